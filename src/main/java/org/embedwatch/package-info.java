@@ -1,0 +1,2 @@
+/** Embedwatch: the composition root ({@code App}) and the vocabulary shared by several feature packages. */
+package org.embedwatch;
