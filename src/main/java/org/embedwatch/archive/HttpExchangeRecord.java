@@ -1,0 +1,47 @@
+package org.embedwatch.archive;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One HTTP exchange as it is written to WARC: the request we sent and the response (or failure) we got.
+ *
+ * @param targetUri the URI the caller asked for (the platform's own address, before {@code net.route} rewriting)
+ * @param routedTo the address the request actually went to, when a route rewrote it, else null
+ * @param date when the request was sent
+ * @param method HTTP method
+ * @param requestHeaders request headers as sent, with secrets already redacted
+ * @param response the response, or null when the exchange failed before one arrived
+ * @param failure why no (complete) response arrived, or null
+ */
+public record HttpExchangeRecord(
+    URI targetUri,
+    URI routedTo,
+    Instant date,
+    String method,
+    List<Map.Entry<String, String>> requestHeaders,
+    Response response,
+    String failure) {
+
+  public HttpExchangeRecord {
+    requestHeaders = List.copyOf(requestHeaders);
+  }
+
+  /**
+   * A response as received.
+   *
+   * @param status HTTP status code
+   * @param reason reason phrase
+   * @param headers response headers as received (framing headers are rewritten by the writer)
+   * @param body the payload bytes as received (content encoding not undone)
+   * @param truncated true when the body was cut off at the configured limit
+   */
+  public record Response(
+      int status, String reason, List<Map.Entry<String, String>> headers, byte[] body, boolean truncated) {
+    public Response {
+      headers = List.copyOf(headers);
+    }
+  }
+}

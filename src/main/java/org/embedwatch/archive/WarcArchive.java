@@ -1,0 +1,209 @@
+package org.embedwatch.archive;
+
+import java.io.ByteArrayOutputStream;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.embedwatch.Sha256;
+import org.netpreserve.jwarc.MediaType;
+import org.netpreserve.jwarc.WarcCompression;
+import org.netpreserve.jwarc.WarcDigest;
+import org.netpreserve.jwarc.WarcMetadata;
+import org.netpreserve.jwarc.WarcRecord;
+import org.netpreserve.jwarc.WarcRequest;
+import org.netpreserve.jwarc.WarcResponse;
+import org.netpreserve.jwarc.WarcWriter;
+import org.netpreserve.jwarc.Warcinfo;
+
+/**
+ * Writes every HTTP exchange to gzipped WARC files under one directory, rolling to a new file past a size limit. Each
+ * file starts with a {@code warcinfo} record naming the software and the configuration. Thread-safe: writes are
+ * serialized, so a request and its response stay adjacent.
+ */
+public final class WarcArchive implements Closeable {
+  private static final DateTimeFormatter FILE_TIME =
+      DateTimeFormatter.ofPattern("yyyyMMddHHmmss", Locale.ROOT).withZone(ZoneOffset.UTC);
+
+  private final Path dir;
+  private final long maxFileBytes;
+  private final Map<String, String> warcinfoFields;
+  private final Clock clock;
+  private WarcWriter writer;
+  private String fileName;
+  private URI warcinfoId;
+  private int sequence;
+
+  /**
+   * @param dir the WARC directory (created on first write)
+   * @param maxFileBytes roll to a new file once the current one is past this size
+   * @param warcinfoFields fields of each file's warcinfo record (software, configuration, …)
+   */
+  public WarcArchive(Path dir, long maxFileBytes, Map<String, String> warcinfoFields, Clock clock) {
+    this.dir = dir;
+    this.maxFileBytes = maxFileBytes;
+    this.warcinfoFields = new LinkedHashMap<>(warcinfoFields);
+    this.clock = clock;
+  }
+
+  /** The WARC directory. */
+  public Path dir() {
+    return dir;
+  }
+
+  /**
+   * Writes a request record and then a response record (or, when the exchange failed, a metadata record saying why),
+   * and returns the location of the second one: the record that holds the evidence.
+   */
+  public synchronized WarcLocation write(HttpExchangeRecord exchange) {
+    try {
+      ensureOpen();
+      URI requestId = newId();
+      WarcRequest request = new WarcRequest.Builder(exchange.targetUri())
+          .recordId(requestId)
+          .date(exchange.date())
+          .warcinfoId(warcinfoId)
+          .body(MediaType.HTTP_REQUEST, requestBlock(exchange))
+          .build();
+      writer.write(request);
+      long offset = writer.position();
+      URI id = newId();
+      WarcRecord evidence = exchange.response() == null
+          ? failureRecord(exchange, id, requestId)
+          : responseRecord(exchange, id, requestId);
+      writer.write(evidence);
+      WarcLocation location = new WarcLocation(fileName, offset, id);
+      if (writer.position() > maxFileBytes) {
+        closeCurrent();
+      }
+      return location;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write WARC record for " + exchange.targetUri() + " to " + dir, e);
+    }
+  }
+
+  private WarcRecord responseRecord(HttpExchangeRecord exchange, URI id, URI requestId) throws IOException {
+    HttpExchangeRecord.Response r = exchange.response();
+    byte[] block = responseBlock(r);
+    WarcResponse.Builder b = new WarcResponse.Builder(exchange.targetUri())
+        .recordId(id)
+        .date(exchange.date())
+        .warcinfoId(warcinfoId)
+        .concurrentTo(requestId)
+        .blockDigest(new WarcDigest("sha256", Sha256.newDigest().digest(block)))
+        .payloadDigest(new WarcDigest("sha256", Sha256.newDigest().digest(r.body())))
+        .body(MediaType.HTTP_RESPONSE, block);
+    if (exchange.routedTo() != null) {
+      b.addHeader("WARC-Embedwatch-Routed-To", exchange.routedTo().toString());
+    }
+    if (r.truncated()) {
+      b.addHeader("WARC-Truncated", "length");
+    }
+    return b.build();
+  }
+
+  private WarcRecord failureRecord(HttpExchangeRecord exchange, URI id, URI requestId) {
+    byte[] text = ("embedwatch-exchange-failure: " + exchange.failure() + "\r\n")
+        .getBytes(StandardCharsets.UTF_8);
+    WarcMetadata.Builder b = new WarcMetadata.Builder()
+        .recordId(id)
+        .date(exchange.date())
+        .setHeader("WARC-Target-URI", exchange.targetUri().toString())
+        .setHeader("WARC-Concurrent-To", "<" + requestId + ">")
+        .blockDigest(new WarcDigest("sha256", Sha256.newDigest().digest(text)))
+        .body(MediaType.parse("application/warc-fields"), text);
+    if (exchange.routedTo() != null) {
+      b.addHeader("WARC-Embedwatch-Routed-To", exchange.routedTo().toString());
+    }
+    return b.build();
+  }
+
+  private static byte[] requestBlock(HttpExchangeRecord exchange) {
+    URI u = exchange.targetUri();
+    String path = (u.getRawPath() == null || u.getRawPath().isEmpty() ? "/" : u.getRawPath())
+        + (u.getRawQuery() == null ? "" : "?" + u.getRawQuery());
+    StringBuilder sb = new StringBuilder(exchange.method()).append(' ').append(path).append(" HTTP/1.1\r\n");
+    sb.append("Host: ").append(u.getHost()).append("\r\n");
+    for (Map.Entry<String, String> h : exchange.requestHeaders()) {
+      if (!h.getKey().equalsIgnoreCase("Host")) {
+        sb.append(h.getKey()).append(": ").append(h.getValue()).append("\r\n");
+      }
+    }
+    sb.append("\r\n");
+    return sb.toString().getBytes(StandardCharsets.ISO_8859_1);
+  }
+
+  /**
+   * The response as an HTTP message. The body is written as it was received after transfer decoding, so framing
+   * headers ({@code Transfer-Encoding}, {@code Content-Length}) are replaced by the real length.
+   */
+  private static byte[] responseBlock(HttpExchangeRecord.Response r) {
+    StringBuilder sb = new StringBuilder("HTTP/1.1 ").append(r.status()).append(' ')
+        .append(r.reason() == null ? "" : r.reason()).append("\r\n");
+    for (Map.Entry<String, String> h : r.headers()) {
+      String name = h.getKey();
+      if (!name.equalsIgnoreCase("Transfer-Encoding") && !name.equalsIgnoreCase("Content-Length")) {
+        sb.append(name).append(": ").append(h.getValue()).append("\r\n");
+      }
+    }
+    sb.append("Content-Length: ").append(r.body().length).append("\r\n\r\n");
+    ByteArrayOutputStream out = new ByteArrayOutputStream(sb.length() + r.body().length);
+    out.writeBytes(sb.toString().getBytes(StandardCharsets.ISO_8859_1));
+    out.writeBytes(r.body());
+    return out.toByteArray();
+  }
+
+  private void ensureOpen() throws IOException {
+    if (writer != null) {
+      return;
+    }
+    Files.createDirectories(dir);
+    Path file;
+    do {
+      sequence++;
+      fileName = "embedwatch-" + FILE_TIME.format(clock.instant()) + "-" + String.format("%05d", sequence) + "-"
+          + UUID.randomUUID().toString().substring(0, 8) + ".warc.gz";
+      file = dir.resolve(fileName);
+    } while (Files.exists(file));
+    FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+    writer = new WarcWriter(channel, WarcCompression.GZIP);
+    warcinfoId = newId();
+    Map<String, List<String>> map = new LinkedHashMap<>();
+    warcinfoFields.forEach((k, v) -> map.put(k, List.of(v)));
+    writer.write(new Warcinfo.Builder().recordId(warcinfoId).date(clock.instant()).filename(fileName)
+        .fields(map).build());
+  }
+
+  private static URI newId() {
+    return URI.create("urn:uuid:" + UUID.randomUUID());
+  }
+
+  private void closeCurrent() throws IOException {
+    if (writer != null) {
+      writer.close();
+      writer = null;
+    }
+  }
+
+  @Override
+  public synchronized void close() {
+    try {
+      closeCurrent();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot close WARC file " + fileName + " in " + dir, e);
+    }
+  }
+}

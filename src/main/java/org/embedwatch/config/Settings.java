@@ -1,0 +1,80 @@
+package org.embedwatch.config;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The whole validated configuration of one run. Built by {@link SettingsLoader} from a properties file plus
+ * {@code --set} overrides; immutable.
+ *
+ * @param archiveDir where WARC files, media, article bytes and (by default) the H2 file live
+ * @param databaseUrl the JDBC URL of the store
+ * @param net the HTTP stack's settings
+ * @param check re-check cadence
+ * @param xV1 Twitter4J credentials for the X v1.1 API, when all four are configured
+ * @param source the file the settings came from (or "built-in defaults"), for messages
+ */
+public record Settings(
+    Path archiveDir,
+    String databaseUrl,
+    Net net,
+    Check check,
+    Optional<XV1Credentials> xV1,
+    String source) {
+
+  /**
+   * Settings of the one HTTP stack.
+   *
+   * @param routes host → base URL: {@code https://<host>/p?q} is sent to {@code <base>/p?q}
+   * @param userAgent the User-Agent sent with every request
+   * @param connectTimeout connection timeout
+   * @param readTimeout response (socket) timeout
+   * @param maxBodyBytes a response body longer than this is cut off and recorded as truncated
+   * @param warcMaxFileBytes a WARC file is closed and a new one started once it grows past this
+   */
+  public record Net(
+      Map<String, URI> routes,
+      String userAgent,
+      Duration connectTimeout,
+      Duration readTimeout,
+      long maxBodyBytes,
+      long warcMaxFileBytes) {
+    public Net {
+      routes = Map.copyOf(new TreeMap<>(routes));
+    }
+  }
+
+  /**
+   * Re-check settings.
+   *
+   * @param interval a post is due for a re-check this long after its last check
+   */
+  public record Check(Duration interval) {}
+
+  /** OAuth 1.0a user credentials for Twitter4J. Never written to disk or logs by us. */
+  public record XV1Credentials(
+      String consumerKey, String consumerSecret, String accessToken, String accessTokenSecret) {
+    @Override
+    public String toString() {
+      return "XV1Credentials[redacted]";
+    }
+  }
+
+  /** This configuration with another archive directory (and the default database inside it). */
+  public Settings withArchiveDir(Path dir, String newDatabaseUrl) {
+    return new Settings(dir, newDatabaseUrl, net, check, xV1, source);
+  }
+
+  /** This configuration with extra routes added (later ones win). */
+  public Settings withRoutes(Map<String, URI> extra) {
+    Map<String, URI> merged = new TreeMap<>(net.routes());
+    merged.putAll(extra);
+    Net n = new Net(merged, net.userAgent(), net.connectTimeout(), net.readTimeout(), net.maxBodyBytes(),
+        net.warcMaxFileBytes());
+    return new Settings(archiveDir, databaseUrl, n, check, xV1, source);
+  }
+}

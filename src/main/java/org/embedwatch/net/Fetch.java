@@ -1,0 +1,74 @@
+package org.embedwatch.net;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.embedwatch.Sha256;
+import org.embedwatch.archive.WarcLocation;
+
+/** What one HTTP request gave: a response (of any status) or a failure before a response arrived. */
+public sealed interface Fetch {
+  /** The address asked for (before routing). */
+  URI uri();
+
+  Instant at();
+
+  /** Where the exchange was written in the WARC files. */
+  WarcLocation warc();
+
+  /**
+   * A complete (or size-truncated) response.
+   *
+   * @param finalUri the address that answered after redirects (before routing)
+   * @param body the payload bytes
+   * @param sha256 SHA-256 of {@code body}, the payload as received
+   */
+  record Response(
+      URI uri,
+      URI finalUri,
+      Instant at,
+      int status,
+      List<Map.Entry<String, String>> headers,
+      byte[] body,
+      boolean truncated,
+      Sha256 sha256,
+      WarcLocation warc)
+      implements Fetch {
+    public Response {
+      headers = List.copyOf(headers);
+    }
+
+    /** The first value of header {@code name}, case-insensitively. */
+    public Optional<String> header(String name) {
+      return headers.stream()
+          .filter(h -> h.getKey().equalsIgnoreCase(name))
+          .map(Map.Entry::getValue)
+          .findFirst();
+    }
+
+    /** The declared content type, lower-cased, without parameters ("" when absent). */
+    public String contentType() {
+      return header("Content-Type").map(v -> v.split(";", 2)[0].trim().toLowerCase(Locale.ROOT)).orElse("");
+    }
+  }
+
+  /**
+   * No response: the request could not be made or the answer did not arrive.
+   *
+   * @param kind what went wrong
+   * @param message the underlying error, for the operator
+   */
+  record Failure(URI uri, Instant at, Kind kind, String message, WarcLocation warc) implements Fetch {}
+
+  /** Why no response arrived. */
+  enum Kind {
+    TIMEOUT,
+    CONNECTION,
+    IO,
+    TOO_MANY_REDIRECTS,
+    BAD_REDIRECT
+  }
+}

@@ -1,0 +1,178 @@
+package org.embedwatch.net;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.util.Timeout;
+import org.embedwatch.Sha256;
+import org.embedwatch.archive.HttpExchangeRecord;
+import org.embedwatch.archive.WarcArchive;
+import org.embedwatch.archive.WarcLocation;
+import org.embedwatch.config.Settings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one HTTP stack (Apache HttpClient 5): applies {@code net.route} rewriting, sends our User-Agent, bounds body
+ * size, follows redirects itself (only to http/https, each hop recorded) and writes every exchange, failures included,
+ * to WARC. Thread-safe.
+ */
+public final class HttpFetcher implements Closeable {
+  private static final Logger log = LoggerFactory.getLogger(HttpFetcher.class);
+  private static final int MAX_REDIRECTS = 5;
+
+  private final CloseableHttpClient client;
+  private final Routes routes;
+  private final Settings.Net settings;
+  private final WarcArchive warc;
+  private final Clock clock;
+
+  public HttpFetcher(Settings.Net settings, WarcArchive warc, Clock clock) {
+    this.settings = settings;
+    this.routes = new Routes(settings.routes());
+    this.warc = warc;
+    this.clock = clock;
+    ConnectionConfig connection = ConnectionConfig.custom()
+        .setConnectTimeout(Timeout.of(settings.connectTimeout()))
+        .setSocketTimeout(Timeout.of(settings.readTimeout()))
+        .build();
+    this.client = HttpClients.custom()
+        .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+            .setDefaultConnectionConfig(connection)
+            .setMaxConnTotal(32)
+            .setMaxConnPerRoute(8)
+            .build())
+        .setDefaultRequestConfig(RequestConfig.custom()
+            .setResponseTimeout(Timeout.of(settings.readTimeout()))
+            .setRedirectsEnabled(false)
+            .build())
+        .disableContentCompression()
+        .disableAutomaticRetries()
+        .disableCookieManagement()
+        .evictIdleConnections(Timeout.of(30, TimeUnit.SECONDS))
+        .build();
+  }
+
+  /** The routing table in use, for clients that build their own transport (Twitter4J). */
+  public Routes routes() {
+    return routes;
+  }
+
+  /** GETs {@code uri}, following up to five redirects to http(s) addresses. Never throws for network trouble. */
+  public Fetch get(URI uri, Map<String, String> headers) {
+    URI current = uri;
+    for (int hop = 0; ; hop++) {
+      Fetch f = getOnce(current, headers);
+      if (!(f instanceof Fetch.Response r) || r.status() < 300 || r.status() > 399 || r.status() == 304) {
+        return withOrigin(f, uri);
+      }
+      String location = r.header("Location").orElse(null);
+      if (location == null) {
+        return withOrigin(f, uri);
+      }
+      URI next = current.resolve(location.trim());
+      if (!"http".equals(next.getScheme()) && !"https".equals(next.getScheme())) {
+        return new Fetch.Failure(uri, r.at(), Fetch.Kind.BAD_REDIRECT, "redirect to non-http(s) " + next, r.warc());
+      }
+      if (hop >= MAX_REDIRECTS) {
+        return new Fetch.Failure(uri, r.at(), Fetch.Kind.TOO_MANY_REDIRECTS,
+            "more than " + MAX_REDIRECTS + " redirects", r.warc());
+      }
+      current = next;
+    }
+  }
+
+  private static Fetch withOrigin(Fetch f, URI origin) {
+    if (f instanceof Fetch.Response r) {
+      return new Fetch.Response(origin, r.uri(), r.at(), r.status(), r.headers(), r.body(), r.truncated(),
+          r.sha256(), r.warc());
+    }
+    Fetch.Failure x = (Fetch.Failure) f;
+    return new Fetch.Failure(origin, x.at(), x.kind(), x.message(), x.warc());
+  }
+
+  private Fetch getOnce(URI uri, Map<String, String> headers) {
+    URI target = routes.rewrite(uri).orElse(uri);
+    URI routedTo = target.equals(uri) ? null : target;
+    HttpGet get = new HttpGet(target);
+    List<Map.Entry<String, String>> sent = new ArrayList<>();
+    sent.add(Map.entry("User-Agent", settings.userAgent()));
+    sent.add(Map.entry("Accept", "*/*"));
+    headers.forEach((k, v) -> sent.add(Map.entry(k, v)));
+    for (Map.Entry<String, String> h : sent) {
+      get.setHeader(h.getKey(), h.getValue());
+    }
+    if (routedTo != null) {
+      // A mirror or the sandbox serves several hosts; tell it which one we meant.
+      get.setHeader("X-Embedwatch-Original-Host", uri.getHost());
+    }
+    Instant at = clock.instant();
+    try {
+      HttpExchangeRecord.Response response = client.execute(get, this::readResponse);
+      WarcLocation loc = warc.write(new HttpExchangeRecord(uri, routedTo, at, "GET", sent, response, null));
+      log.debug("GET {} -> {} ({} bytes)", uri, response.status(), response.body().length);
+      return new Fetch.Response(uri, uri, at, response.status(), response.headers(), response.body(),
+          response.truncated(), Sha256.of(response.body()), loc);
+    } catch (IOException e) {
+      Fetch.Kind kind = kindOf(e);
+      String message = e.getClass().getSimpleName() + ": " + e.getMessage();
+      WarcLocation loc = warc.write(new HttpExchangeRecord(uri, routedTo, at, "GET", sent, null, message));
+      log.debug("GET {} failed: {}", uri, message);
+      return new Fetch.Failure(uri, at, kind, message, loc);
+    }
+  }
+
+  private HttpExchangeRecord.Response readResponse(ClassicHttpResponse response) throws IOException {
+    List<Map.Entry<String, String>> headers = new ArrayList<>();
+    for (Header h : response.getHeaders()) {
+      headers.add(Map.entry(h.getName(), h.getValue()));
+    }
+    byte[] body = new byte[0];
+    boolean truncated = false;
+    HttpEntity entity = response.getEntity();
+    if (entity != null) {
+      try (InputStream in = entity.getContent()) {
+        long max = settings.maxBodyBytes();
+        byte[] read = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
+        truncated = read.length > max;
+        body = truncated ? java.util.Arrays.copyOf(read, (int) max) : read;
+      }
+    }
+    return new HttpExchangeRecord.Response(response.getCode(), response.getReasonPhrase(), headers, body, truncated);
+  }
+
+  private static Fetch.Kind kindOf(IOException e) {
+    if (e instanceof SocketTimeoutException || e instanceof InterruptedIOException) {
+      return Fetch.Kind.TIMEOUT;
+    }
+    if (e instanceof ConnectException || e instanceof UnknownHostException) {
+      return Fetch.Kind.CONNECTION;
+    }
+    return Fetch.Kind.IO;
+  }
+
+  @Override
+  public void close() throws IOException {
+    client.close();
+  }
+}

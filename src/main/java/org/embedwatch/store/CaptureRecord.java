@@ -1,0 +1,6 @@
+package org.embedwatch.store;
+
+import java.time.Instant;
+
+/** A stored post capture with its media rows. */
+public record CaptureRecord(long id, long postRef, long observationId, Instant capturedAt, NewPostCapture capture) {}

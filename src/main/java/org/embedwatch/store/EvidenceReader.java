@@ -1,0 +1,208 @@
+package org.embedwatch.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.embedwatch.Outcome;
+import org.embedwatch.Platform;
+import org.embedwatch.PostState;
+import org.embedwatch.Sha256;
+import org.embedwatch.UnavailableReason;
+import org.embedwatch.extract.Reference;
+
+/** Read-only queries over the stored evidence, for checks, status and reports. Thread-safe. */
+public final class EvidenceReader {
+  private static final String POST_COLUMNS = "id, platform, post_id, handle, url, first_seen, state, state_reason,"
+      + " state_since, last_checked_at, next_check_at";
+
+  private final Database db;
+
+  public EvidenceReader(Database db) {
+    this.db = db;
+  }
+
+  /** Every post, oldest first. */
+  public List<PostRecord> posts() {
+    return db.inTransaction(c -> posts(c, "select " + POST_COLUMNS + " from post order by id"));
+  }
+
+  /** Posts whose next check is at or before {@code now}. */
+  public List<PostRecord> duePosts(Instant now) {
+    return db.inTransaction(c -> posts(c, "select " + POST_COLUMNS + " from post where next_check_at <= ?"
+        + " order by next_check_at, id", now));
+  }
+
+  /** The post with this platform id or URL (any platform), if stored. */
+  public Optional<PostRecord> findPost(String idOrUrl) {
+    return db.inTransaction(c -> {
+      List<PostRecord> found = posts(c, "select " + POST_COLUMNS + " from post where post_id = ? or url = ?"
+          + " order by id", idOrUrl, idOrUrl);
+      return found.stream().findFirst();
+    });
+  }
+
+  /** A post's observations in the order they were made. */
+  public List<ObservationRecord> observations(long postRef) {
+    return db.inTransaction(c -> {
+      try (PreparedStatement ps = c.prepareStatement(
+          "select * from observation where post_ref=? order by observed_at, id")) {
+        ps.setLong(1, postRef);
+        List<ObservationRecord> out = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            String sha = rs.getString("body_sha256");
+            String reason = rs.getString("reason");
+            int status = rs.getInt("http_status");
+            Integer httpStatus = rs.wasNull() ? null : status;
+            out.add(new ObservationRecord(rs.getLong("id"), postRef, new NewObservation(
+                Sql.instant(rs, "observed_at"), rs.getString("endpoint"), rs.getString("request_url"),
+                httpStatus, Outcome.valueOf(rs.getString("outcome")),
+                reason == null ? null : UnavailableReason.valueOf(reason), rs.getString("detail"),
+                sha == null ? null : new Sha256(sha), rs.getString("fingerprint"), Sql.warc(rs))));
+          }
+        }
+        return out;
+      }
+    });
+  }
+
+  /** A post's captures (raw bodies and media) in the order they were made. */
+  public List<CaptureRecord> captures(long postRef) {
+    return db.inTransaction(c -> {
+      List<CaptureRecord> out = new ArrayList<>();
+      try (PreparedStatement ps = c.prepareStatement(
+          "select * from post_capture where post_ref=? order by captured_at, id")) {
+        ps.setLong(1, postRef);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            long id = rs.getLong("id");
+            out.add(new CaptureRecord(id, postRef, rs.getLong("observation_id"), Sql.instant(rs, "captured_at"),
+                new NewPostCapture(rs.getString("endpoint"), rs.getBytes("body"),
+                    new Sha256(rs.getString("body_sha256")), rs.getString("fingerprint"), rs.getString("text"),
+                    rs.getString("author_handle"), rs.getString("author_name"), rs.getString("created_at"),
+                    media(c, id))));
+          }
+        }
+      }
+      return out;
+    });
+  }
+
+  /** A post's state transitions, oldest first. */
+  public List<StateChange> stateHistory(long postRef) {
+    return db.inTransaction(c -> {
+      try (PreparedStatement ps = c.prepareStatement(
+          "select * from post_state where post_ref=? order by since, id")) {
+        ps.setLong(1, postRef);
+        List<StateChange> out = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            String reason = rs.getString("reason");
+            out.add(new StateChange(PostState.valueOf(rs.getString("state")),
+                reason == null ? null : UnavailableReason.valueOf(reason), Sql.instant(rs, "since"),
+                rs.getLong("observation_id")));
+          }
+        }
+        return out;
+      }
+    });
+  }
+
+  /** Every article capture, oldest first. */
+  public List<ArticleCaptureRecord> articleCaptures() {
+    return db.inTransaction(c -> {
+      try (PreparedStatement ps = c.prepareStatement("select ac.*, a.input, a.url from article_capture ac"
+          + " join article a on a.id = ac.article_id order by ac.captured_at, ac.id");
+          ResultSet rs = ps.executeQuery()) {
+        List<ArticleCaptureRecord> out = new ArrayList<>();
+        while (rs.next()) {
+          out.add(new ArticleCaptureRecord(rs.getLong("id"), rs.getLong("article_id"), new NewArticleCapture(
+              rs.getString("input"), rs.getString("url"), Sql.instant(rs, "captured_at"),
+              rs.getString("media_type"), rs.getString("charset"), new Sha256(rs.getString("sha256")),
+              rs.getLong("byte_length"), rs.getString("body_path"), Sql.warc(rs))));
+        }
+        return out;
+      }
+    });
+  }
+
+  /** The references stored for one article capture, in extraction order. */
+  public List<CitationRecord> citations(long articleCaptureId) {
+    return db.inTransaction(c -> {
+      try (PreparedStatement ps = c.prepareStatement(
+          "select * from citation where article_capture_id=? order by id")) {
+        ps.setLong(1, articleCaptureId);
+        List<CitationRecord> out = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            long ref = rs.getLong("post_ref");
+            Long postRef = rs.wasNull() ? null : ref;
+            List<Reference.Form> forms = Arrays.stream(rs.getString("forms").split(","))
+                .map(f -> Reference.Form.valueOf(f.toUpperCase(java.util.Locale.ROOT))).toList();
+            Reference r = new Reference(Platform.parse(rs.getString("platform")), rs.getString("post_id"),
+                rs.getString("handle"), rs.getString("url"), forms,
+                Reference.Scope.valueOf(rs.getString("scope").toUpperCase(java.util.Locale.ROOT)),
+                rs.getString("cited_text"), rs.getString("cited_date"), rs.getString("display_name"),
+                rs.getString("lang"));
+            out.add(new CitationRecord(rs.getLong("id"), articleCaptureId, postRef, r));
+          }
+        }
+        return out;
+      }
+    });
+  }
+
+  private static List<NewMedia> media(Connection c, long captureId) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("select pcm.*, m.sha256, m.content_type, m.byte_length, m.path"
+        + " from post_capture_media pcm left join media m on m.id = pcm.media_id"
+        + " where pcm.post_capture_id=? order by pcm.id")) {
+      ps.setLong(1, captureId);
+      List<NewMedia> out = new ArrayList<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          String sha = rs.getString("sha256");
+          out.add(new NewMedia(rs.getString("kind"), rs.getString("source_url"), rs.getString("outcome"),
+              sha == null ? null : new Sha256(sha), rs.getString("content_type"), rs.getLong("byte_length"),
+              rs.getString("path"), Sql.warc(rs)));
+        }
+      }
+      return out;
+    }
+  }
+
+  static Optional<PostRecord> post(Connection c, long id) throws SQLException {
+    return posts(c, "select " + POST_COLUMNS + " from post where id = ?", id).stream().findFirst();
+  }
+
+  static Optional<PostRecord> post(Connection c, Platform platform, String postId) throws SQLException {
+    return posts(c, "select " + POST_COLUMNS + " from post where platform = ? and post_id = ?", platform.key(),
+        postId).stream().findFirst();
+  }
+
+  private static List<PostRecord> posts(Connection c, String sql, Object... params) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
+      for (int i = 0; i < params.length; i++) {
+        Object p = params[i];
+        ps.setObject(i + 1, p instanceof Instant t ? Sql.time(t) : p);
+      }
+      List<PostRecord> out = new ArrayList<>();
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          String reason = rs.getString("state_reason");
+          out.add(new PostRecord(rs.getLong("id"), Platform.parse(rs.getString("platform")),
+              rs.getString("post_id"), rs.getString("handle"), rs.getString("url"), Sql.instant(rs, "first_seen"),
+              PostState.valueOf(rs.getString("state")), reason == null ? null : UnavailableReason.valueOf(reason),
+              Sql.instant(rs, "state_since"), Sql.instant(rs, "last_checked_at"),
+              Sql.instant(rs, "next_check_at")));
+        }
+      }
+      return out;
+    }
+  }
+}

@@ -1,0 +1,257 @@
+package org.embedwatch.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.embedwatch.PostState;
+import org.embedwatch.UnavailableReason;
+
+import org.embedwatch.extract.Reference;
+
+/**
+ * The single write path of the store. Each public method is one transaction: an article capture with all its
+ * references, or one check of one post with its observation, capture, media and state change. Thread-safe.
+ */
+public final class EvidenceStore {
+  private final Database db;
+
+  public EvidenceStore(Database db) {
+    this.db = db;
+  }
+
+  /** What {@link #saveArticle} stored: the capture row and, per reference, the post row (empty for remnants). */
+  public record SavedArticle(long articleCaptureId, List<SavedReference> references) {}
+
+  /** One stored reference and the post it points at, when it has a post id. */
+  public record SavedReference(Reference reference, Optional<PostRecord> post) {}
+
+  /**
+   * Stores an article capture and its references in one transaction, creating a PENDING post row (due now) for
+   * every referenced post not seen before.
+   */
+  public SavedArticle saveArticle(NewArticleCapture capture, List<Reference> references, Instant now) {
+    return db.inTransaction(c -> {
+      long articleId = upsertArticle(c, capture, now);
+      long captureId = insertArticleCapture(c, articleId, capture);
+      List<SavedReference> saved = new ArrayList<>();
+      for (Reference r : references) {
+        Optional<PostRecord> post = r.postId() == null ? Optional.empty() : Optional.of(upsertPost(c, r, now));
+        insertCitation(c, captureId, post.map(PostRecord::id).orElse(null), r);
+        saved.add(new SavedReference(r, post));
+      }
+      return new SavedArticle(captureId, saved);
+    });
+  }
+
+  /** The state a check derived for a post (see {@code verify.StateFold}). */
+  public record DerivedState(PostState state, UnavailableReason reason) {}
+
+  /**
+   * Appends one observation of a post (and the capture, when the post was served with new content), records a state
+   * transition when {@code derived} differs from the post's current state, and schedules the next check. One
+   * transaction.
+   *
+   * @param capture the capture to store, or null
+   * @return the stored observation's id
+   */
+  public long saveCheck(long postRef, NewObservation observation, NewPostCapture capture, DerivedState derived,
+      Instant nextCheckAt) {
+    return db.inTransaction(c -> {
+      long observationId = insertObservation(c, postRef, observation);
+      if (capture != null) {
+        insertCapture(c, postRef, observationId, observation.observedAt(), capture);
+      }
+      PostRecord post = EvidenceReader.post(c, postRef).orElseThrow(
+          () -> new IllegalStateException("no post row " + postRef));
+      boolean changed = post.state() != derived.state() || post.reason() != derived.reason();
+      Instant since = changed ? observation.observedAt() : post.stateSince();
+      if (changed) {
+        try (PreparedStatement ps = c.prepareStatement(
+            "insert into post_state(post_ref, state, reason, since, observation_id) values (?,?,?,?,?)")) {
+          ps.setLong(1, postRef);
+          ps.setString(2, derived.state().name());
+          ps.setString(3, derived.reason() == null ? null : derived.reason().name());
+          ps.setObject(4, Sql.time(since));
+          ps.setLong(5, observationId);
+          ps.executeUpdate();
+        }
+      }
+      try (PreparedStatement ps = c.prepareStatement("update post set state=?, state_reason=?, state_since=?,"
+          + " last_checked_at=?, next_check_at=? where id=?")) {
+        ps.setString(1, derived.state().name());
+        ps.setString(2, derived.reason() == null ? null : derived.reason().name());
+        ps.setObject(3, Sql.time(since));
+        ps.setObject(4, Sql.time(observation.observedAt()));
+        ps.setObject(5, Sql.time(nextCheckAt));
+        ps.setLong(6, postRef);
+        ps.executeUpdate();
+      }
+      return observationId;
+    });
+  }
+
+  private static long upsertArticle(Connection c, NewArticleCapture capture, Instant now) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("select id from article where input=?")) {
+      ps.setString(1, capture.input());
+      try (ResultSet rs = ps.executeQuery()) {
+        if (rs.next()) {
+          return rs.getLong(1);
+        }
+      }
+    }
+    try (PreparedStatement ps = c.prepareStatement(
+        "insert into article(input, url, first_seen) values (?,?,?)", Statement.RETURN_GENERATED_KEYS)) {
+      ps.setString(1, capture.input());
+      ps.setString(2, capture.url());
+      ps.setObject(3, Sql.time(now));
+      return Sql.insert(ps);
+    }
+  }
+
+  private static long insertArticleCapture(Connection c, long articleId, NewArticleCapture a) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("insert into article_capture(article_id, captured_at, media_type,"
+        + " charset, sha256, byte_length, body_path, warc_file, warc_offset, warc_record_id)"
+        + " values (?,?,?,?,?,?,?,?,?,?)", Statement.RETURN_GENERATED_KEYS)) {
+      ps.setLong(1, articleId);
+      ps.setObject(2, Sql.time(a.capturedAt()));
+      ps.setString(3, a.mediaType());
+      ps.setString(4, a.charset());
+      ps.setString(5, a.sha256().hex());
+      ps.setLong(6, a.byteLength());
+      ps.setString(7, a.bodyPath());
+      Sql.setWarc(ps, 8, a.warc());
+      return Sql.insert(ps);
+    }
+  }
+
+  private static PostRecord upsertPost(Connection c, Reference r, Instant now) throws SQLException {
+    Optional<PostRecord> existing = EvidenceReader.post(c, r.platform(), r.postId());
+    if (existing.isPresent()) {
+      return existing.get();
+    }
+    try (PreparedStatement ps = c.prepareStatement("insert into post(platform, post_id, handle, url, first_seen,"
+        + " state, next_check_at) values (?,?,?,?,?,?,?)", Statement.RETURN_GENERATED_KEYS)) {
+      ps.setString(1, r.platform().key());
+      ps.setString(2, r.postId());
+      ps.setString(3, r.handle());
+      ps.setString(4, r.url() == null ? "" : r.url());
+      ps.setObject(5, Sql.time(now));
+      ps.setString(6, PostState.PENDING.name());
+      ps.setObject(7, Sql.time(now));
+      long id = Sql.insert(ps);
+      return EvidenceReader.post(c, id).orElseThrow();
+    }
+  }
+
+  private static void insertCitation(Connection c, long captureId, Long postRef, Reference r) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("insert into citation(article_capture_id, post_ref, platform,"
+        + " post_id, handle, url, forms, scope, cited_text, cited_date, display_name, lang)"
+        + " values (?,?,?,?,?,?,?,?,?,?,?,?)")) {
+      ps.setLong(1, captureId);
+      if (postRef == null) {
+        ps.setNull(2, Types.BIGINT);
+      } else {
+        ps.setLong(2, postRef);
+      }
+      ps.setString(3, r.platform().key());
+      ps.setString(4, r.postId());
+      ps.setString(5, r.handle());
+      ps.setString(6, r.url());
+      ps.setString(7, String.join(",", r.forms().stream().map(Reference.Form::key).toList()));
+      ps.setString(8, r.scope().key());
+      ps.setString(9, r.citedText());
+      ps.setString(10, r.citedDate());
+      ps.setString(11, r.displayName());
+      ps.setString(12, r.lang());
+      ps.executeUpdate();
+    }
+  }
+
+  private static long insertObservation(Connection c, long postRef, NewObservation o) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("insert into observation(post_ref, observed_at, endpoint,"
+        + " request_url, http_status, outcome, reason, detail, body_sha256, fingerprint, warc_file, warc_offset,"
+        + " warc_record_id) values (?,?,?,?,?,?,?,?,?,?,?,?,?)", Statement.RETURN_GENERATED_KEYS)) {
+      ps.setLong(1, postRef);
+      ps.setObject(2, Sql.time(o.observedAt()));
+      ps.setString(3, o.endpoint());
+      ps.setString(4, o.requestUrl());
+      if (o.httpStatus() == null) {
+        ps.setNull(5, Types.INTEGER);
+      } else {
+        ps.setInt(5, o.httpStatus());
+      }
+      ps.setString(6, o.outcome().name());
+      ps.setString(7, o.reason() == null ? null : o.reason().name());
+      ps.setString(8, Sql.clip(o.detail(), 2000));
+      ps.setString(9, o.bodySha256() == null ? null : o.bodySha256().hex());
+      ps.setString(10, o.fingerprint());
+      Sql.setWarc(ps, 11, o.warc());
+      return Sql.insert(ps);
+    }
+  }
+
+  private static void insertCapture(Connection c, long postRef, long observationId, Instant at, NewPostCapture p)
+      throws SQLException {
+    long captureId;
+    try (PreparedStatement ps = c.prepareStatement("insert into post_capture(post_ref, observation_id, captured_at,"
+        + " endpoint, body, body_sha256, fingerprint, text, author_handle, author_name, created_at)"
+        + " values (?,?,?,?,?,?,?,?,?,?,?)", Statement.RETURN_GENERATED_KEYS)) {
+      ps.setLong(1, postRef);
+      ps.setLong(2, observationId);
+      ps.setObject(3, Sql.time(at));
+      ps.setString(4, p.endpoint());
+      ps.setBytes(5, p.body());
+      ps.setString(6, p.bodySha256().hex());
+      ps.setString(7, p.fingerprint());
+      ps.setString(8, Sql.clip(p.text(), 20000));
+      ps.setString(9, p.authorHandle());
+      ps.setString(10, p.authorName());
+      ps.setString(11, p.createdAt());
+      captureId = Sql.insert(ps);
+    }
+    for (NewMedia m : p.media()) {
+      Long mediaId = m.sha256() == null ? null : upsertMedia(c, m);
+      try (PreparedStatement ps = c.prepareStatement("insert into post_capture_media(post_capture_id, media_id, kind,"
+          + " source_url, outcome, warc_file, warc_offset, warc_record_id) values (?,?,?,?,?,?,?,?)")) {
+        ps.setLong(1, captureId);
+        if (mediaId == null) {
+          ps.setNull(2, Types.BIGINT);
+        } else {
+          ps.setLong(2, mediaId);
+        }
+        ps.setString(3, m.kind());
+        ps.setString(4, m.sourceUrl());
+        ps.setString(5, m.outcome());
+        Sql.setWarc(ps, 6, m.warc());
+        ps.executeUpdate();
+      }
+    }
+  }
+
+  private static long upsertMedia(Connection c, NewMedia m) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("select id from media where sha256=?")) {
+      ps.setString(1, m.sha256().hex());
+      try (ResultSet rs = ps.executeQuery()) {
+        if (rs.next()) {
+          return rs.getLong(1);
+        }
+      }
+    }
+    try (PreparedStatement ps = c.prepareStatement("insert into media(sha256, content_type, byte_length, path)"
+        + " values (?,?,?,?)", Statement.RETURN_GENERATED_KEYS)) {
+      ps.setString(1, m.sha256().hex());
+      ps.setString(2, m.contentType());
+      ps.setLong(3, m.byteLength());
+      ps.setString(4, m.path());
+      return Sql.insert(ps);
+    }
+  }
+
+}

@@ -1,0 +1,23 @@
+package org.embedwatch.store;
+
+import java.time.Instant;
+import org.embedwatch.Sha256;
+import org.embedwatch.archive.WarcLocation;
+
+/**
+ * An article capture about to be stored: the raw bytes are already in the blob store at {@code bodyPath}.
+ *
+ * @param input the input as the user gave it (URL or absolute file path)
+ * @param url the article URL (the input URL, or null for a local file)
+ * @param warc where the HTTP exchange sits in WARC, or null for a local file
+ */
+public record NewArticleCapture(
+    String input,
+    String url,
+    Instant capturedAt,
+    String mediaType,
+    String charset,
+    Sha256 sha256,
+    long byteLength,
+    String bodyPath,
+    WarcLocation warc) {}

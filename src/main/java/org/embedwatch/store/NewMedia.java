@@ -1,0 +1,24 @@
+package org.embedwatch.store;
+
+import org.embedwatch.Sha256;
+import org.embedwatch.archive.WarcLocation;
+
+/**
+ * One media item of a capture: the URL we fetched and, when it was stored, the bytes' digest and file.
+ *
+ * @param kind photo, video, thumbnail, avatar, playlist
+ * @param outcome "stored", or why not ("http-404", "transport-error", "truncated")
+ * @param sha256 digest of the stored bytes, or null when not stored
+ * @param contentType the content type Tika detected from the bytes, or null
+ * @param path the stored file, relative to the archive directory, or null
+ * @param warc where the exchange sits in WARC, or null
+ */
+public record NewMedia(
+    String kind,
+    String sourceUrl,
+    String outcome,
+    Sha256 sha256,
+    String contentType,
+    long byteLength,
+    String path,
+    WarcLocation warc) {}

@@ -1,0 +1,4 @@
+package org.embedwatch.store;
+
+/** A stored observation: its row id, the post it belongs to, and what was observed. */
+public record ObservationRecord(long id, long postRef, NewObservation observation) {}

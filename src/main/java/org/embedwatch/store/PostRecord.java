@@ -1,0 +1,26 @@
+package org.embedwatch.store;
+
+import java.time.Instant;
+import org.embedwatch.Platform;
+import org.embedwatch.PostState;
+import org.embedwatch.UnavailableReason;
+
+/**
+ * A post row: identity plus the cached current state (always recomputable from its observations).
+ *
+ * @param reason the unavailability reason, or null
+ * @param stateSince when the current state began, or null while pending
+ * @param lastCheckedAt the last observation time, or null
+ */
+public record PostRecord(
+    long id,
+    Platform platform,
+    String postId,
+    String handle,
+    String url,
+    Instant firstSeen,
+    PostState state,
+    UnavailableReason reason,
+    Instant stateSince,
+    Instant lastCheckedAt,
+    Instant nextCheckAt) {}
