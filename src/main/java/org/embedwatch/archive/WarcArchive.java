@@ -34,7 +34,7 @@ import org.netpreserve.jwarc.Warcinfo;
  * file starts with a {@code warcinfo} record naming the software and the configuration. Thread-safe: writes are
  * serialized, so a request and its response stay adjacent.
  */
-public final class WarcArchive implements Closeable {
+public final class WarcArchive implements ExchangeRecorder, Closeable {
   private static final DateTimeFormatter FILE_TIME =
       DateTimeFormatter.ofPattern("yyyyMMddHHmmss", Locale.ROOT).withZone(ZoneOffset.UTC);
 
@@ -68,6 +68,7 @@ public final class WarcArchive implements Closeable {
    * Writes a request record and then a response record (or, when the exchange failed, a metadata record saying why),
    * and returns the location of the second one: the record that holds the evidence.
    */
+  @Override
   public synchronized WarcLocation write(HttpExchangeRecord exchange) {
     try {
       ensureOpen();

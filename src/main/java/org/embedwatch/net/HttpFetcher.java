@@ -26,7 +26,7 @@ import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.util.Timeout;
 import org.embedwatch.Sha256;
 import org.embedwatch.archive.HttpExchangeRecord;
-import org.embedwatch.archive.WarcArchive;
+import org.embedwatch.archive.ExchangeRecorder;
 import org.embedwatch.archive.WarcLocation;
 import org.embedwatch.config.Settings;
 import org.slf4j.Logger;
@@ -44,10 +44,10 @@ public final class HttpFetcher implements Closeable {
   private final CloseableHttpClient client;
   private final Routes routes;
   private final Settings.Net settings;
-  private final WarcArchive warc;
+  private final ExchangeRecorder warc;
   private final Clock clock;
 
-  public HttpFetcher(Settings.Net settings, WarcArchive warc, Clock clock) {
+  public HttpFetcher(Settings.Net settings, ExchangeRecorder warc, Clock clock) {
     this.settings = settings;
     this.routes = new Routes(settings.routes());
     this.warc = warc;

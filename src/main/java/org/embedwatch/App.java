@@ -1,0 +1,148 @@
+package org.embedwatch;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.embedwatch.archive.BlobStore;
+import org.embedwatch.archive.ExchangeRecorder;
+import org.embedwatch.archive.WarcArchive;
+import org.embedwatch.capture.PostChecker;
+import org.embedwatch.config.Settings;
+import org.embedwatch.extract.ReferenceExtractor;
+import org.embedwatch.net.HttpFetcher;
+import org.embedwatch.platform.PostEndpoint;
+import org.embedwatch.platform.x.SyndicationClient;
+import org.embedwatch.read.ArticleReader;
+import org.embedwatch.read.ContentSniffer;
+import org.embedwatch.store.Database;
+import org.embedwatch.store.EvidenceReader;
+import org.embedwatch.store.EvidenceStore;
+import org.embedwatch.verify.StateFold;
+
+/**
+ * The composition root: builds every object of a run from {@link Settings}, by hand, in one place. Owns the
+ * resources (HTTP client, WARC writer, database) and closes them.
+ */
+public final class App implements AutoCloseable {
+  /** The software name and version written into every WARC file's warcinfo record. */
+  public static final String SOFTWARE = "Embedwatch/0.1.0";
+
+  private final Settings settings;
+  private final Clock clock;
+  private final ObjectMapper json = new ObjectMapper();
+  private final ContentSniffer sniffer = new ContentSniffer();
+  private final ReferenceExtractor extractor = new ReferenceExtractor();
+  private final WarcArchive warc;
+  private final HttpFetcher http;
+  private final Database db;
+  private final EvidenceReader evidence;
+  private final PostChecker checker;
+  private final Archiver archiver;
+
+  private App(Settings settings, Clock clock) {
+    this.settings = settings;
+    this.clock = clock;
+    this.db = Database.open(settings.databaseUrl());
+    this.warc = new WarcArchive(settings.archiveDir().resolve("warc"), settings.net().warcMaxFileBytes(),
+        warcinfo(settings), clock);
+    this.http = new HttpFetcher(settings.net(), warc, clock);
+    EvidenceStore store = new EvidenceStore(db);
+    this.evidence = new EvidenceReader(db);
+    List<PostEndpoint> endpoints = new ArrayList<>();
+    endpoints.add(new SyndicationClient(http, json));
+    this.checker = new PostChecker(endpoints, http, new BlobStore(settings.archiveDir().resolve("media")), sniffer,
+        store, evidence, new StateFold(), clock, settings.check().interval());
+    ArticleReader reader = new ArticleReader(http, sniffer, settings.net().maxBodyBytes(), clock);
+    this.archiver = new Archiver(reader, extractor, new BlobStore(settings.archiveDir().resolve("articles")), store,
+        checker, clock);
+  }
+
+  /** Opens the store and everything that writes to the archive. */
+  public static App open(Settings settings, Clock clock) {
+    return new App(settings, clock);
+  }
+
+  /**
+   * An article reader that stores nothing (no WARC, no database), for {@code extract}.
+   *
+   * @return the reader and the HTTP client it uses, which the caller closes
+   */
+  public static ReadOnly readOnly(Settings settings, Clock clock) {
+    HttpFetcher http = new HttpFetcher(settings.net(), ExchangeRecorder.none(), clock);
+    return new ReadOnly(new ArticleReader(http, new ContentSniffer(), settings.net().maxBodyBytes(), clock),
+        new ReferenceExtractor(), http);
+  }
+
+  /** What {@code extract} needs: reading and extraction, storing nothing. */
+  public record ReadOnly(ArticleReader reader, ReferenceExtractor extractor, HttpFetcher http)
+      implements AutoCloseable {
+    @Override
+    public void close() {
+      try {
+        http.close();
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot close the HTTP client", e);
+      }
+    }
+  }
+
+  private static Map<String, String> warcinfo(Settings s) {
+    Map<String, String> f = new LinkedHashMap<>();
+    f.put("software", SOFTWARE);
+    f.put("format", "WARC File Format 1.1");
+    f.put("conformsTo", "https://iipc.github.io/warc-specifications/specifications/warc-format/warc-1.1/");
+    f.put("configuration", s.source());
+    f.put("http-header-user-agent", s.net().userAgent());
+    if (!s.net().routes().isEmpty()) {
+      List<String> routes = new ArrayList<>();
+      s.net().routes().forEach((host, base) -> routes.add(host + " -> " + base));
+      f.put("embedwatch-routes", String.join(", ", routes));
+    }
+    return f;
+  }
+
+  public Settings settings() {
+    return settings;
+  }
+
+  public Clock clock() {
+    return clock;
+  }
+
+  public Archiver archiver() {
+    return archiver;
+  }
+
+  public PostChecker checker() {
+    return checker;
+  }
+
+  public EvidenceReader evidence() {
+    return evidence;
+  }
+
+  public ReferenceExtractor extractor() {
+    return extractor;
+  }
+
+  public ObjectMapper json() {
+    return json;
+  }
+
+  @Override
+  public void close() {
+    try {
+      http.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot close the HTTP client", e);
+    } finally {
+      warc.close();
+      db.close();
+    }
+  }
+}

@@ -1,0 +1,70 @@
+package org.embedwatch;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.embedwatch.archive.BlobStore;
+import org.embedwatch.capture.PostChecker;
+import org.embedwatch.extract.Reference;
+import org.embedwatch.extract.ReferenceExtractor;
+import org.embedwatch.read.ArticleCapture;
+import org.embedwatch.read.ArticleReader;
+import org.embedwatch.store.EvidenceStore;
+import org.embedwatch.store.NewArticleCapture;
+
+/**
+ * One pass over one input: read the article, store its raw bytes, extract references, store the capture with its
+ * references (one transaction), then capture each referenced post. The article is committed before any post is
+ * fetched, so a failure later loses nothing already read.
+ */
+public final class Archiver {
+  private final ArticleReader reader;
+  private final ReferenceExtractor extractor;
+  private final BlobStore articleFiles;
+  private final EvidenceStore store;
+  private final PostChecker checker;
+  private final Clock clock;
+
+  public Archiver(ArticleReader reader, ReferenceExtractor extractor, BlobStore articleFiles, EvidenceStore store,
+      PostChecker checker, Clock clock) {
+    this.reader = reader;
+    this.extractor = extractor;
+    this.articleFiles = articleFiles;
+    this.store = store;
+    this.checker = checker;
+    this.clock = clock;
+  }
+
+  /**
+   * What archiving one input gave.
+   *
+   * @param references every reference with the result of capturing its post (null for remnants without an id)
+   */
+  public record Result(ArticleCapture article, long articleCaptureId, List<ReferenceResult> references) {}
+
+  /** One reference and what capturing its post gave, or null when it has no post id. */
+  public record ReferenceResult(Reference reference, PostChecker.Result capture) {}
+
+  /**
+   * Archives one input.
+   *
+   * @throws org.embedwatch.read.UnreadableInputException when the input cannot be read as an article (nothing is
+   *     stored then)
+   */
+  public Result archive(String input) {
+    ArticleCapture article = reader.read(input);
+    List<Reference> references = extractor.extract(article.text(), article.mediaType(),
+        article.url() == null ? null : article.url().toString());
+    BlobStore.Blob blob = articleFiles.put(article.raw());
+    EvidenceStore.SavedArticle saved = store.saveArticle(new NewArticleCapture(article.input(),
+        article.url() == null ? null : article.url().toString(), article.readAt(), article.mediaType(),
+        article.charset(), article.sha256(), article.raw().length, blob.path().toString(), article.warc()),
+        references, clock.instant());
+    List<ReferenceResult> results = new ArrayList<>();
+    for (EvidenceStore.SavedReference ref : saved.references()) {
+      PostChecker.Result capture = ref.post().map(checker::check).orElse(null);
+      results.add(new ReferenceResult(ref.reference(), capture));
+    }
+    return new Result(article, saved.articleCaptureId(), results);
+  }
+}

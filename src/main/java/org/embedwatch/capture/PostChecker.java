@@ -1,0 +1,133 @@
+package org.embedwatch.capture;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.embedwatch.PostState;
+import org.embedwatch.archive.BlobStore;
+import org.embedwatch.net.Fetch;
+import org.embedwatch.net.HttpFetcher;
+import org.embedwatch.platform.PostEndpoint;
+import org.embedwatch.platform.PostFetch;
+import org.embedwatch.read.ContentSniffer;
+import org.embedwatch.store.CaptureRecord;
+import org.embedwatch.store.EvidenceReader;
+import org.embedwatch.store.EvidenceStore;
+import org.embedwatch.store.NewMedia;
+import org.embedwatch.store.NewObservation;
+import org.embedwatch.store.NewPostCapture;
+import org.embedwatch.store.ObservationRecord;
+import org.embedwatch.store.PostRecord;
+import org.embedwatch.verify.StateFold;
+
+/**
+ * Observes one post through every endpoint of its platform: appends one observation per endpoint, stores a capture
+ * (raw body and media) whenever an endpoint serves content whose fingerprint differs from the last capture, and
+ * re-derives the post's state. The first check of a post is its capture; later ones are re-checks.
+ */
+public final class PostChecker {
+  private final List<PostEndpoint> endpoints;
+  private final MediaFetcher media;
+  private final EvidenceStore store;
+  private final EvidenceReader reader;
+  private final StateFold fold;
+  private final Clock clock;
+  private final Duration interval;
+
+  public PostChecker(List<PostEndpoint> endpoints, HttpFetcher http, BlobStore mediaFiles, ContentSniffer sniffer,
+      EvidenceStore store, EvidenceReader reader, StateFold fold, Clock clock, Duration interval) {
+    this.endpoints = List.copyOf(endpoints);
+    this.media = new MediaFetcher(http, mediaFiles, sniffer);
+    this.store = store;
+    this.reader = reader;
+    this.fold = fold;
+    this.clock = clock;
+    this.interval = interval;
+  }
+
+  /**
+   * What one check of one post gave.
+   *
+   * @param fetches one answer per endpoint asked (empty when no endpoint serves the platform yet)
+   * @param state the post's state after the check
+   */
+  public record Result(PostRecord post, List<PostFetch> fetches, EvidenceStore.DerivedState state) {
+    /** True when no endpoint for the post's platform exists yet. */
+    public boolean unsupported() {
+      return fetches.isEmpty();
+    }
+  }
+
+  /** Checks {@code post} now. */
+  public Result check(PostRecord post) {
+    List<PostFetch> fetches = new ArrayList<>();
+    EvidenceStore.DerivedState state = new EvidenceStore.DerivedState(post.state(), post.reason());
+    for (PostEndpoint endpoint : endpoints) {
+      if (endpoint.platform() != post.platform()) {
+        continue;
+      }
+      PostFetch fetch = endpoint.fetch(post.postId());
+      fetches.add(fetch);
+      NewObservation observation = observation(fetch);
+      NewPostCapture capture = newContent(post, fetch).orElse(null);
+      List<NewObservation> history = new ArrayList<>();
+      for (ObservationRecord o : reader.observations(post.id())) {
+        history.add(o.observation());
+      }
+      history.add(observation);
+      state = fold.fold(history);
+      store.saveCheck(post.id(), observation, capture, state, clock.instant().plus(interval));
+    }
+    return new Result(post, fetches, state);
+  }
+
+  private Optional<NewPostCapture> newContent(PostRecord post, PostFetch fetch) {
+    if (!(fetch instanceof PostFetch.Served served)) {
+      return Optional.empty();
+    }
+    List<CaptureRecord> captures = reader.captures(post.id());
+    Optional<CaptureRecord> lastOfEndpoint = captures.stream()
+        .filter(c -> c.capture().endpoint().equals(fetch.endpoint()))
+        .reduce((a, b) -> b);
+    if (lastOfEndpoint.isPresent()
+        && lastOfEndpoint.get().capture().fingerprint().equals(served.content().fingerprint())) {
+      return Optional.empty();
+    }
+    List<NewMedia> stored = new ArrayList<>();
+    served.content().media().forEach(m -> stored.add(media.fetch(m)));
+    Fetch.Response r = served.fetch();
+    return Optional.of(new NewPostCapture(fetch.endpoint(), r.body(), r.sha256(), served.content().fingerprint(),
+        served.content().text(), served.content().authorHandle(), served.content().authorName(),
+        served.content().createdAt(), stored));
+  }
+
+  private static NewObservation observation(PostFetch fetch) {
+    Fetch f = fetch.fetch();
+    Instant at = f.at();
+    Integer status = f instanceof Fetch.Response r ? r.status() : null;
+    org.embedwatch.Sha256 sha = f instanceof Fetch.Response r ? r.sha256() : null;
+    String uri = f.uri().toString();
+    if (fetch instanceof PostFetch.Served s) {
+      return new NewObservation(at, s.endpoint(), uri, status, s.outcome(), null, null, sha,
+          s.content().fingerprint(), f.warc());
+    }
+    if (fetch instanceof PostFetch.Unavailable u) {
+      return new NewObservation(at, u.endpoint(), uri, status, u.outcome(), u.reason(), u.detail(), sha, null,
+          f.warc());
+    }
+    if (fetch instanceof PostFetch.NotFound n) {
+      return new NewObservation(at, n.endpoint(), uri, status, n.outcome(),
+          org.embedwatch.UnavailableReason.UNKNOWN, n.detail(), sha, null, f.warc());
+    }
+    PostFetch.Inconclusive i = (PostFetch.Inconclusive) fetch;
+    return new NewObservation(at, i.endpoint(), uri, status, i.outcome(), null, i.detail(), sha, null, f.warc());
+  }
+
+  /** True when the state is a finding a verification team must look at. */
+  public static boolean flagged(PostState state) {
+    return state == PostState.UNAVAILABLE || state == PostState.ALTERED;
+  }
+}

@@ -1,0 +1,39 @@
+package org.embedwatch.cli;
+
+import java.util.List;
+import java.util.Locale;
+import org.embedwatch.capture.PostChecker;
+import org.embedwatch.net.Fetch;
+import org.embedwatch.platform.PostFetch;
+
+/** One-line human descriptions of what a check of a post gave, shared by {@code archive} and {@code check}. */
+final class CaptureLines {
+  private CaptureLines() {}
+
+  static String outcome(PostChecker.Result result) {
+    if (result.unsupported()) {
+      return "not captured: no client for " + result.post().platform().key() + " posts yet";
+    }
+    StringBuilder sb = new StringBuilder(result.state().state().name());
+    if (result.state().reason() != null) {
+      sb.append(" (").append(result.state().reason().key()).append(')');
+    }
+    List<String> parts = result.fetches().stream().map(CaptureLines::fetch).toList();
+    return sb.append(" — ").append(String.join("; ", parts)).toString();
+  }
+
+  private static String fetch(PostFetch f) {
+    String http = f.fetch() instanceof Fetch.Response r ? "HTTP " + r.status() : "no response";
+    String what = f.outcome().key();
+    if (f instanceof PostFetch.Served s) {
+      what = "served, " + s.content().media().size() + " media";
+    } else if (f instanceof PostFetch.Unavailable u) {
+      what = "unavailable: " + u.detail();
+    } else if (f instanceof PostFetch.NotFound n) {
+      what = "not found: " + n.detail();
+    } else if (f instanceof PostFetch.Inconclusive i) {
+      what = i.outcome().key().replace('_', ' ') + " (" + i.detail() + "), not evidence";
+    }
+    return f.endpoint() + " " + http + ", " + what.toLowerCase(Locale.ROOT).charAt(0) + what.substring(1);
+  }
+}

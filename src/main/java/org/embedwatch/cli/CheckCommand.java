@@ -1,0 +1,55 @@
+package org.embedwatch.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.embedwatch.App;
+import org.embedwatch.PostState;
+import org.embedwatch.capture.PostChecker;
+import org.embedwatch.store.PostRecord;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code check}: re-checks posts that are due (or all), recording one observation per endpoint. */
+@Command(name = "check", description = "Re-check posts that are due (or --all) and flag changes.")
+final class CheckCommand implements Callable<Integer> {
+  @ParentCommand Main main;
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--all", description = "Check every post, not only those due.")
+  boolean all;
+
+  @Override
+  public Integer call() {
+    try (App app = App.open(main.settings(), main.clock())) {
+      run(app, all, Main.out(spec));
+      return 0;
+    }
+  }
+
+  /** Checks due (or all) posts, printing one line per post and a summary. */
+  static void run(App app, boolean all, PrintWriter out) {
+    List<PostRecord> posts = all ? app.evidence().posts() : app.evidence().duePosts(app.clock().instant());
+    int flagged = 0;
+    int unreachable = 0;
+    for (PostRecord post : posts) {
+      PostChecker.Result result = app.checker().check(post);
+      PostState before = post.state();
+      PostState after = result.state().state();
+      if (PostChecker.flagged(after)) {
+        flagged++;
+      }
+      if (result.fetches().stream().anyMatch(f -> !f.outcome().isEvidence())) {
+        unreachable++;
+      }
+      out.println(post.platform().key() + " " + post.postId() + (post.handle() == null ? "" : " @" + post.handle())
+          + ": " + before.name() + (before == after ? " (unchanged)" : " -> " + after.name()) + " — "
+          + CaptureLines.outcome(result));
+    }
+    out.println("checked " + posts.size() + (posts.size() == 1 ? " post" : " posts") + ": " + flagged + " flagged, "
+        + unreachable + " with an unreachable endpoint");
+    out.flush();
+  }
+}

@@ -1,0 +1,92 @@
+package org.embedwatch.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.embedwatch.config.Settings;
+import org.embedwatch.config.SettingsLoader;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+/** The {@code embedwatch} command: global options and the subcommands. */
+@Command(
+    name = "embedwatch",
+    mixinStandardHelpOptions = true,
+    version = "embedwatch 0.1.0",
+    description = "Keeps the evidence behind social-media posts cited in news articles.",
+    subcommands = {
+      ExtractCommand.class,
+      ArchiveCommand.class,
+      CheckCommand.class,
+      StatusCommand.class,
+      ReportCommand.class,
+      DemoCommand.class,
+      SandboxCommand.class
+    })
+public final class Main implements Runnable {
+  private final Path workingDir;
+  private final Clock clock;
+
+  @Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--config", paramLabel = "FILE", scope = ScopeType.INHERIT,
+      description = "Configuration file (replaces config/embedwatch.properties).")
+  Path config;
+
+  @Option(names = "--set", paramLabel = "KEY=VALUE", scope = ScopeType.INHERIT,
+      description = "Override one configuration key; repeatable.")
+  List<String> overrides = new ArrayList<>();
+
+  @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Print stack traces of errors.")
+  boolean verbose;
+
+  public Main(Path workingDir, Clock clock) {
+    this.workingDir = workingDir;
+    this.clock = clock;
+  }
+
+  /** Runs the CLI in this process's working directory and exits with the command's exit code. */
+  public static void main(String[] args) {
+    System.exit(commandLine(new Main(Path.of("").toAbsolutePath(), Clock.systemUTC())).execute(args));
+  }
+
+  /** A configured picocli command line (exception handler, exit codes) around {@code main}. */
+  public static CommandLine commandLine(Main main) {
+    CommandLine cl = new CommandLine(main);
+    cl.setExecutionExceptionHandler(new CliErrorHandler());
+    cl.setCaseInsensitiveEnumValuesAllowed(true);
+    return cl;
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** The settings of this run: file, then {@code --set} overrides. */
+  Settings settings() {
+    return new SettingsLoader(workingDir).load(Optional.ofNullable(config).map(workingDir::resolve), overrides);
+  }
+
+  Path workingDir() {
+    return workingDir;
+  }
+
+  Clock clock() {
+    return clock;
+  }
+
+  boolean verbose() {
+    return verbose;
+  }
+
+  static PrintWriter out(CommandLine.Model.CommandSpec spec) {
+    return spec.commandLine().getOut();
+  }
+}

@@ -1,0 +1,65 @@
+package org.embedwatch.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import org.embedwatch.App;
+import org.embedwatch.EmbedwatchException;
+import org.embedwatch.report.AuditReport;
+import org.embedwatch.report.AuditReportBuilder;
+import org.embedwatch.store.PostRecord;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code status}: every post's state, or one post's evidence in full. */
+@Command(name = "status", description = "Show every post's state, or one post's evidence.")
+final class StatusCommand implements Callable<Integer> {
+  @ParentCommand Main main;
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Parameters(arity = "0..1", paramLabel = "POST", description = "A post URL or id.")
+  String post;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = Main.out(spec);
+    try (App app = App.open(main.settings(), main.clock())) {
+      AuditReportBuilder builder = new AuditReportBuilder(app.evidence(), app.clock());
+      if (post == null) {
+        var posts = app.evidence().posts();
+        for (PostRecord p : posts) {
+          out.println(p.platform().key() + " " + p.postId() + (p.handle() == null ? "" : " @" + p.handle()) + "  "
+              + p.state().name() + (p.reason() == null ? "" : " (" + p.reason().key() + ")")
+              + (p.lastCheckedAt() == null ? "" : "  last checked " + p.lastCheckedAt()));
+        }
+        out.println(posts.size() + (posts.size() == 1 ? " post" : " posts"));
+        out.flush();
+        return 0;
+      }
+      PostRecord p = app.evidence().findPost(post.trim()).orElseThrow(() -> new EmbedwatchException(
+          "no stored post matches '" + post + "' (give a post id or URL as `status` lists them)"));
+      print(out, builder.post(p));
+      return 0;
+    }
+  }
+
+  private static void print(PrintWriter out, AuditReport.PostEntry e) {
+    out.println(e.platform() + " " + e.postId() + (e.handle() == null ? "" : " @" + e.handle()) + " — " + e.url());
+    out.println("state: " + e.state().toUpperCase(java.util.Locale.ROOT)
+        + (e.reason() == null ? "" : " (" + e.reason() + ")") + (e.stateSince() == null ? "" : " since "
+        + e.stateSince()));
+    out.println(e.explanation() + ".");
+    for (AuditReport.HistoryEntry h : e.history()) {
+      out.println("  " + h.since() + "  " + h.state() + (h.reason() == null ? "" : " (" + h.reason() + ")"));
+    }
+    for (AuditReport.CaptureEntry c : e.captures()) {
+      out.println("  capture " + c.capturedAt() + " via " + c.endpoint() + " sha256 " + c.bodySha256());
+      for (AuditReport.MediaEntry m : c.media()) {
+        out.println("    " + m.kind() + " " + m.outcome() + (m.sha256() == null ? "" : " sha256 " + m.sha256() + " "
+            + m.contentType()));
+      }
+    }
+    out.flush();
+  }
+}

@@ -1,0 +1,14 @@
+package org.embedwatch.platform;
+
+import org.embedwatch.Platform;
+
+/** One endpoint that can be asked about a post of one platform. Implementations never throw for network trouble. */
+public interface PostEndpoint {
+  Platform platform();
+
+  /** The endpoint's stored name ({@code x-syndication}, …). */
+  String name();
+
+  /** Asks about the post with the platform's id {@code postId}. */
+  PostFetch fetch(String postId);
+}

@@ -1,0 +1,52 @@
+package org.embedwatch.platform;
+
+import org.embedwatch.Outcome;
+import org.embedwatch.UnavailableReason;
+import org.embedwatch.net.Fetch;
+
+/** What one endpoint answered about one post: exactly one typed outcome, with the HTTP exchange behind it. */
+public sealed interface PostFetch {
+  /** The endpoint's name as stored ({@code x-syndication}, {@code x-v1.1}, …). */
+  String endpoint();
+
+  /** The exchange, or null when the client does not go through our HTTP stack. */
+  Fetch fetch();
+
+  Outcome outcome();
+
+  /** The endpoint served the post. */
+  record Served(String endpoint, Fetch.Response fetch, PostContent content) implements PostFetch {
+    @Override
+    public Outcome outcome() {
+      return Outcome.AVAILABLE;
+    }
+  }
+
+  /** The endpoint said the post is unavailable, with a reason and its own words. */
+  record Unavailable(String endpoint, Fetch fetch, UnavailableReason reason, String detail) implements PostFetch {
+    @Override
+    public Outcome outcome() {
+      return Outcome.UNAVAILABLE;
+    }
+  }
+
+  /** The endpoint said it has no such post, without a reason. */
+  record NotFound(String endpoint, Fetch fetch, String detail) implements PostFetch {
+    @Override
+    public Outcome outcome() {
+      return Outcome.NOT_FOUND;
+    }
+  }
+
+  /**
+   * We could not learn anything about the post: rate limited, server error, transport error, refused, or a body we
+   * do not understand. Never evidence of unavailability.
+   */
+  record Inconclusive(String endpoint, Fetch fetch, Outcome outcome, String detail) implements PostFetch {
+    public Inconclusive {
+      if (outcome.isEvidence()) {
+        throw new IllegalArgumentException("an inconclusive fetch cannot have outcome " + outcome);
+      }
+    }
+  }
+}

@@ -1,0 +1,128 @@
+package org.embedwatch.read;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.StandardCharsets;
+import java.nio.charset.UnsupportedCharsetException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.apache.tika.detect.CompositeEncodingDetector;
+import org.apache.tika.detect.DefaultDetector;
+import org.apache.tika.detect.Detector;
+import org.apache.tika.detect.EncodingDetector;
+import org.apache.tika.metadata.Metadata;
+import org.apache.tika.metadata.TikaCoreProperties;
+import org.apache.tika.mime.MediaType;
+import org.apache.tika.parser.html.HtmlEncodingDetector;
+import org.apache.tika.parser.txt.Icu4jEncodingDetector;
+import org.apache.tika.parser.txt.UniversalEncodingDetector;
+
+/**
+ * Content type and charset detection with Apache Tika: the bytes decide (magic), the name and declared type are
+ * hints. Also used for media, where the file name must never decide the type. Thread-safe.
+ */
+public final class ContentSniffer {
+  private final Detector detector = new DefaultDetector();
+  private final EncodingDetector htmlEncoding = new CompositeEncodingDetector(List.of(
+      new HtmlEncodingDetector(), new UniversalEncodingDetector(), new Icu4jEncodingDetector()));
+  private final EncodingDetector textEncoding = new CompositeEncodingDetector(List.of(
+      new UniversalEncodingDetector(), new Icu4jEncodingDetector()));
+
+  /**
+   * The media type of {@code bytes} (without parameters).
+   *
+   * @param name a file name or URL path, as a hint only, or null
+   * @param declared a declared Content-Type, as a hint only, or null
+   */
+  public String mediaType(byte[] bytes, String name, String declared) {
+    Metadata md = new Metadata();
+    if (name != null) {
+      md.set(TikaCoreProperties.RESOURCE_NAME_KEY, name);
+    }
+    if (declared != null && !declared.isBlank()) {
+      md.set(Metadata.CONTENT_TYPE, declared);
+    }
+    try (InputStream in = new ByteArrayInputStream(bytes)) {
+      MediaType type = detector.detect(in, md);
+      String base = type.getBaseType().toString();
+      if (base.startsWith("text/") && looksBinary(bytes)) {
+        return "application/octet-stream";
+      }
+      return base;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot detect the type of " + name, e);
+    }
+  }
+
+  /**
+   * The charset of a text document: a valid charset declared by the server wins, then a byte order mark, then
+   * (for HTML) the document's own meta declaration, then statistical detection; UTF-8 when nothing decides.
+   */
+  public Charset charset(byte[] bytes, String mediaType, String declaredContentType) {
+    Optional<Charset> declared = declaredCharset(declaredContentType);
+    if (declared.isPresent()) {
+      return declared.get();
+    }
+    Optional<Charset> bom = bom(bytes);
+    if (bom.isPresent()) {
+      return bom.get();
+    }
+    boolean html = mediaType.contains("html") || mediaType.contains("xml");
+    try (InputStream in = new ByteArrayInputStream(bytes)) {
+      Charset c = (html ? htmlEncoding : textEncoding).detect(in, new Metadata());
+      return c == null ? StandardCharsets.UTF_8 : c;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot detect the charset", e);
+    }
+  }
+
+  private static Optional<Charset> declaredCharset(String contentType) {
+    if (contentType == null) {
+      return Optional.empty();
+    }
+    for (String part : contentType.split(";")) {
+      String p = part.trim();
+      if (p.toLowerCase(Locale.ROOT).startsWith("charset=")) {
+        String name = p.substring("charset=".length()).replace("\"", "").trim();
+        try {
+          return Optional.of(Charset.forName(name));
+        } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
+          return Optional.empty();
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static Optional<Charset> bom(byte[] b) {
+    if (b.length >= 3 && (b[0] & 0xff) == 0xef && (b[1] & 0xff) == 0xbb && (b[2] & 0xff) == 0xbf) {
+      return Optional.of(StandardCharsets.UTF_8);
+    }
+    if (b.length >= 2 && (b[0] & 0xff) == 0xfe && (b[1] & 0xff) == 0xff) {
+      return Optional.of(StandardCharsets.UTF_16BE);
+    }
+    if (b.length >= 2 && (b[0] & 0xff) == 0xff && (b[1] & 0xff) == 0xfe) {
+      return Optional.of(StandardCharsets.UTF_16LE);
+    }
+    return Optional.empty();
+  }
+
+  /** NUL bytes in the first 8 KiB (without a UTF-16 BOM) mean binary data, whatever the name says. */
+  private static boolean looksBinary(byte[] bytes) {
+    if (bom(bytes).isPresent()) {
+      return false;
+    }
+    int n = Math.min(bytes.length, 8192);
+    for (int i = 0; i < n; i++) {
+      if (bytes[i] == 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,51 @@
+package org.embedwatch.report;
+
+import java.util.List;
+
+/**
+ * What was cited where, and what has happened to each cited post since: the content of every report format. Times
+ * are ISO-8601 UTC strings; nullable fields are null when unknown.
+ */
+public record AuditReport(String generatedAt, List<ArticleEntry> articles, List<PostEntry> posts) {
+  public AuditReport {
+    articles = List.copyOf(articles);
+    posts = List.copyOf(posts);
+  }
+
+  /** One article capture and its references. */
+  public record ArticleEntry(String input, String url, String capturedAt, String mediaType, String charset,
+      String sha256, long bytes, List<CitationEntry> citations) {
+    public ArticleEntry {
+      citations = List.copyOf(citations);
+    }
+  }
+
+  /** One reference as the article gives it, with the cited post's current state. */
+  public record CitationEntry(String platform, String postId, String handle, String url, String forms, String scope,
+      String citedText, String citedDate, String displayName, String postState, String postReason) {}
+
+  /** One post: its state, the explanation from observations, its state history and captures. */
+  public record PostEntry(String platform, String postId, String handle, String url, String state, String reason,
+      String stateSince, String lastCheckedAt, String explanation, int checks, List<HistoryEntry> history,
+      List<CaptureEntry> captures) {
+    public PostEntry {
+      history = List.copyOf(history);
+      captures = List.copyOf(captures);
+    }
+  }
+
+  /** One state transition. */
+  public record HistoryEntry(String state, String reason, String since) {}
+
+  /** One stored capture of a post: what the endpoint served, by digest, and its media. */
+  public record CaptureEntry(String capturedAt, String endpoint, String bodySha256, String fingerprint, String text,
+      String authorHandle, List<MediaEntry> media) {
+    public CaptureEntry {
+      media = List.copyOf(media);
+    }
+  }
+
+  /** One media item of a capture. */
+  public record MediaEntry(String kind, String sourceUrl, String outcome, String sha256, String contentType,
+      long bytes, String path) {}
+}

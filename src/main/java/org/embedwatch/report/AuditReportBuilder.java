@@ -1,0 +1,84 @@
+package org.embedwatch.report;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.embedwatch.store.ArticleCaptureRecord;
+import org.embedwatch.store.CaptureRecord;
+import org.embedwatch.store.CitationRecord;
+import org.embedwatch.store.EvidenceReader;
+import org.embedwatch.store.NewMedia;
+import org.embedwatch.store.NewObservation;
+import org.embedwatch.store.ObservationRecord;
+import org.embedwatch.store.PostRecord;
+import org.embedwatch.store.StateChange;
+
+/** Builds an {@link AuditReport} from what is stored; reads only. */
+public final class AuditReportBuilder {
+  private final EvidenceReader evidence;
+  private final Clock clock;
+
+  public AuditReportBuilder(EvidenceReader evidence, Clock clock) {
+    this.evidence = evidence;
+    this.clock = clock;
+  }
+
+  /** The report over every stored article and post. */
+  public AuditReport build() {
+    List<PostRecord> posts = evidence.posts();
+    Map<Long, PostRecord> byId = new HashMap<>();
+    posts.forEach(p -> byId.put(p.id(), p));
+    List<AuditReport.ArticleEntry> articles = new ArrayList<>();
+    for (ArticleCaptureRecord a : evidence.articleCaptures()) {
+      List<AuditReport.CitationEntry> citations = new ArrayList<>();
+      for (CitationRecord c : evidence.citations(a.id())) {
+        PostRecord p = c.postRef() == null ? null : byId.get(c.postRef());
+        var r = c.reference();
+        citations.add(new AuditReport.CitationEntry(r.platform().key(), r.postId(), r.handle(), r.url(),
+            String.join(",", r.forms().stream().map(f -> f.key()).toList()), r.scope().key(), r.citedText(),
+            r.citedDate(), r.displayName(), p == null ? "unresolved-remnant" : p.state().key(),
+            p == null || p.reason() == null ? null : p.reason().key()));
+      }
+      var cap = a.capture();
+      articles.add(new AuditReport.ArticleEntry(cap.input(), cap.url(), time(cap.capturedAt()), cap.mediaType(),
+          cap.charset(), cap.sha256().hex(), cap.byteLength(), citations));
+    }
+    List<AuditReport.PostEntry> postEntries = new ArrayList<>();
+    for (PostRecord p : posts) {
+      postEntries.add(post(p));
+    }
+    return new AuditReport(time(clock.instant()), articles, postEntries);
+  }
+
+  /** The entry of one post, with its explanation. */
+  public AuditReport.PostEntry post(PostRecord p) {
+    List<NewObservation> observations = evidence.observations(p.id()).stream()
+        .map(ObservationRecord::observation).toList();
+    List<AuditReport.HistoryEntry> history = new ArrayList<>();
+    for (StateChange s : evidence.stateHistory(p.id())) {
+      history.add(new AuditReport.HistoryEntry(s.state().key(), s.reason() == null ? null : s.reason().key(),
+          time(s.since())));
+    }
+    List<AuditReport.CaptureEntry> captures = new ArrayList<>();
+    for (CaptureRecord c : evidence.captures(p.id())) {
+      List<AuditReport.MediaEntry> media = new ArrayList<>();
+      for (NewMedia m : c.capture().media()) {
+        media.add(new AuditReport.MediaEntry(m.kind(), m.sourceUrl(), m.outcome(),
+            m.sha256() == null ? null : m.sha256().hex(), m.contentType(), m.byteLength(), m.path()));
+      }
+      captures.add(new AuditReport.CaptureEntry(time(c.capturedAt()), c.capture().endpoint(),
+          c.capture().bodySha256().hex(), c.capture().fingerprint(), c.capture().text(),
+          c.capture().authorHandle(), media));
+    }
+    return new AuditReport.PostEntry(p.platform().key(), p.postId(), p.handle(), p.url(), p.state().key(),
+        p.reason() == null ? null : p.reason().key(), time(p.stateSince()), time(p.lastCheckedAt()),
+        PostExplanation.explain(p, observations), observations.size(), history, captures);
+  }
+
+  private static String time(Instant t) {
+    return t == null ? null : t.toString();
+  }
+}

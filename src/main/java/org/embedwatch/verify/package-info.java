@@ -1,0 +1,2 @@
+/** Verification: deriving each post's state from its stored observations. */
+package org.embedwatch.verify;
