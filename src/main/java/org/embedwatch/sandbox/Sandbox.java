@@ -1,0 +1,153 @@
+package org.embedwatch.sandbox;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The simulated platform: a loopback HTTP server that serves each platform host under a first path segment equal to
+ * the host name ({@code http://127.0.0.1:<port>/cdn.syndication.twimg.com/tweet-result?...}), with the scenario's
+ * posts changing as {@code clock} moves. Thread-safe; owns the server and its threads until {@link #close()}.
+ */
+public final class Sandbox implements AutoCloseable {
+  static final String SYNDICATION = "cdn.syndication.twimg.com";
+  static final String PBS = "pbs.twimg.com";
+  static final String VIDEO = "video.twimg.com";
+  static final String PUBLISH = "publish.twitter.com";
+  static final String API = "api.twitter.com";
+  static final String API_X = "api.x.com";
+
+  private final HttpServer server;
+  private final ExecutorService executor;
+  private final Dispatcher dispatcher;
+  private final Timeline timeline;
+  private final SyndicationSwitches switches;
+  private final List<String> hosts;
+
+  private Sandbox(HttpServer server, ExecutorService executor, Dispatcher dispatcher, Timeline timeline,
+      SyndicationSwitches switches, List<String> hosts) {
+    this.server = server;
+    this.executor = executor;
+    this.dispatcher = dispatcher;
+    this.timeline = timeline;
+    this.switches = switches;
+    this.hosts = List.copyOf(hosts);
+  }
+
+  /**
+   * Starts serving {@code scenario} on 127.0.0.1. Relative event times count from {@code clock.instant()} now.
+   *
+   * @param port the port, or 0 for an ephemeral one
+   * @throws IOException if the port cannot be bound
+   */
+  public static Sandbox start(int port, Scenario scenario, Clock clock) throws IOException {
+    ObjectMapper json = new ObjectMapper();
+    Samples samples = new Samples(json);
+    Timeline timeline = new Timeline(scenario, samples, clock);
+    SyndicationSwitches switches = new SyndicationSwitches();
+    Map<String, Route> routes = new LinkedHashMap<>();
+    routes.put(SYNDICATION, new SyndicationRoute(timeline, samples, json, switches));
+    routes.put(PBS, new MediaRoute(PBS, timeline));
+    routes.put(VIDEO, new MediaRoute(VIDEO, timeline));
+    routes.put(PUBLISH, new OEmbedRoute(timeline, samples, json));
+    V1Route v1 = new V1Route(timeline, samples, json);
+    routes.put(API, v1);
+    routes.put(API_X, v1);
+    Map<String, Map<String, Scenario.Article>> sites = new LinkedHashMap<>();
+    for (Scenario.Article article : scenario.articles()) {
+      sites.computeIfAbsent(article.host(), h -> new LinkedHashMap<>()).put(article.path(), article);
+    }
+    sites.forEach((host, pages) -> {
+      if (routes.containsKey(host)) {
+        throw new IllegalArgumentException("an article host must not be a platform host: '" + host + "'");
+      }
+      routes.put(host, new ArticleRoute(pages));
+    });
+    Dispatcher dispatcher = new Dispatcher(routes);
+    HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0);
+    AtomicInteger threads = new AtomicInteger();
+    ExecutorService executor = Executors.newCachedThreadPool(task -> {
+      Thread thread = new Thread(task, "sandbox-http-" + threads.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    });
+    server.setExecutor(executor);
+    server.createContext("/", dispatcher);
+    server.start();
+    return new Sandbox(server, executor, dispatcher, timeline, switches, List.copyOf(routes.keySet()));
+  }
+
+  /** {@code http://127.0.0.1:<port>}. */
+  public URI baseUri() {
+    return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+  }
+
+  /**
+   * The app's route configuration for every host served: {@code net.route.<host>} -> {@code
+   * http://127.0.0.1:<port>/<host>}.
+   */
+  public Map<String, String> routes() {
+    Map<String, String> routes = new LinkedHashMap<>();
+    for (String host : hosts) {
+      routes.put("net.route." + host, baseUri() + "/" + host);
+    }
+    return routes;
+  }
+
+  /**
+   * Applies a change to a post now (at {@code clock.instant()}).
+   *
+   * @throws IllegalArgumentException if the scenario has no such post
+   */
+  public void apply(String postId, Change change) {
+    timeline.apply(postId, change);
+  }
+
+  /** Sets a fault for every request to every host; {@link Fault#none()} clears it. */
+  public void setFault(Fault fault) {
+    dispatcher.fault(fault);
+  }
+
+  /** When on, syndication answers {@code {}} unless {@code token} equals {@code SyndicationToken.of(id)}. Off by default. */
+  public void setTokenEnforced(boolean enforced) {
+    switches.tokenEnforced(enforced);
+  }
+
+  /** When on, syndication answers 403 unless the User-Agent is browser-like ({@code Mozilla/5.0 …}). Off by default. */
+  public void setBrowserUserAgentRequired(boolean required) {
+    switches.browserUserAgentRequired(required);
+  }
+
+  /** Every request received so far, oldest first. */
+  public List<RecordedRequest> requests() {
+    return dispatcher.requests();
+  }
+
+  /** How many requests are being held by a timeout fault right now. */
+  public int heldRequests() {
+    return dispatcher.heldCount();
+  }
+
+  /** Answers every held request (504) so its connection ends. */
+  public void releaseHeldRequests() {
+    dispatcher.releaseHeld();
+  }
+
+  /** Releases held requests, stops the server and its threads. */
+  @Override
+  public void close() {
+    dispatcher.releaseHeld();
+    server.stop(0);
+    executor.shutdownNow();
+  }
+}

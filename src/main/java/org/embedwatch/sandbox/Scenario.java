@@ -1,0 +1,147 @@
+package org.embedwatch.sandbox;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * What the sandbox serves: posts (each built from a bundled sample response, with a timeline of changes) and article
+ * pages. Immutable. Read from JSON with {@link #parse(Path)}, or built in code.
+ */
+public record Scenario(List<Post> posts, List<Article> articles) {
+  static final Pattern TWEET_ID = Pattern.compile("[0-9]{1,40}");
+
+  public Scenario {
+    posts = List.copyOf(posts);
+    articles = List.copyOf(articles);
+    long distinct = posts.stream().map(Post::id).distinct().count();
+    if (distinct != posts.size()) {
+      throw new IllegalArgumentException("post ids must be unique in a scenario");
+    }
+  }
+
+  /** A scenario of posts only. */
+  public static Scenario of(Post... posts) {
+    return new Scenario(List.of(posts), List.of());
+  }
+
+  /**
+   * Reads a scenario file. Relative article {@code file} paths resolve against the file's directory.
+   *
+   * @throws IOException if the file cannot be read
+   * @throws IllegalArgumentException if it is not a valid scenario; the message names the file and the problem
+   */
+  public static Scenario parse(Path file) throws IOException {
+    String json = Files.readString(file, StandardCharsets.UTF_8);
+    Path dir = file.toAbsolutePath().getParent();
+    return new ScenarioReader(file.toString(), dir).read(json);
+  }
+
+  /** Reads scenario JSON; relative article {@code file} paths resolve against {@code baseDir}. */
+  public static Scenario parse(String json, Path baseDir) {
+    return new ScenarioReader("scenario in " + baseDir, baseDir.toAbsolutePath()).read(json);
+  }
+
+  /**
+   * The bundled demo: three real sample posts (photo 1641086480675225601 by SamuelSusla, video 1684218600456876032 by
+   * Rainmaker1973, quote tweet 1641895049427550208 by mattcarrollcode), no events.
+   */
+  public static Scenario demo() {
+    String name = "demo-scenario.json";
+    try (InputStream in = Scenario.class.getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalStateException("bundled resource " + name + " is missing from the classpath");
+      }
+      String json = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      return new ScenarioReader("bundled " + name, Path.of("").toAbsolutePath()).read(json);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read bundled " + name, e);
+    }
+  }
+
+  /**
+   * One post. Nullable overrides replace what the sample says.
+   *
+   * @param id the tweet id served (decimal)
+   * @param sample the bundled syndication sample used as template, e.g. {@code photo_tweet_1641086480675225601.json}
+   * @param text the post text, or null for the sample's
+   * @param handle the author's screen name, or null for the sample's
+   * @param name the author's display name, or null for the sample's
+   * @param createdAt when the post was made, or null for the sample's
+   * @param events what happens to it, in declaration order
+   */
+  public record Post(
+      String id, String sample, String text, String handle, String name, Instant createdAt, List<Event> events) {
+    public Post {
+      Objects.requireNonNull(id, "id");
+      Objects.requireNonNull(sample, "sample");
+      if (!TWEET_ID.matcher(id).matches()) {
+        throw new IllegalArgumentException("not a tweet id: '" + id + "'");
+      }
+      events = List.copyOf(events);
+    }
+
+    /** A post exactly as its sample, with {@code id} swapped in. */
+    public static Post of(String id, String sample, Event... events) {
+      return new Post(id, sample, null, null, null, null, List.of(events));
+    }
+  }
+
+  /**
+   * A change at a time: absolute ({@code at}) or relative to the sandbox's start ({@code after}); exactly one is set.
+   */
+  public record Event(Instant at, Duration after, Change change) {
+    public Event {
+      Objects.requireNonNull(change, "change");
+      if ((at == null) == (after == null)) {
+        throw new IllegalArgumentException("an event needs exactly one of 'at' and 'after'");
+      }
+      if (after != null && after.isNegative()) {
+        throw new IllegalArgumentException("'after' must not be negative: " + after);
+      }
+    }
+
+    public static Event at(Instant at, Change change) {
+      return new Event(at, null, change);
+    }
+
+    public static Event after(Duration after, Change change) {
+      return new Event(null, after, change);
+    }
+
+    /** When this event happens for a sandbox started at {@code start}. */
+    public Instant instant(Instant start) {
+      return at != null ? at : start.plus(after);
+    }
+  }
+
+  /**
+   * An article page served at {@code http://127.0.0.1:<port>/<host><path>}: from a file or a classpath resource.
+   *
+   * @param host the news site's host, e.g. {@code news.example}
+   * @param path the path, starting with {@code /}
+   * @param file the page file (absolute after parsing), or null
+   * @param resource an absolute classpath resource name, or null
+   * @param contentType the Content-Type to send
+   */
+  public record Article(String host, String path, Path file, String resource, String contentType) {
+    public Article {
+      Objects.requireNonNull(host, "host");
+      Objects.requireNonNull(path, "path");
+      Objects.requireNonNull(contentType, "contentType");
+      if (!path.startsWith("/")) {
+        throw new IllegalArgumentException("an article path must start with '/': '" + path + "'");
+      }
+      if ((file == null) == (resource == null)) {
+        throw new IllegalArgumentException("an article needs exactly one of 'file' and 'resource': " + host + path);
+      }
+    }
+  }
+}
