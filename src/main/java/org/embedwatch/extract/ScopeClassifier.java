@@ -18,8 +18,15 @@ final class ScopeClassifier {
           "related", "trending", "sidebar", "widget", "widgets", "footer", "nav", "navbar", "navigation",
           "share", "sharing", "popular", "recommended", "recommendations");
 
-  /** Class words that describe a layout choice of the whole page ("has-sidebar"), not furniture itself. */
-  private static final Set<String> LAYOUT_PREFIXES = Set.of("has", "no", "with", "without", "show", "hide", "is");
+  /**
+   * First class words that make the rest no statement about furniture: a layout choice of the page ("has-sidebar"), a
+   * page builder's wrapper ("elementor-widget-container" wraps the article body too), or the embed itself
+   * ("twitter-widget-0", "tweet-footer").
+   */
+  private static final Set<String> NEUTRAL_PREFIXES =
+      Set.of(
+          "has", "no", "with", "without", "show", "hide", "is", "elementor", "jet", "wp", "twitter", "tweet", "embed",
+          "instagram", "tiktok", "bluesky", "youtube", "mastodon");
 
   private static final Pattern WORD_SPLIT = Pattern.compile("[^a-z0-9]+");
 
@@ -43,7 +50,7 @@ final class ScopeClassifier {
     }
     for (String token : classOrId.split("\\s+")) {
       String[] words = WORD_SPLIT.split(toWords(token));
-      if (words.length > 0 && LAYOUT_PREFIXES.contains(words[0])) {
+      if (NEUTRAL_PREFIXES.contains(firstWord(words))) {
         continue;
       }
       for (String word : words) {
@@ -53,6 +60,15 @@ final class ScopeClassifier {
       }
     }
     return false;
+  }
+
+  private static String firstWord(String[] words) {
+    for (String word : words) {
+      if (!word.isEmpty()) {
+        return word;
+      }
+    }
+    return "";
   }
 
   /** "relatedPosts" → "related-posts", "sidebar1" → "sidebar-": words as the separators and camel case show them. */

@@ -1,5 +1,6 @@
 package org.embedwatch.extract;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -23,6 +24,8 @@ final class XEmbeds {
 
   /** Attribute names that carry a tweet id: data-tweet-id, data-tweetid, rel:bf_tweet_id… */
   private static final Pattern ID_ATTRIBUTE = Pattern.compile("(?:.*[-_:])?tweet[-_]?id");
+
+  private static final List<String> URL_ATTRIBUTES = List.of("href", "data-url", "data-href");
 
   private static final Pattern DIGITS = Pattern.compile("[0-9]{1,20}");
 
@@ -65,8 +68,20 @@ final class XEmbeds {
       return idAttribute(element)
           .map(i -> Sighting.ofX(new StatusUrls.XStatus(null, i), Reference.Form.AMP, scope, position));
     }
-    return idAttribute(element)
-        .map(i -> Sighting.ofX(new StatusUrls.XStatus(null, i), Reference.Form.ATTRIBUTE, scope, position));
+    Optional<String> id = idAttribute(element);
+    if (id.isPresent()) {
+      return id.map(i -> Sighting.ofX(new StatusUrls.XStatus(null, i), Reference.Form.ATTRIBUTE, scope, position));
+    }
+    // A status URL in an attribute of an element that is not a link (Substack's <span href=…/likes>, data-url).
+    for (String name : URL_ATTRIBUTES) {
+      if (!tag.equals("a") && element.hasAttr(name)) {
+        Optional<StatusUrls.XStatus> status = StatusUrls.parse(element.attr(name));
+        if (status.isPresent()) {
+          return Optional.of(Sighting.ofX(status.get(), Reference.Form.ATTRIBUTE, scope, position));
+        }
+      }
+    }
+    return Optional.empty();
   }
 
   private Sighting describe(
@@ -74,7 +89,10 @@ final class XEmbeds {
     String quoted = quotedText(blockquote);
     String cited = quoted;
     String name = null;
-    String date = statusLink == null ? null : RemnantParser.collapse(statusLink.text());
+    String linkText = statusLink == null ? null : RemnantParser.collapse(statusLink.text());
+    // Some sites print the bare status URL as the link text: that is neither a date nor quoted text.
+    boolean urlText = linkText != null && (linkText.contains("://") || StatusUrls.parse(linkText).isPresent());
+    String date = urlText ? null : linkText;
     Matcher trailer = TRAILER.matcher(quoted == null ? "" : quoted);
     if (trailer.find()) {
       cited = RemnantParser.collapse(quoted.substring(0, trailer.start()));
@@ -82,6 +100,9 @@ final class XEmbeds {
       if (date == null) {
         date = RemnantParser.collapse(trailer.group("after"));
       }
+    }
+    if (cited != null && urlText && cited.equals(linkText)) {
+      cited = null;
     }
     return new Sighting(
         Platform.X,
