@@ -1,0 +1,76 @@
+package org.embedwatch.extract;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.embedwatch.Platform;
+
+/**
+ * Merges sightings of the same post (same platform and id; for id-less remnants, same handle, date and text) into one
+ * {@link Reference}: forms in order of first appearance, the richest text, name and date kept.
+ */
+final class ReferenceMerger {
+
+  /** References in order of first appearance. */
+  List<Reference> merge(List<Sighting> sightings) {
+    List<Sighting> ordered = new ArrayList<>(sightings);
+    ordered.sort(Comparator.comparingInt(Sighting::position));
+    Map<String, List<Sighting>> groups = new LinkedHashMap<>();
+    for (Sighting s : ordered) {
+      groups.computeIfAbsent(key(s), k -> new ArrayList<>()).add(s);
+    }
+    List<Reference> references = new ArrayList<>();
+    for (List<Sighting> group : groups.values()) {
+      references.add(toReference(group));
+    }
+    return references;
+  }
+
+  private static String key(Sighting s) {
+    if (s.postId() != null) {
+      return s.platform().key() + "\u0000" + s.postId();
+    }
+    return s.platform().key() + "\u0000remnant\u0000" + s.handle() + "\u0000" + s.citedDate() + "\u0000"
+        + s.citedText();
+  }
+
+  private static Reference toReference(List<Sighting> group) {
+    Sighting first = group.get(0);
+    Set<Reference.Form> forms = new LinkedHashSet<>();
+    Reference.Scope scope = Reference.Scope.PAGE;
+    String handle = null;
+    String url = null;
+    String lang = null;
+    String cited = null;
+    String date = null;
+    String name = null;
+    for (Sighting s : group) {
+      forms.add(s.form());
+      if (s.scope() == Reference.Scope.ARTICLE) {
+        scope = Reference.Scope.ARTICLE;
+      }
+      handle = handle == null ? s.handle() : handle;
+      url = url == null ? s.url() : url;
+      lang = lang == null ? s.lang() : lang;
+      cited = richer(cited, s.citedText());
+      date = richer(date, s.citedDate());
+      name = richer(name, s.displayName());
+    }
+    if (first.platform() == Platform.X && first.postId() != null) {
+      url = new StatusUrls.XStatus(handle, first.postId()).canonicalUrl();
+    }
+    return new Reference(
+        first.platform(), first.postId(), handle, url, List.copyOf(forms), scope, cited, date, name, lang);
+  }
+
+  private static String richer(String kept, String candidate) {
+    if (candidate == null) {
+      return kept;
+    }
+    return kept == null || candidate.length() > kept.length() ? candidate : kept;
+  }
+}
