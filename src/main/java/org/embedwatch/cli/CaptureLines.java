@@ -14,12 +14,22 @@ final class CaptureLines {
     if (result.unsupported()) {
       return "not captured: no client for " + result.post().platform().key() + " posts yet";
     }
-    StringBuilder sb = new StringBuilder(result.state().state().name());
-    if (result.state().reason() != null) {
-      sb.append(" (").append(result.state().reason().key()).append(')');
+    return state(result) + " — " + fetches(result);
+  }
+
+  /** The post's state after the check, with the reason when unavailable. */
+  static String state(PostChecker.Result result) {
+    return result.state().state().name()
+        + (result.state().reason() == null ? "" : " (" + result.state().reason().key() + ")");
+  }
+
+  /** What each endpoint answered. */
+  static String fetches(PostChecker.Result result) {
+    if (result.unsupported()) {
+      return "no client for " + result.post().platform().key() + " posts yet";
     }
     List<String> parts = result.fetches().stream().map(CaptureLines::fetch).toList();
-    return sb.append(" — ").append(String.join("; ", parts)).toString();
+    return String.join("; ", parts);
   }
 
   private static String fetch(PostFetch f) {
@@ -32,7 +42,8 @@ final class CaptureLines {
     } else if (f instanceof PostFetch.NotFound n) {
       what = "not found: " + n.detail();
     } else if (f instanceof PostFetch.Inconclusive i) {
-      what = i.outcome().key().replace('_', ' ') + " (" + i.detail() + "), not evidence";
+      String detail = i.detail().length() > 60 ? i.detail().substring(0, 57) + "..." : i.detail();
+      what = i.outcome().key().replace('_', ' ') + " (" + detail + "), not evidence";
     }
     return f.endpoint() + " " + http + ", " + what.toLowerCase(Locale.ROOT).charAt(0) + what.substring(1);
   }

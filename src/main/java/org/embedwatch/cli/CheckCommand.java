@@ -45,8 +45,10 @@ final class CheckCommand implements Callable<Integer> {
         unreachable++;
       }
       out.println(post.platform().key() + " " + post.postId() + (post.handle() == null ? "" : " @" + post.handle())
-          + ": " + before.name() + (before == after ? " (unchanged)" : " -> " + after.name()) + " — "
-          + CaptureLines.outcome(result));
+          + ": " + (before == after && post.reason() == result.state().reason()
+              ? CaptureLines.state(result) + " (unchanged)"
+              : before.name() + " -> " + CaptureLines.state(result))
+          + " — " + CaptureLines.fetches(result));
     }
     out.println("checked " + posts.size() + (posts.size() == 1 ? " post" : " posts") + ": " + flagged + " flagged, "
         + unreachable + " with an unreachable endpoint");
