@@ -1,0 +1,208 @@
+package org.embedwatch.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.embedwatch.Sha256;
+import org.embedwatch.sandbox.MutableClock;
+import org.embedwatch.sandbox.Sandbox;
+import org.embedwatch.sandbox.Scenario;
+import org.embedwatch.testsupport.Articles;
+import org.embedwatch.testsupport.CliRunner;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.netpreserve.jwarc.WarcDigest;
+import org.netpreserve.jwarc.WarcReader;
+import org.netpreserve.jwarc.WarcRecord;
+import org.netpreserve.jwarc.WarcResponse;
+
+/** {@code archive} end to end through the CLI, against the sandbox: what is stored in H2, on disk and in WARC. */
+class ArchiveCommandIT {
+  @TempDir Path work;
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
+  private Sandbox sandbox;
+  private CliRunner cli;
+
+  @BeforeEach
+  void start() throws IOException {
+    sandbox = Sandbox.start(0, Scenario.demo(), clock);
+    cli = new CliRunner(work, clock, sandbox.routes());
+  }
+
+  @AfterEach
+  void stop() {
+    sandbox.close();
+  }
+
+  @Test
+  void archiveStoresBothPostsTheirMediaAndWarcRecordsWithMatchingDigests() throws IOException {
+    Path article = Files.writeString(work.resolve("two-embeds.html"), Articles.twoEmbeds());
+
+    CliRunner.Run run = cli.run("archive", article.toString());
+
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(run.out()).contains("2 references")
+        .contains("x " + Articles.PHOTO_POST + " @SamuelSusla")
+        .contains("x " + Articles.VIDEO_POST + " @Rainmaker1973")
+        .contains("AVAILABLE");
+    List<Map<String, Object>> posts = cli.query("select post_id, state from post order by post_id");
+    assertThat(posts).extracting(p -> p.get("post_id") + "=" + p.get("state"))
+        .containsExactly(Articles.PHOTO_POST + "=AVAILABLE", Articles.VIDEO_POST + "=AVAILABLE");
+
+    // Post captures: raw JSON bytes whose SHA-256 is the stored one, and which name the right tweet.
+    List<Map<String, Object>> captures = cli.query(
+        "select p.post_id, c.body, c.body_sha256 from post_capture c join post p on p.id = c.post_ref");
+    assertThat(captures).hasSize(2);
+    for (Map<String, Object> c : captures) {
+      byte[] body = (byte[]) c.get("body");
+      assertThat(Sha256.of(body).hex()).isEqualTo(c.get("body_sha256"));
+      assertThat(new String(body, StandardCharsets.UTF_8)).contains("\"id_str\":\"" + c.get("post_id") + "\"");
+    }
+
+    // Media: files on disk whose digest is the stored one; content type from the bytes.
+    List<Map<String, Object>> media = cli.query("select m.sha256, m.path, m.content_type, pcm.kind from media m"
+        + " join post_capture_media pcm on pcm.media_id = m.id");
+    assertThat(media).extracting(m -> m.get("kind"))
+        .contains("photo", "video", "thumbnail", "avatar");
+    for (Map<String, Object> m : media) {
+      byte[] bytes = Files.readAllBytes(cli.archiveDir().resolve((String) m.get("path")));
+      assertThat(Sha256.of(bytes).hex()).isEqualTo(m.get("sha256"));
+    }
+    assertThat(media).filteredOn(m -> m.get("kind").equals("photo"))
+        .extracting(m -> m.get("content_type")).containsOnly("image/jpeg");
+
+    // The article capture: raw bytes stored, digest matches the file we gave.
+    Map<String, Object> articleRow = cli.query("select sha256, body_path, media_type from article_capture").get(0);
+    assertThat(articleRow.get("sha256")).isEqualTo(Sha256.of(Files.readAllBytes(article)).hex());
+    assertThat(articleRow.get("media_type")).isEqualTo("text/html");
+    assertThat(Files.readAllBytes(cli.archiveDir().resolve((String) articleRow.get("body_path"))))
+        .isEqualTo(Files.readAllBytes(article));
+
+    // WARC: every record reads back, declared block and payload digests match, and each observation's body hash is
+    // the payload of the WARC record at the stored file and offset.
+    List<Path> warcs;
+    try (Stream<Path> s = Files.list(cli.archiveDir().resolve("warc"))) {
+      warcs = s.toList();
+    }
+    assertThat(warcs).isNotEmpty();
+    int responses = 0;
+    for (Path warc : warcs) {
+      try (WarcReader reader = new WarcReader(warc)) {
+        reader.calculateBlockDigest();
+        for (WarcRecord record : reader) {
+          Optional<WarcDigest> declared = record.blockDigest();
+          if (declared.isPresent()) {
+            assertThat(record.calculatedBlockDigest()).contains(declared.get());
+          }
+          if (record instanceof WarcResponse response) {
+            responses++;
+            byte[] payload = response.http().body().stream().readAllBytes();
+            assertThat(response.payloadDigest().orElseThrow().hex()).isEqualTo(Sha256.of(payload).hex());
+          }
+        }
+      }
+    }
+    assertThat(responses).isGreaterThanOrEqualTo(2 + media.size());
+    List<Map<String, Object>> observations = cli.query(
+        "select body_sha256, warc_file, warc_offset, warc_record_id, request_url from observation");
+    assertThat(observations).hasSize(2);
+    for (Map<String, Object> o : observations) {
+      Path file = cli.archiveDir().resolve("warc").resolve((String) o.get("warc_file"));
+      try (FileChannel channel = FileChannel.open(file);
+          WarcReader reader = new WarcReader(channel.position((Long) o.get("warc_offset")))) {
+        WarcResponse record = (WarcResponse) reader.next().orElseThrow();
+        assertThat(record.id().toString()).isEqualTo(o.get("warc_record_id"));
+        assertThat(record.target()).isEqualTo(o.get("request_url")).startsWith("https://cdn.syndication.twimg.com/");
+        byte[] payload = record.http().body().stream().readAllBytes();
+        assertThat(Sha256.of(payload).hex()).isEqualTo(o.get("body_sha256"));
+      }
+    }
+  }
+
+  @Test
+  void requestsCarryTheTokenAndUserAgentAndGoOnlyToTheSandbox() throws IOException {
+    Path article = Files.writeString(work.resolve("a.html"), Articles.twoEmbeds());
+
+    assertThat(cli.run("archive", article.toString()).exit()).isZero();
+
+    var syndication = sandbox.requests().stream()
+        .filter(r -> r.host().equals("cdn.syndication.twimg.com")).toList();
+    assertThat(syndication).hasSize(2);
+    assertThat(syndication).allSatisfy(r -> {
+      assertThat(r.queryParam("token")).contains(
+          org.embedwatch.platform.x.SyndicationToken.of(r.queryParam("id").orElseThrow()));
+      assertThat(r.header("User-Agent")).hasValueSatisfying(ua -> assertThat(ua).startsWith("Mozilla/5.0"));
+    });
+  }
+
+  @Test
+  void missingFileIsAClearErrorAndStoresNothing() {
+    CliRunner.Run run = cli.run("archive", work.resolve("nope.html").toString());
+
+    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.err().strip()).startsWith("error: no such file: ").contains("nope.html")
+        .doesNotContain("Exception").hasLineCount(1);
+    assertThat(cli.query("select count(*) n from article").get(0).get("n")).isEqualTo(0L);
+  }
+
+  @Test
+  void binaryFileNamedHtmlIsRefusedAsNotAnArticle() throws IOException {
+    byte[] png = java.util.Base64.getDecoder().decode(
+        "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
+    Path file = Files.write(work.resolve("photo.html"), png);
+
+    CliRunner.Run run = cli.run("archive", file.toString());
+
+    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.err().strip()).isEqualTo("error: not an article: " + file + " is image/png"
+        + " (give an HTML or plain-text article)");
+    assertThat(cli.query("select count(*) n from article_capture").get(0).get("n")).isEqualTo(0L);
+  }
+
+  @Test
+  void malformedUrlIsAClearError() {
+    CliRunner.Run run = cli.run("archive", "https://exa mple.com/story");
+
+    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.err().strip()).startsWith("error: malformed URL 'https://exa mple.com/story'").hasLineCount(1);
+  }
+
+  @Test
+  void oneBadInputDoesNotStopTheBatchNorLoseTheGoodOne() throws IOException {
+    Path good = Files.writeString(work.resolve("good.html"), Articles.twoEmbeds());
+
+    CliRunner.Run run = cli.run("archive", work.resolve("missing.txt").toString(), good.toString());
+
+    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.err()).contains("no such file");
+    assertThat(run.out()).contains("article " + good + ": 2 references");
+    assertThat(cli.query("select count(*) n from post where state = 'AVAILABLE'").get(0).get("n")).isEqualTo(2L);
+  }
+
+  @Test
+  void archivingWithoutInputsIsAUsageError() {
+    CliRunner.Run run = cli.run("archive");
+
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.err()).contains("Missing required parameter");
+  }
+
+  @Test
+  void unknownConfigurationKeyIsAnOperationalError() {
+    CliRunner.Run run = cli.run("--set", "archive.dri=x", "status");
+
+    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.err().strip()).startsWith("error: unknown configuration key 'archive.dri'").hasLineCount(1);
+  }
+}
