@@ -1,0 +1,137 @@
+package org.embedwatch.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.embedwatch.sandbox.Change;
+import org.embedwatch.sandbox.Fault;
+import org.embedwatch.sandbox.MutableClock;
+import org.embedwatch.sandbox.Sandbox;
+import org.embedwatch.sandbox.Scenario;
+import org.embedwatch.testsupport.Articles;
+import org.embedwatch.testsupport.CliRunner;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code check} end to end: deletions and edits are flagged; outages and rate limits never are. */
+class CheckCommandIT {
+  @TempDir Path work;
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
+  private Sandbox sandbox;
+  private CliRunner cli;
+  private Path article;
+
+  @BeforeEach
+  void start() throws IOException {
+    sandbox = Sandbox.start(0, Scenario.demo(), clock);
+    cli = new CliRunner(work, clock, sandbox.routes());
+    article = Files.writeString(work.resolve("two.html"), Articles.twoEmbeds());
+  }
+
+  @AfterEach
+  void stop() {
+    sandbox.close();
+  }
+
+  private String state(String postId) {
+    Map<String, Object> row = cli.query("select state, state_reason from post where post_id = ?", postId).get(0);
+    return row.get("state") + (row.get("state_reason") == null ? "" : "/" + row.get("state_reason"));
+  }
+
+  @Test
+  void deletedPostBecomesUnavailableAndEditedPostBecomesAltered() {
+    assertThat(cli.run("archive", article.toString()).exit()).isZero();
+    clock.advance(Duration.ofHours(25));
+    sandbox.apply(Articles.PHOTO_POST, Change.deleted());
+    sandbox.apply(Articles.VIDEO_POST, Change.edited("LK-99 is not a superconductor after all."));
+
+    CliRunner.Run run = cli.run("check");
+
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(run.out())
+        .contains(Articles.PHOTO_POST + " @SamuelSusla: AVAILABLE -> UNAVAILABLE (deleted)")
+        .contains("tombstone: This Post was deleted by the Post author")
+        .contains(Articles.VIDEO_POST + " @Rainmaker1973: AVAILABLE -> ALTERED")
+        .contains("checked 2 posts: 2 flagged");
+    assertThat(state(Articles.PHOTO_POST)).isEqualTo("UNAVAILABLE/DELETED");
+    assertThat(state(Articles.VIDEO_POST)).isEqualTo("ALTERED");
+    // The edit is kept as a second capture next to the first; the history says when each state began.
+    assertThat(cli.query("select text from post_capture c join post p on p.id = c.post_ref where p.post_id = ?"
+        + " order by c.id", Articles.VIDEO_POST)).extracting(r -> (String) r.get("text"))
+        .hasSize(2).last().isEqualTo("LK-99 is not a superconductor after all.");
+    assertThat(cli.query("select s.state from post_state s join post p on p.id = s.post_ref where p.post_id = ?"
+        + " order by s.id", Articles.PHOTO_POST)).extracting(r -> r.get("state"))
+        .containsExactly("AVAILABLE", "UNAVAILABLE");
+  }
+
+  @Test
+  void engagementCountsChangingIsNotAnAlteration() {
+    assertThat(cli.run("archive", article.toString()).exit()).isZero();
+    clock.advance(Duration.ofDays(2));
+
+    CliRunner.Run run = cli.run("check", "--all");
+
+    assertThat(run.out()).contains("checked 2 posts: 0 flagged");
+    assertThat(state(Articles.PHOTO_POST)).isEqualTo("AVAILABLE");
+    assertThat(cli.query("select count(*) n from post_capture").get(0).get("n")).isEqualTo(2L);
+  }
+
+  @Test
+  void outageAndRateLimitLeaveStatesUnchangedAndAreRecordedAsUnreachable() {
+    assertThat(cli.run("archive", article.toString()).exit()).isZero();
+    clock.advance(Duration.ofDays(1));
+    sandbox.apply(Articles.PHOTO_POST, Change.deleted());
+    assertThat(cli.run("check").exit()).isZero();
+
+    clock.advance(Duration.ofDays(1));
+    sandbox.setFault(Fault.status(503));
+    CliRunner.Run outage = cli.run("check");
+    clock.advance(Duration.ofDays(1));
+    sandbox.setFault(Fault.status(429));
+    CliRunner.Run limited = cli.run("check");
+
+    assertThat(outage.out()).contains("UNAVAILABLE (deleted) (unchanged)").contains("AVAILABLE (unchanged)")
+        .contains("server error").contains("not evidence");
+    assertThat(limited.out()).contains("rate limited").contains("checked 2 posts: 1 flagged, 2 with an unreachable");
+    assertThat(state(Articles.PHOTO_POST)).isEqualTo("UNAVAILABLE/DELETED");
+    assertThat(state(Articles.VIDEO_POST)).isEqualTo("AVAILABLE");
+    List<Map<String, Object>> outcomes = cli.query("select outcome, http_status from observation o join post p"
+        + " on p.id = o.post_ref where p.post_id = ? order by o.id", Articles.VIDEO_POST);
+    assertThat(outcomes).extracting(r -> r.get("outcome") + " " + r.get("http_status"))
+        .containsExactly("AVAILABLE 200", "AVAILABLE 200", "SERVER_ERROR 503", "RATE_LIMITED 429");
+  }
+
+  @Test
+  void postNeverReachedIsUnreachableNotUnavailable() {
+    sandbox.setFault(Fault.status(503));
+
+    CliRunner.Run run = cli.run("archive", article.toString());
+
+    assertThat(run.exit()).isZero();
+    assertThat(run.out()).contains("UNREACHABLE");
+    assertThat(state(Articles.PHOTO_POST)).isEqualTo("UNREACHABLE");
+    assertThat(cli.query("select count(*) n from post_capture").get(0).get("n")).isEqualTo(0L);
+
+    sandbox.setFault(Fault.none());
+    clock.advance(Duration.ofDays(1));
+    assertThat(cli.run("check").out()).contains("UNREACHABLE -> AVAILABLE");
+  }
+
+  @Test
+  void checkWithoutAllSkipsPostsThatAreNotDue() {
+    assertThat(cli.run("archive", article.toString()).exit()).isZero();
+    clock.advance(Duration.ofHours(1));
+
+    CliRunner.Run run = cli.run("check");
+
+    assertThat(run.out().strip()).isEqualTo("checked 0 posts: 0 flagged, 0 with an unreachable endpoint");
+  }
+}
