@@ -1,0 +1,79 @@
+package org.embedwatch.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.embedwatch.sandbox.MutableClock;
+import org.embedwatch.testsupport.CliRunner;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code extract} (stores nothing) and {@code demo} (the whole lifecycle) through the CLI. */
+class ExtractAndDemoIT {
+  @TempDir Path work;
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
+
+  @Test
+  void extractJsonPrintsTheSeedArticlesTwoRemnantsAndStoresNothing() throws IOException {
+    Path seed = work.resolve("seed.txt");
+    try (InputStream in = getClass().getResourceAsStream("/org/embedwatch/extract/seed-000_b228a5170edcf5c9.txt")) {
+      Files.copy(in, seed);
+    }
+    CliRunner cli = new CliRunner(work, clock, Map.of());
+
+    CliRunner.Run run = cli.run("extract", "--json", seed.toString());
+
+    assertThat(run.exit()).as(run.err()).isZero();
+    List<JsonNode> lines = new ArrayList<>();
+    for (String line : run.out().strip().split("\n")) {
+      lines.add(new ObjectMapper().readTree(line));
+    }
+    assertThat(lines).extracting(j -> j.path("handle").asText()).containsExactly("sakirkhader", "siryahora");
+    assertThat(lines).allSatisfy(j -> {
+      assertThat(j.path("input").asText()).isEqualTo(seed.toString());
+      assertThat(j.path("platform").asText()).isEqualTo("x");
+      assertThat(j.path("id").isNull()).isTrue();
+      assertThat(j.path("form").asText()).isEqualTo("remnant");
+      assertThat(j.path("cited_date").asText()).isEqualTo("September 22, 2016");
+    });
+    assertThat(lines.get(0).path("display_name").asText()).isEqualTo("Sakir Khader");
+    assertThat(lines.get(1).path("cited_text").asText()).contains("Horrific footage of residential buildings");
+    assertThat(cli.archiveDir()).doesNotExist();
+  }
+
+  @Test
+  void extractOfAMissingFileFailsWithOneLine() {
+    CliRunner.Run run = new CliRunner(work, clock, Map.of()).run("extract", "missing.html");
+
+    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.err().strip()).isEqualTo(
+        "error: no such file: missing.html (give an existing file or an http(s) URL)");
+  }
+
+  @Test
+  void demoArchivesFlagsTheDeletedAndEditedPostsAndSurvivesAnOutage() {
+    CliRunner cli = new CliRunner(work, clock, Map.of());
+
+    CliRunner.Run run = cli.run("demo", "--dir", "demo-archive");
+
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(run.out())
+        .contains("3 references")
+        .contains(DemoCommand.DELETED_POST + " @SamuelSusla: AVAILABLE -> UNAVAILABLE (deleted)")
+        .contains(DemoCommand.EDITED_POST + " @mattcarrollcode: AVAILABLE -> ALTERED")
+        .contains("UNAVAILABLE (deleted) (unchanged)")
+        .contains("- **UNAVAILABLE (deleted)** https://twitter.com/SamuelSusla/status/" + DemoCommand.DELETED_POST)
+        .contains("- **ALTERED** https://twitter.com/mattcarrollcode/status/" + DemoCommand.EDITED_POST);
+    assertThat(work.resolve("demo-archive/embedwatch.mv.db")).exists();
+    assertThat(work.resolve("demo-archive/warc")).isNotEmptyDirectory();
+  }
+}
