@@ -17,6 +17,7 @@ import org.embedwatch.extract.ReferenceExtractor;
 import org.embedwatch.net.HttpFetcher;
 import org.embedwatch.platform.PostEndpoint;
 import org.embedwatch.platform.x.SyndicationClient;
+import org.embedwatch.platform.x.V1Client;
 import org.embedwatch.read.ArticleReader;
 import org.embedwatch.read.ContentSniffer;
 import org.embedwatch.store.Database;
@@ -55,6 +56,8 @@ public final class App implements AutoCloseable {
     this.evidence = new EvidenceReader(db);
     List<PostEndpoint> endpoints = new ArrayList<>();
     endpoints.add(new SyndicationClient(http, json));
+    settings.xV1().ifPresent(credentials ->
+        endpoints.add(new V1Client(credentials, settings.net(), http.routes(), warc, json, clock)));
     this.checker = new PostChecker(endpoints, http, new BlobStore(settings.archiveDir().resolve("media")), sniffer,
         store, evidence, new StateFold(), clock, settings.check().interval());
     ArticleReader reader = new ArticleReader(http, sniffer, settings.net().maxBodyBytes(), clock);
