@@ -27,6 +27,7 @@ final class HtmlArticleScanner {
   private final PostLinks links = new PostLinks();
   private final ScopeClassifier scopes = new ScopeClassifier();
   private final TextScanner text = new TextScanner();
+  private final EncodedEmbeds encoded = new EncodedEmbeds();
 
   /** All sightings in {@code document}. */
   List<Sighting> scan(Document document) {
@@ -78,8 +79,9 @@ final class HtmlArticleScanner {
       }
       Reference.Scope scope = scopes.classify(element);
       if (tag.equals("blockquote")) {
-        Optional<Sighting> embed = embeds.blockquote(element, scope, position);
-        if (embed.isPresent()) {
+        Optional<Sighting> embed =
+            embeds.blockquote(element, scope, position).or(() -> embeds.element(element, scope, position));
+        if (embed.isPresent() && embed.get().form() == Reference.Form.BLOCKQUOTE) {
           sightings.add(embed.get());
           // The embed's own links and trailer belong to this one sighting: neither a LINK nor a REMNANT.
           return FilterResult.SKIP_ENTIRELY;
@@ -89,6 +91,7 @@ final class HtmlArticleScanner {
         links.sighting(XEmbeds.href(element), Reference.Form.LINK, scope, position).ifPresent(sightings::add);
       }
       embeds.element(element, scope, position).ifPresent(sightings::add);
+      sightings.addAll(encoded.sightings(element, scope, position));
       return FilterResult.CONTINUE;
     }
 
