@@ -12,7 +12,7 @@ final class TextScanner {
   private static final Pattern BARE_URL =
       Pattern.compile(
           "(?<![\\w.@/-])(?:https?://)?(?:[a-z0-9-]+\\.)*(?:twitter\\.com|x\\.com|bsky\\.app|instagram\\.com"
-              + "|youtube\\.com|youtu\\.be|tiktok\\.com|[a-z0-9-]+\\.[a-z]{2,}/@)[^\\s<>\"'\\]\\[{}|\\\\^`]*",
+              + "|youtube\\.com|youtu\\.be|tiktok\\.com|[a-z0-9-]+\\.[a-z]{2,}/@)[^\\s<>\"'\\]\\[{}|\\\\^`…]*",
           Pattern.CASE_INSENSITIVE);
 
   private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[.,;:!?)]+$");
@@ -27,11 +27,19 @@ final class TextScanner {
       out.addAll(remnants.sightings(line.text(), line.scope(), line.position()));
       Matcher m = BARE_URL.matcher(line.text());
       while (m.find()) {
+        if (m.group().endsWith("...") || truncated(line.text(), m.end())) {
+          continue; // "twitter.com/i/web/status/1…" is a shortened display URL, not post 1
+        }
         String url = TRAILING_PUNCTUATION.matcher(m.group()).replaceAll("");
         links.sighting(url, Reference.Form.LINK, line.scope(), line.position()).ifPresent(out::add);
       }
     }
     return out;
+  }
+
+  private static boolean truncated(String text, int end) {
+    String rest = text.substring(end);
+    return rest.startsWith("…") || rest.startsWith("...") || rest.startsWith(" …") || rest.startsWith(" ...");
   }
 
   /** Plain text split into lines, all in the article. */
