@@ -31,7 +31,10 @@ final class XEmbeds {
 
   private final PostLinks links = new PostLinks();
 
-  /** Whether {@code blockquote} is an X embed (it then yields exactly one sighting through {@link #blockquote}). */
+  /**
+   * The sighting of {@code blockquote} when it is an X embed (classed {@code twitter-tweet}/{@code twitter-video}, or
+   * class-less but ending in a status link), else empty. One embed is one sighting, whatever links it holds.
+   */
   Optional<Sighting> blockquote(Element blockquote, Reference.Scope scope, int position) {
     boolean classed = blockquote.hasClass("twitter-tweet") || blockquote.hasClass("twitter-video");
     Element statusLink = lastStatusLink(blockquote);
@@ -53,7 +56,10 @@ final class XEmbeds {
     return Optional.of(describe(blockquote, statusLink, status.get(), scope, position));
   }
 
-  /** An iframe, amp-twitter or tweet-id attribute on {@code element} (not a blockquote, not a link). */
+  /**
+   * The embed {@code element} is by its tag and attributes: another platform's blockquote (Instagram permalink, TikTok
+   * cite), an X or player iframe, {@code amp-twitter}, a tweet-id attribute, or a status URL in a non-link attribute.
+   */
   Optional<Sighting> element(Element element, Reference.Scope scope, int position) {
     String tag = element.normalName();
     if (tag.equals("blockquote")) {
