@@ -1,7 +1,9 @@
 package org.embedwatch.extract;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.jsoup.nodes.Document;
@@ -27,6 +29,7 @@ final class HtmlArticleScanner {
   private final PostLinks links = new PostLinks();
   private final ScopeClassifier scopes = new ScopeClassifier();
   private final TextScanner text = new TextScanner();
+  private final EncodedEmbeds encoded = new EncodedEmbeds();
 
   /** All sightings in {@code document}. */
   List<Sighting> scan(Document document) {
@@ -46,6 +49,8 @@ final class HtmlArticleScanner {
     private Reference.Scope lineScope = Reference.Scope.ARTICLE;
     private int linePosition = -1;
     private int position;
+    /** Scopes of the elements seen so far; a parent is always visited before its children. */
+    private final Map<Element, Reference.Scope> scopeOf = new IdentityHashMap<>();
 
     @Override
     public FilterResult head(Node node, int depth) {
@@ -76,10 +81,15 @@ final class HtmlArticleScanner {
       if (tag.equals("script") || tag.equals("style") || tag.equals("template")) {
         return FilterResult.SKIP_ENTIRELY;
       }
-      Reference.Scope scope = scopes.classify(element);
+      Element parent = element.parent();
+      Reference.Scope parentScope = parent == null ? null : scopeOf.get(parent);
+      Reference.Scope scope =
+          parentScope == null ? scopes.classify(element) : scopes.classify(element, parentScope);
+      scopeOf.put(element, scope);
       if (tag.equals("blockquote")) {
-        Optional<Sighting> embed = embeds.blockquote(element, scope, position);
-        if (embed.isPresent()) {
+        Optional<Sighting> embed =
+            embeds.blockquote(element, scope, position).or(() -> embeds.element(element, scope, position));
+        if (embed.isPresent() && embed.get().form() == Reference.Form.BLOCKQUOTE) {
           sightings.add(embed.get());
           // The embed's own links and trailer belong to this one sighting: neither a LINK nor a REMNANT.
           return FilterResult.SKIP_ENTIRELY;
@@ -89,6 +99,7 @@ final class HtmlArticleScanner {
         links.sighting(XEmbeds.href(element), Reference.Form.LINK, scope, position).ifPresent(sightings::add);
       }
       embeds.element(element, scope, position).ifPresent(sightings::add);
+      sightings.addAll(encoded.sightings(element, scope, position));
       return FilterResult.CONTINUE;
     }
 
@@ -101,7 +112,7 @@ final class HtmlArticleScanner {
       if (linePosition < 0) {
         linePosition = position;
         Element parent = node.parent();
-        lineScope = parent == null ? Reference.Scope.ARTICLE : scopes.classify(parent);
+        lineScope = parent == null ? Reference.Scope.ARTICLE : scopeOf.getOrDefault(parent, Reference.Scope.ARTICLE);
       }
       line.append(s);
     }

@@ -2,18 +2,23 @@ package org.embedwatch.extract;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Finds post references in running text: embed remnants and bare post URLs typed into the text. */
 final class TextScanner {
 
-  /** A bare URL on an X host or another platform's post host; checked by the URL rules afterwards. */
-  private static final Pattern BARE_URL =
-      Pattern.compile(
-          "(?<![\\w.@/-])(?:https?://)?(?:[a-z0-9-]+\\.)*(?:twitter\\.com|x\\.com|bsky\\.app|instagram\\.com"
-              + "|youtube\\.com|youtu\\.be|tiktok\\.com|[a-z0-9-]+\\.[a-z]{2,}/@)[^\\s<>\"'\\]\\[{}|\\\\^`]*",
-          Pattern.CASE_INSENSITIVE);
+  /**
+   * A whitespace-delimited token that may be a bare URL. Deliberately simple (no repeated groups): the text can be
+   * megabytes long, and a nested quantifier would recurse once per character.
+   */
+  private static final Pattern TOKEN = Pattern.compile("[^\\s<>\"'\\]\\[{}|\\\\^`…]+");
+
+  /** Text fragments every post URL we know contains; tokens without one are not parsed at all. */
+  private static final List<String> URL_HINTS = List.of(".com/", ".app/", "youtu.be/", "/@");
+
+  private static final Pattern LEADING_PUNCTUATION = Pattern.compile("^[(\\[{¡¿«“‘]+");
 
   private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[.,;:!?)]+$");
 
@@ -25,13 +30,39 @@ final class TextScanner {
     List<Sighting> out = new ArrayList<>();
     for (TextLine line : lines) {
       out.addAll(remnants.sightings(line.text(), line.scope(), line.position()));
-      Matcher m = BARE_URL.matcher(line.text());
+      Matcher m = TOKEN.matcher(line.text());
       while (m.find()) {
-        String url = TRAILING_PUNCTUATION.matcher(m.group()).replaceAll("");
+        String token = m.group();
+        if (!hasUrlHint(token) || token.endsWith("...") || truncated(line.text(), m.end())) {
+          continue; // "twitter.com/i/web/status/1…" is a shortened display URL, not post 1
+        }
+        int scheme = token.indexOf("http");
+        // "See:https://x.com/…" – the URL starts at its scheme; otherwise drop opening punctuation.
+        String start = scheme > 0 ? token.substring(scheme) : LEADING_PUNCTUATION.matcher(token).replaceAll("");
+        String url = TRAILING_PUNCTUATION.matcher(start).replaceAll("");
         links.sighting(url, Reference.Form.LINK, line.scope(), line.position()).ifPresent(out::add);
       }
     }
     return out;
+  }
+
+  private static boolean hasUrlHint(String token) {
+    String lower = token.toLowerCase(Locale.ROOT);
+    for (String hint : URL_HINTS) {
+      if (lower.contains(hint)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean truncated(String text, int end) {
+    for (String ellipsis : List.of("…", "...", " …", " ...")) {
+      if (text.startsWith(ellipsis, end)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Plain text split into lines, all in the article. */

@@ -29,7 +29,12 @@ final class XEmbeds {
 
   private static final Pattern DIGITS = Pattern.compile("[0-9]{1,20}");
 
-  /** Whether {@code blockquote} is an X embed (it then yields exactly one sighting through {@link #blockquote}). */
+  private final PostLinks links = new PostLinks();
+
+  /**
+   * The sighting of {@code blockquote} when it is an X embed (classed {@code twitter-tweet}/{@code twitter-video}, or
+   * class-less but ending in a status link), else empty. One embed is one sighting, whatever links it holds.
+   */
   Optional<Sighting> blockquote(Element blockquote, Reference.Scope scope, int position) {
     boolean classed = blockquote.hasClass("twitter-tweet") || blockquote.hasClass("twitter-video");
     Element statusLink = lastStatusLink(blockquote);
@@ -51,9 +56,21 @@ final class XEmbeds {
     return Optional.of(describe(blockquote, statusLink, status.get(), scope, position));
   }
 
-  /** An iframe, amp-twitter or tweet-id attribute on {@code element} (not a blockquote, not a link). */
+  /**
+   * The embed {@code element} is by its tag and attributes: another platform's blockquote (Instagram permalink, TikTok
+   * cite), an X or player iframe, {@code amp-twitter}, a tweet-id attribute, or a status URL in a non-link attribute.
+   */
   Optional<Sighting> element(Element element, Reference.Scope scope, int position) {
     String tag = element.normalName();
+    if (tag.equals("blockquote")) {
+      // Other platforms' embeds name their post in an attribute: Instagram's permalink, TikTok's cite.
+      for (String name : List.of("data-instgrm-permalink", "cite")) {
+        Optional<Sighting> post = links.sighting(element.attr(name), Reference.Form.BLOCKQUOTE, scope, position);
+        if (post.isPresent()) {
+          return post;
+        }
+      }
+    }
     if (tag.equals("iframe")) {
       Optional<String> id = StatusUrls.embedId(element.attr("src"));
       if (id.isEmpty()) {
@@ -62,7 +79,12 @@ final class XEmbeds {
       if (id.isEmpty()) {
         id = idAttribute(element);
       }
-      return id.map(i -> Sighting.ofX(new StatusUrls.XStatus(null, i), Reference.Form.IFRAME, scope, position));
+      if (id.isPresent()) {
+        return id.map(i -> Sighting.ofX(new StatusUrls.XStatus(null, i), Reference.Form.IFRAME, scope, position));
+      }
+      // YouTube, Instagram, TikTok… players: the iframe's source names the post.
+      return links.sighting(element.attr("abs:src"), Reference.Form.IFRAME, scope, position)
+          .or(() -> links.sighting(element.attr("src"), Reference.Form.IFRAME, scope, position));
     }
     if (tag.equals("amp-twitter")) {
       return idAttribute(element)

@@ -49,5 +49,8 @@ class ExtractorRobustnessTest {
     assertThat(new ReferenceExtractor().extract(nested, "text/html", null)).hasSize(1);
     String longLine = "— ".repeat(200_000) + "A (@a) May 1, 2020";
     assertThat(new ReferenceExtractor().extract(longLine, "text/plain", null)).hasSize(1);
+    // Long runs of host-like text once made a nested regex quantifier overflow the stack.
+    String hostLike = "a.".repeat(200_000) + "twitter.com/x/status/1 " + "a-".repeat(200_000) + "x.com/@";
+    assertThat(new ReferenceExtractor().extract(hostLike, "text/plain", null)).isEmpty();
   }
 }

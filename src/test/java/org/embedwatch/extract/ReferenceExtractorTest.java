@@ -249,6 +249,13 @@ class ReferenceExtractorTest {
   }
 
   @Test
+  void shortenedDisplayUrlsInTextAreNoReferences() {
+    assertThat(extractor.extract(
+            "twitter.com/i/web/status/1… and twitter.com/i/web/status/1 … and x.com/a/status/12...", "text/plain", null))
+        .isEmpty();
+  }
+
+  @Test
   void plainTextIsAllArticle() {
     assertThat(extractor.extract("<footer> https://twitter.com/jack/status/20", "text/plain", null))
         .singleElement()
