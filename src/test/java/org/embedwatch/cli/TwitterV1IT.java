@@ -1,0 +1,96 @@
+package org.embedwatch.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+import org.embedwatch.sandbox.Change;
+import org.embedwatch.sandbox.MutableClock;
+import org.embedwatch.sandbox.Sandbox;
+import org.embedwatch.sandbox.Scenario;
+import org.embedwatch.testsupport.Articles;
+import org.embedwatch.testsupport.CliRunner;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** With v1.1 credentials configured, every check also asks X's v1.1 API through Twitter4J, routed to the sandbox. */
+class TwitterV1IT {
+  private static final String SECRET = "s3cr3t-token-value";
+
+  @TempDir Path work;
+  private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
+  private Sandbox sandbox;
+  private CliRunner cli;
+
+  @BeforeEach
+  void start() throws IOException {
+    sandbox = Sandbox.start(0, Scenario.demo(), clock);
+    Map<String, String> settings = new HashMap<>(sandbox.routes());
+    settings.put("x.v1.consumer-key", "consumer-" + SECRET);
+    settings.put("x.v1.consumer-secret", "consumer-secret-" + SECRET);
+    settings.put("x.v1.access-token", "access-" + SECRET);
+    settings.put("x.v1.access-token-secret", "access-secret-" + SECRET);
+    cli = new CliRunner(work, clock, settings);
+  }
+
+  @AfterEach
+  void stop() {
+    sandbox.close();
+  }
+
+  @Test
+  void v1ObservationsSitBesideSyndicationAndSeeTheDeletionCode() throws IOException {
+    Path article = Files.writeString(work.resolve("a.html"), Articles.twoEmbeds());
+    assertThat(cli.run("archive", article.toString()).exit()).isZero();
+    clock.advance(Duration.ofDays(1));
+    sandbox.apply(Articles.PHOTO_POST, Change.deleted());
+
+    CliRunner.Run run = cli.run("check");
+
+    assertThat(run.out()).contains("x-v1.1 HTTP 404, unavailable: HTTP 404 code 144: No status found with that ID.");
+    List<Map<String, Object>> rows = cli.query("select o.endpoint, o.outcome, o.reason from observation o"
+        + " join post p on p.id = o.post_ref where p.post_id = ? order by o.id", Articles.PHOTO_POST);
+    assertThat(rows).extracting(r -> r.get("endpoint") + " " + r.get("outcome") + " " + r.get("reason"))
+        .containsExactly("x-syndication AVAILABLE null", "x-v1.1 AVAILABLE null",
+            "x-syndication UNAVAILABLE DELETED", "x-v1.1 UNAVAILABLE DELETED");
+    assertThat(sandbox.requests()).anySatisfy(r -> {
+      assertThat(r.host()).isEqualTo("api.twitter.com");
+      assertThat(r.header("Authorization")).hasValueSatisfying(a -> assertThat(a).startsWith("OAuth"));
+    });
+    assertThat(cli.query("select count(*) n from post_capture where endpoint = 'x-v1.1'").get(0).get("n"))
+        .isEqualTo(2L);
+  }
+
+  @Test
+  void noConfiguredSecretIsWrittenAnywhereUnderTheArchive() throws IOException {
+    Path article = Files.writeString(work.resolve("a.html"), Articles.twoEmbeds());
+    assertThat(cli.run("archive", article.toString()).exit()).isZero();
+
+    List<Path> files;
+    try (Stream<Path> s = Files.walk(cli.archiveDir())) {
+      files = s.filter(Files::isRegularFile).toList();
+    }
+    assertThat(files).anySatisfy(f -> assertThat(f.toString()).endsWith(".warc.gz"));
+    for (Path f : files) {
+      byte[] bytes = Files.readAllBytes(f);
+      if (f.toString().endsWith(".gz")) {
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(f))) {
+          bytes = in.readAllBytes();
+        }
+      }
+      assertThat(new String(bytes, StandardCharsets.ISO_8859_1)).as(f.toString()).doesNotContain(SECRET);
+    }
+  }
+}
