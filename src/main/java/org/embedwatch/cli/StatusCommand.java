@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.embedwatch.App;
 import org.embedwatch.EmbedwatchException;
+import org.embedwatch.extract.StatusUrls;
 import org.embedwatch.report.AuditReport;
 import org.embedwatch.report.AuditReportBuilder;
 import org.embedwatch.store.PostRecord;
@@ -37,7 +38,8 @@ final class StatusCommand implements Callable<Integer> {
         out.flush();
         return 0;
       }
-      PostRecord p = app.evidence().findPost(post.trim()).orElseThrow(() -> new EmbedwatchException(
+      String key = StatusUrls.parse(post.trim()).map(StatusUrls.XStatus::id).orElse(post.trim());
+      PostRecord p = app.evidence().findPost(key).orElseThrow(() -> new EmbedwatchException(
           "no stored post matches '" + post + "' (give a post id or URL as `status` lists them)"));
       print(out, builder.post(p));
       return 0;

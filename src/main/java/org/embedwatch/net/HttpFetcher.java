@@ -115,16 +115,17 @@ public final class HttpFetcher implements Closeable {
     URI target = routes.rewrite(uri).orElse(uri);
     URI routedTo = target.equals(uri) ? null : target;
     HttpGet get = new HttpGet(target);
-    List<Map.Entry<String, String>> sent = new ArrayList<>();
-    sent.add(Map.entry("User-Agent", settings.userAgent()));
-    sent.add(Map.entry("Accept", "*/*"));
-    headers.forEach((k, v) -> sent.add(Map.entry(k, v)));
-    for (Map.Entry<String, String> h : sent) {
-      get.setHeader(h.getKey(), h.getValue());
-    }
+    Map<String, String> merged = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    merged.put("User-Agent", settings.userAgent());
+    merged.put("Accept", "*/*");
+    merged.putAll(headers);
     if (routedTo != null) {
       // A mirror or the sandbox serves several hosts; tell it which one we meant.
-      get.setHeader("X-Embedwatch-Original-Host", uri.getHost());
+      merged.put("X-Embedwatch-Original-Host", uri.getHost());
+    }
+    List<Map.Entry<String, String>> sent = new ArrayList<>(merged.entrySet());
+    for (Map.Entry<String, String> h : sent) {
+      get.setHeader(h.getKey(), h.getValue());
     }
     Instant at = clock.instant();
     try {

@@ -15,9 +15,9 @@ import java.util.stream.Stream;
 import org.embedwatch.Sha256;
 import org.embedwatch.sandbox.MutableClock;
 import org.embedwatch.sandbox.Sandbox;
-import org.embedwatch.sandbox.Scenario;
 import org.embedwatch.testsupport.Articles;
 import org.embedwatch.testsupport.CliRunner;
+import org.embedwatch.testsupport.SandboxedCli;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,19 +30,22 @@ import org.netpreserve.jwarc.WarcResponse;
 /** {@code archive} end to end through the CLI, against the sandbox: what is stored in H2, on disk and in WARC. */
 class ArchiveCommandIT {
   @TempDir Path work;
-  private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
+  private SandboxedCli env;
+  private MutableClock clock;
   private Sandbox sandbox;
   private CliRunner cli;
 
   @BeforeEach
   void start() throws IOException {
-    sandbox = Sandbox.start(0, Scenario.demo(), clock);
-    cli = new CliRunner(work, clock, sandbox.routes());
+    env = SandboxedCli.start(work, Map.of());
+    clock = env.clock();
+    sandbox = env.sandbox();
+    cli = env.cli();
   }
 
   @AfterEach
   void stop() {
-    sandbox.close();
+    env.close();
   }
 
   @Test

@@ -13,9 +13,9 @@ import org.embedwatch.sandbox.Change;
 import org.embedwatch.sandbox.Fault;
 import org.embedwatch.sandbox.MutableClock;
 import org.embedwatch.sandbox.Sandbox;
-import org.embedwatch.sandbox.Scenario;
 import org.embedwatch.testsupport.Articles;
 import org.embedwatch.testsupport.CliRunner;
+import org.embedwatch.testsupport.SandboxedCli;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,21 +24,24 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code check} end to end: deletions and edits are flagged; outages and rate limits never are. */
 class CheckCommandIT {
   @TempDir Path work;
-  private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
+  private SandboxedCli env;
+  private MutableClock clock;
   private Sandbox sandbox;
   private CliRunner cli;
   private Path article;
 
   @BeforeEach
   void start() throws IOException {
-    sandbox = Sandbox.start(0, Scenario.demo(), clock);
-    cli = new CliRunner(work, clock, sandbox.routes());
+    env = SandboxedCli.start(work, Map.of());
+    clock = env.clock();
+    sandbox = env.sandbox();
+    cli = env.cli();
     article = Files.writeString(work.resolve("two.html"), Articles.twoEmbeds());
   }
 
   @AfterEach
   void stop() {
-    sandbox.close();
+    env.close();
   }
 
   private String state(String postId) {

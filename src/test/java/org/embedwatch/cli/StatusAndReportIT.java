@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
@@ -18,9 +19,9 @@ import org.embedwatch.sandbox.Change;
 import org.embedwatch.sandbox.Fault;
 import org.embedwatch.sandbox.MutableClock;
 import org.embedwatch.sandbox.Sandbox;
-import org.embedwatch.sandbox.Scenario;
 import org.embedwatch.testsupport.Articles;
 import org.embedwatch.testsupport.CliRunner;
+import org.embedwatch.testsupport.SandboxedCli;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,15 +30,18 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code status} and {@code report} read back what archive and check stored. */
 class StatusAndReportIT {
   @TempDir Path work;
-  private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
+  private SandboxedCli env;
+  private MutableClock clock;
   private Sandbox sandbox;
   private CliRunner cli;
   private Path article;
 
   @BeforeEach
   void archiveThenDeleteOne() throws IOException {
-    sandbox = Sandbox.start(0, Scenario.demo(), clock);
-    cli = new CliRunner(work, clock, sandbox.routes());
+    env = SandboxedCli.start(work, Map.of());
+    clock = env.clock();
+    sandbox = env.sandbox();
+    cli = env.cli();
     article = Files.writeString(work.resolve("two.html"), Articles.twoEmbeds());
     assertThat(cli.run("archive", article.toString()).exit()).isZero();
     clock.advance(Duration.ofDays(1));
@@ -50,7 +54,7 @@ class StatusAndReportIT {
 
   @AfterEach
   void stop() {
-    sandbox.close();
+    env.close();
   }
 
   @Test
@@ -64,7 +68,7 @@ class StatusAndReportIT {
 
   @Test
   void statusOfOnePostExplainsItFromObservations() {
-    CliRunner.Run run = cli.run("status", "https://twitter.com/SamuelSusla/status/" + Articles.PHOTO_POST);
+    CliRunner.Run run = cli.run("status", "https://x.com/SamuelSusla/status/" + Articles.PHOTO_POST + "?s=20");
 
     assertThat(run.exit()).as(run.err()).isZero();
     assertThat(run.out())

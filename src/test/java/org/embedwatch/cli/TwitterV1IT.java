@@ -17,9 +17,9 @@ import java.util.zip.GZIPInputStream;
 import org.embedwatch.sandbox.Change;
 import org.embedwatch.sandbox.MutableClock;
 import org.embedwatch.sandbox.Sandbox;
-import org.embedwatch.sandbox.Scenario;
 import org.embedwatch.testsupport.Articles;
 import org.embedwatch.testsupport.CliRunner;
+import org.embedwatch.testsupport.SandboxedCli;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,24 +30,27 @@ class TwitterV1IT {
   private static final String SECRET = "s3cr3t-token-value";
 
   @TempDir Path work;
-  private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
+  private SandboxedCli env;
+  private MutableClock clock;
   private Sandbox sandbox;
   private CliRunner cli;
 
   @BeforeEach
   void start() throws IOException {
-    sandbox = Sandbox.start(0, Scenario.demo(), clock);
-    Map<String, String> settings = new HashMap<>(sandbox.routes());
+    Map<String, String> settings = new HashMap<>();
     settings.put("x.v1.consumer-key", "consumer-" + SECRET);
     settings.put("x.v1.consumer-secret", "consumer-secret-" + SECRET);
     settings.put("x.v1.access-token", "access-" + SECRET);
     settings.put("x.v1.access-token-secret", "access-secret-" + SECRET);
-    cli = new CliRunner(work, clock, settings);
+    env = SandboxedCli.start(work, settings);
+    clock = env.clock();
+    sandbox = env.sandbox();
+    cli = env.cli();
   }
 
   @AfterEach
   void stop() {
-    sandbox.close();
+    env.close();
   }
 
   @Test
