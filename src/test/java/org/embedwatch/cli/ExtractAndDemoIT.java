@@ -76,4 +76,23 @@ class ExtractAndDemoIT {
     assertThat(work.resolve("demo-archive/embedwatch.mv.db")).exists();
     assertThat(work.resolve("demo-archive/warc")).isNotEmptyDirectory();
   }
+
+  @Test
+  void sandboxWithAMissingScenarioFileFailsWithOneLine() {
+    CliRunner.Run run = new CliRunner(work, clock, Map.of()).run("sandbox", "--port", "0", "--scenario", "nope.json");
+
+    assertThat(run.exit()).isEqualTo(1);
+    assertThat(run.err().strip()).isEqualTo("error: no such scenario file: nope.json (give an existing JSON file)");
+  }
+
+  @Test
+  void theExampleScenarioShippedInConfigIsValid() throws IOException {
+    Path file = Path.of("config/examples/sandbox-scenario.json");
+
+    org.embedwatch.sandbox.Scenario scenario = org.embedwatch.sandbox.Scenario.parse(file);
+
+    assertThat(scenario.posts()).hasSize(3);
+    assertThat(scenario.articles()).singleElement()
+        .satisfies(a -> assertThat(a.host()).isEqualTo("news.example"));
+  }
 }
