@@ -111,6 +111,9 @@ final class XEmbeds {
     String quoted = quotedText(blockquote);
     String cited = quoted;
     String name = null;
+    // The handle as the article shows it: the trailer's "(@handle)" names the author even when a template put another
+    // account in the link (BuzzFeed links every embed as twitter.com/BuzzFeed/status/<id>).
+    String handle = status.handle();
     String linkText = statusLink == null ? null : RemnantParser.collapse(statusLink.text());
     // Some sites print the bare status URL as the link text: that is neither a date nor quoted text.
     boolean urlText = linkText != null && (linkText.contains("://") || StatusUrls.parse(linkText).isPresent());
@@ -119,6 +122,7 @@ final class XEmbeds {
     if (trailer.find()) {
       cited = RemnantParser.collapse(quoted.substring(0, trailer.start()));
       name = RemnantParser.collapse(trailer.group("name"));
+      handle = trailer.group("handle");
       if (date == null) {
         date = RemnantParser.collapse(trailer.group("after"));
       }
@@ -129,7 +133,7 @@ final class XEmbeds {
     return new Sighting(
         Platform.X,
         status.id(),
-        status.handle(),
+        handle,
         status.canonicalUrl(),
         Reference.Form.BLOCKQUOTE,
         scope,
