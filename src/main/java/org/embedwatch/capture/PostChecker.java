@@ -61,6 +61,11 @@ public final class PostChecker {
     }
   }
 
+  /** True when at least one endpoint can observe posts of {@code platform}. */
+  public boolean supports(org.embedwatch.Platform platform) {
+    return endpoints.stream().anyMatch(e -> e.platform() == platform);
+  }
+
   /** Checks {@code post} now. */
   public Result check(PostRecord post) {
     List<PostFetch> fetches = new ArrayList<>();

@@ -31,7 +31,11 @@ final class CheckCommand implements Callable<Integer> {
 
   /** Checks due (or all) posts, printing one line per post and a summary. */
   static void run(App app, boolean all, PrintWriter out) {
-    List<PostRecord> posts = all ? app.evidence().posts() : app.evidence().duePosts(app.clock().instant());
+    List<PostRecord> candidates = all ? app.evidence().posts() : app.evidence().duePosts(app.clock().instant());
+    List<PostRecord> posts = candidates.stream().filter(p -> app.checker().supports(p.platform())).toList();
+    java.util.Map<String, Long> skipped = new java.util.TreeMap<>();
+    candidates.stream().filter(p -> !app.checker().supports(p.platform()))
+        .forEach(p -> skipped.merge(p.platform().key(), 1L, Long::sum));
     int flagged = 0;
     int unreachable = 0;
     for (PostRecord post : posts) {
@@ -51,7 +55,8 @@ final class CheckCommand implements Callable<Integer> {
           + " — " + CaptureLines.fetches(result));
     }
     out.println("checked " + posts.size() + (posts.size() == 1 ? " post" : " posts") + ": " + flagged + " flagged, "
-        + unreachable + " with an unreachable endpoint");
+        + unreachable + " with an unreachable endpoint"
+        + (skipped.isEmpty() ? "" : "; not checked, no client yet: " + skipped.toString().replaceAll("[{}]", "")));
     out.flush();
   }
 }

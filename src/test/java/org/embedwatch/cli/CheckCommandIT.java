@@ -136,4 +136,20 @@ class CheckCommandIT {
 
     assertThat(run.out().strip()).isEqualTo("checked 0 posts: 0 flagged, 0 with an unreachable endpoint");
   }
+
+  @Test
+  void postsOfPlatformsWithoutAClientAreStoredButNamedAsNotChecked() throws IOException {
+    Path withBluesky = Files.writeString(work.resolve("bsky.html"), "<html><body><article><p>As"
+        + " <a href=\"https://bsky.app/profile/alice.bsky.social/post/3kabc2def3gh\">Alice posted</a>.</p>"
+        + "</article></body></html>");
+
+    CliRunner.Run archived = cli.run("archive", withBluesky.toString());
+    CliRunner.Run checked = cli.run("check", "--all");
+
+    assertThat(archived.out()).contains("bluesky 3kabc2def3gh").contains("not captured: no client for bluesky posts yet");
+    assertThat(checked.out().strip())
+        .isEqualTo("checked 0 posts: 0 flagged, 0 with an unreachable endpoint; not checked, no client yet: bluesky=1");
+    assertThat(cli.query("select state from post where platform = 'bluesky'")).extracting(r -> r.get("state"))
+        .containsExactly("PENDING");
+  }
 }
