@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Optional;
 import org.embedwatch.PostState;
 import org.embedwatch.UnavailableReason;
-
 import org.embedwatch.extract.Reference;
 
 /**
