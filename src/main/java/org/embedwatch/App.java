@@ -129,10 +129,6 @@ public final class App implements AutoCloseable {
     return evidence;
   }
 
-  public ReferenceExtractor extractor() {
-    return extractor;
-  }
-
   public ObjectMapper json() {
     return json;
   }

@@ -20,11 +20,6 @@ public record Sha256(String hex) {
     return new Sha256(HexFormat.of().formatHex(newDigest().digest(bytes)));
   }
 
-  /** Wraps a finished {@link MessageDigest} result. */
-  public static Sha256 ofDigest(byte[] digest) {
-    return new Sha256(HexFormat.of().formatHex(digest));
-  }
-
   /** A fresh SHA-256 {@link MessageDigest}, for streaming callers. */
   public static MessageDigest newDigest() {
     try {

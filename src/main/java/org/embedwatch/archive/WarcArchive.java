@@ -59,11 +59,6 @@ public final class WarcArchive implements ExchangeRecorder, Closeable {
     this.clock = clock;
   }
 
-  /** The WARC directory. */
-  public Path dir() {
-    return dir;
-  }
-
   /**
    * Writes a request record and then a response record (or, when the exchange failed, a metadata record saying why),
    * and returns the location of the second one: the record that holds the evidence.

@@ -6,14 +6,17 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.embedwatch.Outcome;
+import org.embedwatch.Platform;
 import org.embedwatch.PostState;
+import org.embedwatch.Sha256;
+import org.embedwatch.UnavailableReason;
 import org.embedwatch.archive.BlobStore;
 import org.embedwatch.net.Fetch;
 import org.embedwatch.net.HttpFetcher;
 import org.embedwatch.platform.PostEndpoint;
 import org.embedwatch.platform.PostFetch;
 import org.embedwatch.read.ContentSniffer;
-import org.embedwatch.store.CaptureRecord;
 import org.embedwatch.store.EvidenceReader;
 import org.embedwatch.store.EvidenceStore;
 import org.embedwatch.store.NewMedia;
@@ -62,7 +65,7 @@ public final class PostChecker {
   }
 
   /** True when at least one endpoint can observe posts of {@code platform}. */
-  public boolean supports(org.embedwatch.Platform platform) {
+  public boolean supports(Platform platform) {
     return endpoints.stream().anyMatch(e -> e.platform() == platform);
   }
 
@@ -70,6 +73,10 @@ public final class PostChecker {
   public Result check(PostRecord post) {
     List<PostFetch> fetches = new ArrayList<>();
     EvidenceStore.DerivedState state = new EvidenceStore.DerivedState(post.state(), post.reason());
+    List<NewObservation> history = new ArrayList<>();
+    for (ObservationRecord o : reader.observations(post.id())) {
+      history.add(o.observation());
+    }
     for (PostEndpoint endpoint : endpoints) {
       if (endpoint.platform() != post.platform()) {
         continue;
@@ -77,11 +84,7 @@ public final class PostChecker {
       PostFetch fetch = endpoint.fetch(post.postId());
       fetches.add(fetch);
       NewObservation observation = observation(fetch);
-      NewPostCapture capture = newContent(post, fetch).orElse(null);
-      List<NewObservation> history = new ArrayList<>();
-      for (ObservationRecord o : reader.observations(post.id())) {
-        history.add(o.observation());
-      }
+      NewPostCapture capture = newContent(history, fetch).orElse(null);
       history.add(observation);
       state = fold.fold(history);
       store.saveCheck(post.id(), observation, capture, state, clock.instant().plus(interval));
@@ -89,16 +92,19 @@ public final class PostChecker {
     return new Result(post, fetches, state);
   }
 
-  private Optional<NewPostCapture> newContent(PostRecord post, PostFetch fetch) {
+  /**
+   * The capture to store when {@code fetch} served content this endpoint has not served last time. A capture is
+   * stored whenever the fingerprint changes, so the last available observation of the endpoint carries the
+   * fingerprint of its last capture: no stored body needs to be read to decide.
+   */
+  private Optional<NewPostCapture> newContent(List<NewObservation> history, PostFetch fetch) {
     if (!(fetch instanceof PostFetch.Served served)) {
       return Optional.empty();
     }
-    List<CaptureRecord> captures = reader.captures(post.id());
-    Optional<CaptureRecord> lastOfEndpoint = captures.stream()
-        .filter(c -> c.capture().endpoint().equals(fetch.endpoint()))
+    Optional<NewObservation> lastServed = history.stream()
+        .filter(o -> o.outcome() == Outcome.AVAILABLE && o.endpoint().equals(fetch.endpoint()))
         .reduce((a, b) -> b);
-    if (lastOfEndpoint.isPresent()
-        && lastOfEndpoint.get().capture().fingerprint().equals(served.content().fingerprint())) {
+    if (lastServed.isPresent() && served.content().fingerprint().equals(lastServed.get().fingerprint())) {
       return Optional.empty();
     }
     List<NewMedia> stored = new ArrayList<>();
@@ -113,7 +119,7 @@ public final class PostChecker {
     Fetch f = fetch.fetch();
     Instant at = f.at();
     Integer status = f instanceof Fetch.Response r ? r.status() : null;
-    org.embedwatch.Sha256 sha = f instanceof Fetch.Response r ? r.sha256() : null;
+    Sha256 sha = f instanceof Fetch.Response r ? r.sha256() : null;
     String uri = f.uri().toString();
     if (fetch instanceof PostFetch.Served s) {
       return new NewObservation(at, s.endpoint(), uri, status, s.outcome(), null, null, sha,
@@ -125,7 +131,7 @@ public final class PostChecker {
     }
     if (fetch instanceof PostFetch.NotFound n) {
       return new NewObservation(at, n.endpoint(), uri, status, n.outcome(),
-          org.embedwatch.UnavailableReason.UNKNOWN, n.detail(), sha, null, f.warc());
+          UnavailableReason.UNKNOWN, n.detail(), sha, null, f.warc());
     }
     PostFetch.Inconclusive i = (PostFetch.Inconclusive) fetch;
     return new NewObservation(at, i.endpoint(), uri, status, i.outcome(), null, i.detail(), sha, null, f.warc());

@@ -23,9 +23,6 @@ final class CliErrorHandler implements CommandLine.IExecutionExceptionHandler {
       }
       return OPERATIONAL;
     }
-    if (e instanceof CommandLine.ParameterException) {
-      throw (CommandLine.ParameterException) e;
-    }
     cl.getErr().println("error: unexpected " + e + " (this is a bug in embedwatch; please report it)");
     e.printStackTrace(cl.getErr());
     return BUG;

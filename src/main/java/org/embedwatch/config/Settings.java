@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * The whole validated configuration of one run. Built by {@link SettingsLoader} from a properties file plus
@@ -44,7 +43,7 @@ public record Settings(
       long maxBodyBytes,
       long warcMaxFileBytes) {
     public Net {
-      routes = Map.copyOf(new TreeMap<>(routes));
+      routes = Map.copyOf(routes);
     }
   }
 
@@ -62,19 +61,5 @@ public record Settings(
     public String toString() {
       return "XV1Credentials[redacted]";
     }
-  }
-
-  /** This configuration with another archive directory (and the default database inside it). */
-  public Settings withArchiveDir(Path dir, String newDatabaseUrl) {
-    return new Settings(dir, newDatabaseUrl, net, check, xV1, source);
-  }
-
-  /** This configuration with extra routes added (later ones win). */
-  public Settings withRoutes(Map<String, URI> extra) {
-    Map<String, URI> merged = new TreeMap<>(net.routes());
-    merged.putAll(extra);
-    Net n = new Net(merged, net.userAgent(), net.connectTimeout(), net.readTimeout(), net.maxBodyBytes(),
-        net.warcMaxFileBytes());
-    return new Settings(archiveDir, databaseUrl, n, check, xV1, source);
   }
 }

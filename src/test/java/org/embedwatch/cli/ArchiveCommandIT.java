@@ -127,6 +127,9 @@ class ArchiveCommandIT {
         WarcResponse record = (WarcResponse) reader.next().orElseThrow();
         assertThat(record.id().toString()).isEqualTo(o.get("warc_record_id"));
         assertThat(record.target()).isEqualTo(o.get("request_url")).startsWith("https://cdn.syndication.twimg.com/");
+        // The platform's address is the logical target; the request itself went to the local sandbox.
+        assertThat(record.headers().first("WARC-Embedwatch-Routed-To"))
+            .hasValueSatisfying(to -> assertThat(to).startsWith(sandbox.baseUri() + "/cdn.syndication.twimg.com/"));
         byte[] payload = record.http().body().stream().readAllBytes();
         assertThat(Sha256.of(payload).hex()).isEqualTo(o.get("body_sha256"));
       }
