@@ -25,7 +25,7 @@ class ExtractAndDemoIT {
   @Test
   void extractJsonPrintsTheSeedArticlesTwoRemnantsAndStoresNothing() throws IOException {
     Path seed = work.resolve("seed.txt");
-    try (InputStream in = getClass().getResourceAsStream("/org/embedwatch/extract/seed-000_b228a5170edcf5c9.txt")) {
+    try (InputStream in = getClass().getResourceAsStream("/org/embedwatch/extract/corpus/seed-000_b228a5170edcf5c9.txt")) {
       Files.copy(in, seed);
     }
     CliRunner cli = new CliRunner(work, clock, Map.of());

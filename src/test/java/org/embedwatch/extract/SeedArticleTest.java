@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class SeedArticleTest {
 
   private final List<Reference> references =
-      new ReferenceExtractor().extract(Resources.read("seed-000_b228a5170edcf5c9.txt"), "text/plain", null);
+      new ReferenceExtractor().extract(Resources.read("corpus/seed-000_b228a5170edcf5c9.txt"), "text/plain", null);
 
   @Test
   void findsExactlyTheTwoRemnants() {
