@@ -4,6 +4,9 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +18,7 @@ import org.apache.tika.detect.CompositeEncodingDetector;
 import org.apache.tika.detect.DefaultDetector;
 import org.apache.tika.detect.Detector;
 import org.apache.tika.detect.EncodingDetector;
+import org.apache.tika.io.TikaInputStream;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.metadata.TikaCoreProperties;
 import org.apache.tika.mime.MediaType;
@@ -47,7 +51,8 @@ public final class ContentSniffer {
     if (declared != null && !declared.isBlank()) {
       md.set(Metadata.CONTENT_TYPE, declared);
     }
-    try (InputStream in = new ByteArrayInputStream(bytes)) {
+    // A TikaInputStream lets the container detectors look inside ZIP files (DOCX) instead of guessing from a stream.
+    try (InputStream in = TikaInputStream.get(bytes)) {
       MediaType type = detector.detect(in, md);
       String base = type.getBaseType().toString();
       if (base.startsWith("text/") && looksBinary(bytes)) {
@@ -57,6 +62,33 @@ public final class ContentSniffer {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot detect the type of " + name, e);
     }
+  }
+
+  /**
+   * The media type of an input read as a possible article: as {@link #mediaType}, except that text in a legacy
+   * single- or double-byte charset (which Tika alone calls {@code application/octet-stream} when no name or declared
+   * type says "text") is {@code text/plain} when it decodes cleanly and holds no control characters.
+   */
+  public String articleType(byte[] bytes, String name, String declared) {
+    String type = mediaType(bytes, name, declared);
+    if (!type.equals("application/octet-stream") || bytes.length == 0 || looksBinary(bytes)) {
+      return type;
+    }
+    Charset charset = charset(bytes, "text/plain", declared);
+    try {
+      String text = charset.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes))
+          .toString();
+      return text.chars().anyMatch(ContentSniffer::isControl) ? type : "text/plain";
+    } catch (CharacterCodingException e) {
+      return type;
+    }
+  }
+
+  private static boolean isControl(int c) {
+    return Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t' && c != '\f';
   }
 
   /**
