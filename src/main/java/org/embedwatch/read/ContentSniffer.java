@@ -11,10 +11,8 @@ import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.apache.tika.detect.CompositeEncodingDetector;
 import org.apache.tika.detect.DefaultDetector;
 import org.apache.tika.detect.Detector;
 import org.apache.tika.detect.EncodingDetector;
@@ -23,8 +21,6 @@ import org.apache.tika.metadata.Metadata;
 import org.apache.tika.metadata.TikaCoreProperties;
 import org.apache.tika.mime.MediaType;
 import org.apache.tika.parser.html.HtmlEncodingDetector;
-import org.apache.tika.parser.txt.Icu4jEncodingDetector;
-import org.apache.tika.parser.txt.UniversalEncodingDetector;
 
 /**
  * Content type and charset detection with Apache Tika: the bytes decide (magic), the name and declared type are
@@ -32,10 +28,8 @@ import org.apache.tika.parser.txt.UniversalEncodingDetector;
  */
 public final class ContentSniffer {
   private final Detector detector = new DefaultDetector();
-  private final EncodingDetector htmlEncoding = new CompositeEncodingDetector(List.of(
-      new HtmlEncodingDetector(), new UniversalEncodingDetector(), new Icu4jEncodingDetector()));
-  private final EncodingDetector textEncoding = new CompositeEncodingDetector(List.of(
-      new UniversalEncodingDetector(), new Icu4jEncodingDetector()));
+  private final EncodingDetector htmlMeta = new HtmlEncodingDetector();
+  private final StatisticalCharsetDetector statistics = new StatisticalCharsetDetector();
 
   /**
    * The media type of {@code bytes} (without parameters).
@@ -93,7 +87,8 @@ public final class ContentSniffer {
 
   /**
    * The charset of a text document: a valid charset declared by the server wins, then a byte order mark, then
-   * (for HTML) the document's own meta declaration, then statistical detection; UTF-8 when nothing decides.
+   * (for HTML) the document's own meta declaration, then statistical detection ({@link StatisticalCharsetDetector});
+   * UTF-8 when nothing decides.
    */
   public Charset charset(byte[] bytes, String mediaType, String declaredContentType) {
     Optional<Charset> declared = declaredCharset(declaredContentType);
@@ -105,12 +100,17 @@ public final class ContentSniffer {
       return bom.get();
     }
     boolean html = mediaType.contains("html") || mediaType.contains("xml");
-    try (InputStream in = new ByteArrayInputStream(bytes)) {
-      Charset c = (html ? htmlEncoding : textEncoding).detect(in, new Metadata());
-      return c == null ? StandardCharsets.UTF_8 : c;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot detect the charset", e);
+    if (html) {
+      try (InputStream in = new ByteArrayInputStream(bytes)) {
+        Charset meta = htmlMeta.detect(in, new Metadata());
+        if (meta != null) {
+          return meta;
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read bytes in memory", e);
+      }
     }
+    return statistics.detect(bytes, html).orElse(StandardCharsets.UTF_8);
   }
 
   private static Optional<Charset> declaredCharset(String contentType) {
