@@ -9,7 +9,7 @@ import org.embedwatch.archive.WarcLocation;
  * An article as read: its bytes, their digest, the detected type and charset, and the text to extract references
  * from.
  *
- * @param input the URL, the file's absolute path, or {@code -} for stdin
+ * @param input the URL, the file's absolute path, or {@code stdin:sha256:<hex of the bytes>} for standard input
  * @param url the article URL, or null for a local file or stdin
  * @param raw the document's bytes as received (after undoing a gzip or deflate Content-Encoding or a gzip file)
  * @param mediaType the media type Tika detected, without parameters

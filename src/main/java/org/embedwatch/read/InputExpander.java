@@ -126,6 +126,8 @@ public final class InputExpander {
         throw new UnreadableInputException(invalid.kind(), invalid.reason(), invalid.remedy());
       } else if (source instanceof Source.Skip skip) {
         sink.accept(new InputItem.Skipped(label, skip.reason()));
+      } else {
+        throw new IllegalStateException("no reading for source " + source);
       }
     }
 

@@ -6,7 +6,7 @@ import org.embedwatch.archive.WarcLocation;
 /**
  * The bytes of one input as loaded (and decompressed), before their type is decided.
  *
- * @param input the URL, the file's absolute path, or {@code -} for stdin
+ * @param input the URL, the file's absolute path, or {@code stdin:sha256:<hex of the bytes>}
  * @param url the URL asked for, or null for a file or stdin
  * @param finalUrl the address that answered after redirects, or null for a file or stdin
  * @param bytes the document's bytes, after undoing a gzip or deflate Content-Encoding and a gzip file wrapper

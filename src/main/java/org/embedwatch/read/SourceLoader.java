@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.InflaterInputStream;
+import org.embedwatch.Sha256;
 import org.embedwatch.net.Fetch;
 import org.embedwatch.net.HttpFetcher;
 
@@ -94,7 +95,10 @@ final class SourceLoader {
     } catch (IOException e) {
       throw new UnreadableInputException("cannot read stdin: " + e.getMessage(), "check what is piped in", e);
     }
-    return unwrapped(bounded(new Loaded("-", null, null, bytes, null, null, null)));
+    Loaded loaded = unwrapped(bounded(new Loaded("-", null, null, bytes, null, null, null)));
+    // What was piped in has no name of its own; its digest tells one piece of content from another in the store.
+    return new Loaded("stdin:sha256:" + Sha256.of(loaded.bytes()).hex(), null, null, loaded.bytes(), null, null,
+        null);
   }
 
   private Loaded bounded(Loaded loaded) {

@@ -102,7 +102,8 @@ class ArchiveInputsIT {
     assertThat(run.out()).contains("saved: directory, 2 files\n", "article saved/a.html: 2 references",
         "article saved/notes.txt: no references found", "article stdin: 2 references");
     assertThat(cli.query("select input from article order by id")).extracting(a -> a.get("input"))
-        .containsExactly(dir.resolve("a.html").toString(), dir.resolve("notes.txt").toString(), "-");
+        .containsExactly(dir.resolve("a.html").toString(), dir.resolve("notes.txt").toString(),
+            "stdin:sha256:" + Sha256.of(Articles.twoEmbeds().getBytes(StandardCharsets.UTF_8)).hex());
     assertThat(cli.query("select count(*) n from article_capture").get(0).get("n")).isEqualTo(3L);
   }
 

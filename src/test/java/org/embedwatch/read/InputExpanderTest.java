@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
+import org.embedwatch.Sha256;
 import org.embedwatch.testsupport.Documents;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -133,7 +134,7 @@ class InputExpanderTest {
 
     assertThat(lines(items)).containsExactly("stdin article text/html", "stdin skipped: standard input was read above");
     ArticleCapture c = ((InputItem.Article) items.get(0)).capture();
-    assertThat(c.input()).isEqualTo("-");
+    assertThat(c.input()).isEqualTo("stdin:sha256:" + Sha256.of(HTML.getBytes(StandardCharsets.UTF_8)).hex());
     assertThat(c.url()).isNull();
     assertThat(c.text()).isEqualTo(HTML);
   }
