@@ -41,6 +41,33 @@ final class FeedParser {
   }
 
   /**
+   * True when {@code bytes} are XML whose root is a feed's or a sitemap's, for text that Tika calls plain: a feed
+   * without an XML declaration, given without a name or served as {@code text/plain}. Reads only up to the root.
+   */
+  boolean hasFeedRoot(byte[] bytes) {
+    int i = bytes.length >= 3 && (bytes[0] & 0xff) == 0xef && (bytes[1] & 0xff) == 0xbb && (bytes[2] & 0xff) == 0xbf
+        ? 3 : 0;
+    while (i < bytes.length && Character.isWhitespace(bytes[i])) {
+      i++;
+    }
+    if (i >= bytes.length || bytes[i] != '<') {
+      return false;
+    }
+    XMLStreamReader r = null;
+    try {
+      r = factory().createXMLStreamReader(new ByteArrayInputStream(bytes));
+      while (r.hasNext() && r.next() != XMLStreamConstants.START_ELEMENT) {
+        // prolog
+      }
+      return r.isStartElement() && Format.of(r.getLocalName(), ns(r)) != null;
+    } catch (XMLStreamException e) {
+      return false;
+    } finally {
+      close(r);
+    }
+  }
+
+  /**
    * The links of {@code bytes}.
    *
    * @param mediaType the detected type, for the message when this XML is neither a feed nor a sitemap

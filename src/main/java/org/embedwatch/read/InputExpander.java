@@ -136,9 +136,10 @@ public final class InputExpander {
         throw unreadable("empty (0 bytes)", WHAT_WE_READ);
       }
       String type = sniffer.articleType(loaded.bytes(), loaded.name(), loaded.declaredType());
-      if (ArticleReader.isArticle(type)) {
+      boolean feed = FeedParser.isXml(type) || type.equals("text/plain") && feeds.hasFeedRoot(loaded.bytes());
+      if (!feed && ArticleReader.isArticle(type)) {
         sink.accept(new InputItem.Article(label, articles.read(loaded, type)));
-      } else if (FeedParser.isXml(type)) {
+      } else if (feed) {
         FeedParser.Links links = feeds.parse(loaded.bytes(), type);
         URI base = loaded.finalUrl() != null ? loaded.finalUrl() : loaded.url();
         List<Child> children = new ArrayList<>();

@@ -195,6 +195,22 @@ class FeedInputsTest {
   }
 
   @Test
+  void feedsWithoutAnXmlDeclarationAreKnownByTheirRootEvenWhenCalledPlainText() {
+    serve("/sitemap.txt", "text/plain", "\n  <urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\"><url><loc>"
+        + server.url("/a.html") + "</loc></url></urlset>");
+    byte[] rss = ("<rss version=\"2.0\"><channel><item><link>" + server.url("/b.html") + "</link></item></channel></rss>")
+        .getBytes(StandardCharsets.UTF_8);
+
+    List<InputItem> items = expansions.expandWithStdin(rss, server.url("/sitemap.txt"), "-");
+
+    assertThat(lines(items)).containsExactly(
+        server.url("/sitemap.txt") + " sitemap 1",
+        server.url("/a.html") + " article text/html",
+        "stdin RSS feed 1",
+        server.url("/b.html") + " article text/html");
+  }
+
+  @Test
   void xmlThatIsNeitherAFeedNorASitemapIsUnsupported() throws IOException {
     Files.writeString(work.resolve("note.xml"), "<?xml version=\"1.0\"?><note><to>you</to></note>");
 
