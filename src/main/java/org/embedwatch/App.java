@@ -18,8 +18,8 @@ import org.embedwatch.net.HttpFetcher;
 import org.embedwatch.platform.PostEndpoint;
 import org.embedwatch.platform.x.SyndicationClient;
 import org.embedwatch.platform.x.V1Client;
-import org.embedwatch.read.ArticleReader;
 import org.embedwatch.read.ContentSniffer;
+import org.embedwatch.read.InputExpander;
 import org.embedwatch.store.Database;
 import org.embedwatch.store.EvidenceReader;
 import org.embedwatch.store.EvidenceStore;
@@ -43,6 +43,7 @@ public final class App implements AutoCloseable {
   private final Database db;
   private final EvidenceReader evidence;
   private final PostChecker checker;
+  private final InputExpander inputs;
   private final Archiver archiver;
 
   private App(Settings settings, Clock clock) {
@@ -60,9 +61,9 @@ public final class App implements AutoCloseable {
         endpoints.add(new V1Client(credentials, settings.net(), http.routes(), warc, json, clock)));
     this.checker = new PostChecker(endpoints, http, new BlobStore(settings.archiveDir().resolve("media")), sniffer,
         store, evidence, new StateFold(), clock, settings.check().interval());
-    ArticleReader reader = new ArticleReader(http, sniffer, settings.net().maxBodyBytes(), clock);
-    this.archiver = new Archiver(reader, extractor, new BlobStore(settings.archiveDir().resolve("articles")), store,
-        checker, clock);
+    this.inputs = new InputExpander(http, sniffer, settings.read().maxBytes(), clock);
+    this.archiver = new Archiver(extractor, new BlobStore(settings.archiveDir().resolve("articles")), store, checker,
+        clock);
   }
 
   /** Opens the store and everything that writes to the archive. */
@@ -71,18 +72,18 @@ public final class App implements AutoCloseable {
   }
 
   /**
-   * An article reader that stores nothing (no WARC, no database), for {@code extract}.
+   * Input expansion and extraction that store nothing (no WARC, no database), for {@code extract}.
    *
-   * @return the reader and the HTTP client it uses, which the caller closes
+   * @return the expander, the extractor and the HTTP client they use, which the caller closes
    */
   public static ReadOnly readOnly(Settings settings, Clock clock) {
     HttpFetcher http = new HttpFetcher(settings.net(), ExchangeRecorder.none(), clock);
-    return new ReadOnly(new ArticleReader(http, new ContentSniffer(), settings.net().maxBodyBytes(), clock),
+    return new ReadOnly(new InputExpander(http, new ContentSniffer(), settings.read().maxBytes(), clock),
         new ReferenceExtractor(), http);
   }
 
   /** What {@code extract} needs: reading and extraction, storing nothing. */
-  public record ReadOnly(ArticleReader reader, ReferenceExtractor extractor, HttpFetcher http)
+  public record ReadOnly(InputExpander inputs, ReferenceExtractor extractor, HttpFetcher http)
       implements AutoCloseable {
     @Override
     public void close() {
@@ -115,6 +116,11 @@ public final class App implements AutoCloseable {
 
   public Clock clock() {
     return clock;
+  }
+
+  /** Expands the inputs of {@code archive}; fetches go to WARC. */
+  public InputExpander inputs() {
+    return inputs;
   }
 
   public Archiver archiver() {

@@ -8,26 +8,23 @@ import org.embedwatch.capture.PostChecker;
 import org.embedwatch.extract.Reference;
 import org.embedwatch.extract.ReferenceExtractor;
 import org.embedwatch.read.ArticleCapture;
-import org.embedwatch.read.ArticleReader;
 import org.embedwatch.store.EvidenceStore;
 import org.embedwatch.store.NewArticleCapture;
 
 /**
- * One pass over one input: read the article, store its raw bytes, extract references, store the capture with its
- * references (one transaction), then capture each referenced post. The article is committed before any post is
- * fetched, so a failure later loses nothing already read.
+ * One pass over one article (read by {@link org.embedwatch.read.InputExpander}): store its raw bytes, extract
+ * references, store the capture with its references (one transaction), then capture each referenced post. The article
+ * is committed before any post is fetched, so a failure later loses nothing already read.
  */
 public final class Archiver {
-  private final ArticleReader reader;
   private final ReferenceExtractor extractor;
   private final BlobStore articleFiles;
   private final EvidenceStore store;
   private final PostChecker checker;
   private final Clock clock;
 
-  public Archiver(ArticleReader reader, ReferenceExtractor extractor, BlobStore articleFiles, EvidenceStore store,
+  public Archiver(ReferenceExtractor extractor, BlobStore articleFiles, EvidenceStore store,
       PostChecker checker, Clock clock) {
-    this.reader = reader;
     this.extractor = extractor;
     this.articleFiles = articleFiles;
     this.store = store;
@@ -45,15 +42,9 @@ public final class Archiver {
   /** One reference and what capturing its post gave, or null when it has no post id. */
   public record ReferenceResult(Reference reference, PostChecker.Result capture) {}
 
-  /**
-   * Archives one input.
-   *
-   * @throws org.embedwatch.read.UnreadableInputException when the input cannot be read as an article (nothing is
-   *     stored then)
-   */
-  public Result archive(String input) {
-    ArticleCapture article = reader.read(input);
-    List<Reference> references = extractor.extract(article.text(), article.mediaType(),
+  /** Archives one article. */
+  public Result archive(ArticleCapture article) {
+    List<Reference> references = extractor.extract(article.text(), article.textType(),
         article.url() == null ? null : article.url().toString());
     BlobStore.Blob blob = articleFiles.put(article.raw());
     EvidenceStore.SavedArticle saved = store.saveArticle(new NewArticleCapture(article.input(),

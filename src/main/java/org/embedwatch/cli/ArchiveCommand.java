@@ -1,11 +1,13 @@
 package org.embedwatch.cli;
 
+import java.io.InputStream;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.embedwatch.App;
 import org.embedwatch.Archiver;
-import org.embedwatch.read.UnreadableInputException;
+import org.embedwatch.read.InputItem;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -17,38 +19,49 @@ final class ArchiveCommand implements Callable<Integer> {
   @ParentCommand Main main;
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-  @Parameters(arity = "1..*", paramLabel = "INPUT", description = "Article URLs or files.")
+  @Parameters(arity = "1..*", paramLabel = "INPUT", description = ExtractCommand.INPUTS)
   List<String> inputs;
 
   @Override
   public Integer call() {
     try (App app = App.open(main.settings(), main.clock())) {
-      return run(app, inputs, Main.out(spec), spec.commandLine().getErr());
+      return run(app, inputs, main.workingDir(), main.stdin(), Main.out(spec), spec.commandLine().getErr());
     }
   }
 
-  /** Archives {@code inputs} with {@code app}, printing one line per article and per reference. */
-  static int run(App app, List<String> inputs, PrintWriter out, PrintWriter err) {
-    int failures = 0;
-    for (String input : inputs) {
-      Archiver.Result result;
-      try {
-        result = app.archiver().archive(input);
-      } catch (UnreadableInputException e) {
-        err.println("error: " + e.getMessage());
-        err.flush();
-        failures++;
-        continue;
-      }
-      int n = result.references().size();
-      out.println("article " + input + ": " + (n == 0 ? "no references found" : n + (n == 1 ? " reference" : " references"))
-          + " (" + result.article().mediaType() + ", sha256 " + result.article().sha256().hex() + ")");
-      for (Archiver.ReferenceResult r : result.references()) {
-        out.println("  " + ReferenceLines.describe(r.reference()) + "\n    -> "
-            + (r.capture() == null ? "not captured: a text remnant without a post id" : CaptureLines.outcome(r.capture())));
+  /**
+   * Expands {@code inputs} and archives each article with {@code app}, printing one line per article, per reference,
+   * per container and per problem.
+   *
+   * @return 0, or 1 when an input was unreadable or unsupported
+   */
+  static int run(App app, List<String> inputs, Path baseDir, InputStream stdin, PrintWriter out, PrintWriter err) {
+    int[] problems = {0};
+    app.inputs().expand(inputs, baseDir, stdin, item -> {
+      switch (item.kind()) {
+        case ARTICLE -> print(app.archiver().archive(((InputItem.Article) item).capture()), item.input(), out);
+        case EXPANSION -> out.println(InputLines.expansion((InputItem.Expansion) item));
+        case SKIPPED -> out.println(InputLines.skipped((InputItem.Skipped) item));
+        case PROBLEM -> {
+          problems[0]++;
+          out.println(InputLines.problem((InputItem.Problem) item));
+          out.flush();
+          err.println(InputLines.error((InputItem.Problem) item));
+          err.flush();
+        }
       }
       out.flush();
+    });
+    return problems[0] == 0 ? 0 : CliErrorHandler.OPERATIONAL;
+  }
+
+  private static void print(Archiver.Result result, String input, PrintWriter out) {
+    int n = result.references().size();
+    out.println("article " + input + ": " + (n == 0 ? "no references found" : n + (n == 1 ? " reference" : " references"))
+        + " (" + result.article().mediaType() + ", sha256 " + result.article().sha256().hex() + ")");
+    for (Archiver.ReferenceResult r : result.references()) {
+      out.println("  " + ReferenceLines.describe(r.reference()) + "\n    -> "
+          + (r.capture() == null ? "not captured: a text remnant without a post id" : CaptureLines.outcome(r.capture())));
     }
-    return failures == 0 ? 0 : CliErrorHandler.OPERATIONAL;
   }
 }

@@ -1,6 +1,7 @@
 package org.embedwatch.cli;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -63,7 +64,8 @@ final class DemoCommand implements Callable<Integer> {
         out.println("== Embedwatch demo: archive in " + archiveDir + ", simulated platform at " + sandbox.baseUri());
         out.println("\n== 1. " + clock.instant() + ": archive the example article and capture the posts it cites");
         out.flush();
-        int code = ArchiveCommand.run(app, List.of(ARTICLE_URL), out, err);
+        int code = ArchiveCommand.run(app, List.of(ARTICLE_URL), main.workingDir(), InputStream.nullInputStream(),
+            out, err);
         if (code != 0) {
           return code;
         }

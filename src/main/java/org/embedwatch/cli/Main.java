@@ -1,5 +1,6 @@
 package org.embedwatch.cli;
 
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -32,6 +33,7 @@ import picocli.CommandLine.Spec;
 public final class Main implements Runnable {
   private final Path workingDir;
   private final Clock clock;
+  private final InputStream stdin;
 
   @Spec CommandLine.Model.CommandSpec spec;
 
@@ -46,9 +48,18 @@ public final class Main implements Runnable {
   @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Print stack traces of errors.")
   boolean verbose;
 
+  /** A CLI that reads {@code -} from this process's standard input. */
   public Main(Path workingDir, Clock clock) {
+    this(workingDir, clock, System.in);
+  }
+
+  /**
+   * A CLI in {@code workingDir} (relative paths resolve against it) whose input {@code -} reads {@code stdin}.
+   */
+  public Main(Path workingDir, Clock clock, InputStream stdin) {
     this.workingDir = workingDir;
     this.clock = clock;
+    this.stdin = stdin;
   }
 
   /** Runs the CLI in this process's working directory and exits with the command's exit code. */
@@ -59,6 +70,8 @@ public final class Main implements Runnable {
   /** A configured picocli command line (exception handler, exit codes) around {@code main}. */
   public static CommandLine commandLine(Main main) {
     CommandLine cl = new CommandLine(main);
+    // @FILE is our list-file input (resolved against the list's directory), not picocli's argument file.
+    cl.setExpandAtFiles(false);
     cl.setExecutionExceptionHandler(new CliErrorHandler());
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     return cl;
@@ -80,6 +93,10 @@ public final class Main implements Runnable {
 
   Clock clock() {
     return clock;
+  }
+
+  InputStream stdin() {
+    return stdin;
   }
 
   boolean verbose() {

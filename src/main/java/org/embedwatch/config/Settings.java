@@ -14,6 +14,7 @@ import java.util.Optional;
  * @param databaseUrl the JDBC URL of the store
  * @param net the HTTP stack's settings
  * @param check re-check cadence
+ * @param read limits on the inputs of {@code extract} and {@code archive}
  * @param xV1 Twitter4J credentials for the X v1.1 API, when all four are configured
  * @param source the file the settings came from (or "built-in defaults"), for messages
  */
@@ -22,6 +23,7 @@ public record Settings(
     String databaseUrl,
     Net net,
     Check check,
+    Read read,
     Optional<XV1Credentials> xV1,
     String source) {
 
@@ -53,6 +55,14 @@ public record Settings(
    * @param interval a post is due for a re-check this long after its last check
    */
   public record Check(Duration interval) {}
+
+  /**
+   * Limits on reading inputs (articles, lists, feeds, sitemaps).
+   *
+   * @param maxBytes the largest input, counted after decompression (a gzip file or a gzip-encoded response), and the
+   *     most characters of text taken from a PDF or DOCX
+   */
+  public record Read(long maxBytes) {}
 
   /** OAuth 1.0a user credentials for Twitter4J. Never written to disk or logs by us. */
   public record XV1Credentials(

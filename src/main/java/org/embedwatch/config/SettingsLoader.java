@@ -29,7 +29,7 @@ public final class SettingsLoader {
   private static final String ROUTE_PREFIX = "net.route.";
   private static final Set<String> KEYS = Set.of(
       "archive.dir", "store.url", "net.user-agent", "net.connect-timeout", "net.read-timeout",
-      "net.max-body-bytes", "warc.max-file-bytes", "check.interval", "x.v1.consumer-key",
+      "net.max-body-bytes", "warc.max-file-bytes", "check.interval", "read.max-bytes", "x.v1.consumer-key",
       "x.v1.consumer-secret", "x.v1.access-token", "x.v1.access-token-secret");
 
   private final Path workingDir;
@@ -115,7 +115,8 @@ public final class SettingsLoader {
         positiveLong(p, "net.max-body-bytes", source),
         positiveLong(p, "warc.max-file-bytes", source));
     Settings.Check check = new Settings.Check(duration(p, "check.interval", source));
-    return new Settings(archiveDir, dbUrl, net, check, credentials(p, source), source);
+    Settings.Read read = new Settings.Read(positiveLong(p, "read.max-bytes", source));
+    return new Settings(archiveDir, dbUrl, net, check, read, credentials(p, source), source);
   }
 
   /** The default H2 file database inside {@code archiveDir}. */

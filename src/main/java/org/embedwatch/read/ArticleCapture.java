@@ -6,16 +6,18 @@ import org.embedwatch.Sha256;
 import org.embedwatch.archive.WarcLocation;
 
 /**
- * An article as read: the raw bytes exactly as received, their digest, the detected type and charset, and the decoded
- * text.
+ * An article as read: its bytes, their digest, the detected type and charset, and the text to extract references
+ * from.
  *
- * @param input the input as given (URL, or the file's absolute path)
- * @param url the article URL, or null for a local file
- * @param raw the bytes as received
+ * @param input the URL, the file's absolute path, or {@code stdin:sha256:<hex of the bytes>} for standard input
+ * @param url the article URL, or null for a local file or stdin
+ * @param raw the document's bytes as received (after undoing a gzip or deflate Content-Encoding or a gzip file)
  * @param mediaType the media type Tika detected, without parameters
- * @param charset the charset used to decode {@code raw}
- * @param text the decoded content
- * @param warc where the fetch sits in WARC, or null for a local file
+ * @param charset the charset used to decode {@code raw}, or null for a PDF or DOCX (Tika reads those)
+ * @param text the decoded content: the page itself, or for a PDF or DOCX the XHTML Tika makes of it (text and links)
+ * @param textType the media type of {@code text}: {@code text/html}, {@code application/xhtml+xml} or
+ *     {@code text/plain}
+ * @param warc where the fetch sits in WARC, or null for a local file or stdin
  */
 public record ArticleCapture(
     String input,
@@ -25,5 +27,6 @@ public record ArticleCapture(
     String mediaType,
     String charset,
     String text,
+    String textType,
     WarcLocation warc,
     Instant readAt) {}

@@ -4,23 +4,23 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
 import java.nio.charset.UnsupportedCharsetException;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.apache.tika.detect.CompositeEncodingDetector;
 import org.apache.tika.detect.DefaultDetector;
 import org.apache.tika.detect.Detector;
 import org.apache.tika.detect.EncodingDetector;
+import org.apache.tika.io.TikaInputStream;
 import org.apache.tika.metadata.Metadata;
 import org.apache.tika.metadata.TikaCoreProperties;
 import org.apache.tika.mime.MediaType;
 import org.apache.tika.parser.html.HtmlEncodingDetector;
-import org.apache.tika.parser.txt.Icu4jEncodingDetector;
-import org.apache.tika.parser.txt.UniversalEncodingDetector;
 
 /**
  * Content type and charset detection with Apache Tika: the bytes decide (magic), the name and declared type are
@@ -28,10 +28,8 @@ import org.apache.tika.parser.txt.UniversalEncodingDetector;
  */
 public final class ContentSniffer {
   private final Detector detector = new DefaultDetector();
-  private final EncodingDetector htmlEncoding = new CompositeEncodingDetector(List.of(
-      new HtmlEncodingDetector(), new UniversalEncodingDetector(), new Icu4jEncodingDetector()));
-  private final EncodingDetector textEncoding = new CompositeEncodingDetector(List.of(
-      new UniversalEncodingDetector(), new Icu4jEncodingDetector()));
+  private final EncodingDetector htmlMeta = new HtmlEncodingDetector();
+  private final StatisticalCharsetDetector statistics = new StatisticalCharsetDetector();
 
   /**
    * The media type of {@code bytes} (without parameters).
@@ -47,7 +45,8 @@ public final class ContentSniffer {
     if (declared != null && !declared.isBlank()) {
       md.set(Metadata.CONTENT_TYPE, declared);
     }
-    try (InputStream in = new ByteArrayInputStream(bytes)) {
+    // A TikaInputStream lets the container detectors look inside ZIP files (DOCX) instead of guessing from a stream.
+    try (InputStream in = TikaInputStream.get(bytes)) {
       MediaType type = detector.detect(in, md);
       String base = type.getBaseType().toString();
       if (base.startsWith("text/") && looksBinary(bytes)) {
@@ -60,8 +59,36 @@ public final class ContentSniffer {
   }
 
   /**
+   * The media type of an input read as a possible article: as {@link #mediaType}, except that text in a legacy
+   * single- or double-byte charset (which Tika alone calls {@code application/octet-stream} when no name or declared
+   * type says "text") is {@code text/plain} when it decodes cleanly and holds no control characters.
+   */
+  public String articleType(byte[] bytes, String name, String declared) {
+    String type = mediaType(bytes, name, declared);
+    if (!type.equals("application/octet-stream") || bytes.length == 0 || looksBinary(bytes)) {
+      return type;
+    }
+    Charset charset = charset(bytes, "text/plain", declared);
+    try {
+      String text = charset.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes))
+          .toString();
+      return text.chars().anyMatch(ContentSniffer::isControl) ? type : "text/plain";
+    } catch (CharacterCodingException e) {
+      return type;
+    }
+  }
+
+  private static boolean isControl(int c) {
+    return Character.isISOControl(c) && c != '\n' && c != '\r' && c != '\t' && c != '\f';
+  }
+
+  /**
    * The charset of a text document: a valid charset declared by the server wins, then a byte order mark, then
-   * (for HTML) the document's own meta declaration, then statistical detection; UTF-8 when nothing decides.
+   * (for HTML) the document's own meta declaration, then statistical detection ({@link StatisticalCharsetDetector});
+   * UTF-8 when nothing decides.
    */
   public Charset charset(byte[] bytes, String mediaType, String declaredContentType) {
     Optional<Charset> declared = declaredCharset(declaredContentType);
@@ -73,12 +100,17 @@ public final class ContentSniffer {
       return bom.get();
     }
     boolean html = mediaType.contains("html") || mediaType.contains("xml");
-    try (InputStream in = new ByteArrayInputStream(bytes)) {
-      Charset c = (html ? htmlEncoding : textEncoding).detect(in, new Metadata());
-      return c == null ? StandardCharsets.UTF_8 : c;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot detect the charset", e);
+    if (html) {
+      try (InputStream in = new ByteArrayInputStream(bytes)) {
+        Charset meta = htmlMeta.detect(in, new Metadata());
+        if (meta != null) {
+          return meta;
+        }
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read bytes in memory", e);
+      }
     }
+    return statistics.detect(bytes, html).orElse(StandardCharsets.UTF_8);
   }
 
   private static Optional<Charset> declaredCharset(String contentType) {

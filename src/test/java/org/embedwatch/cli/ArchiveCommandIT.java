@@ -157,8 +157,9 @@ class ArchiveCommandIT {
     CliRunner.Run run = cli.run("archive", work.resolve("nope.html").toString());
 
     assertThat(run.exit()).isEqualTo(1);
-    assertThat(run.err().strip()).startsWith("error: no such file: ").contains("nope.html")
-        .doesNotContain("Exception").hasLineCount(1);
+    assertThat(run.err().strip()).isEqualTo("error: " + work.resolve("nope.html") + ": unreadable: no such file"
+        + " (give an existing file or an http(s) URL)");
+    assertThat(run.out().strip()).isEqualTo(work.resolve("nope.html") + ": unreadable: no such file");
     assertThat(cli.query("select count(*) n from article").get(0).get("n")).isEqualTo(0L);
   }
 
@@ -171,8 +172,8 @@ class ArchiveCommandIT {
     CliRunner.Run run = cli.run("archive", file.toString());
 
     assertThat(run.exit()).isEqualTo(1);
-    assertThat(run.err().strip()).isEqualTo("error: not an article: " + file + " is image/png"
-        + " (give an HTML or plain-text article)");
+    assertThat(run.err().strip()).isEqualTo("error: " + file + ": unsupported: image/png"
+        + " (give an HTML, text, PDF or DOCX article, an RSS or Atom feed, or a sitemap)");
     assertThat(cli.query("select count(*) n from article_capture").get(0).get("n")).isEqualTo(0L);
   }
 
@@ -181,7 +182,8 @@ class ArchiveCommandIT {
     CliRunner.Run run = cli.run("archive", "https://exa mple.com/story");
 
     assertThat(run.exit()).isEqualTo(1);
-    assertThat(run.err().strip()).startsWith("error: malformed URL 'https://exa mple.com/story'").hasLineCount(1);
+    assertThat(run.err().strip()).startsWith("error: https://exa mple.com/story: unreadable: malformed URL: ")
+        .endsWith("(give an http(s) URL or a file path)").hasLineCount(1);
   }
 
   @Test

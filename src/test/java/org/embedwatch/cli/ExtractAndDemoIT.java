@@ -37,6 +37,11 @@ class ExtractAndDemoIT {
     for (String line : run.out().strip().split("\n")) {
       lines.add(new ObjectMapper().readTree(line));
     }
+    // After an input's references comes its outcome object.
+    JsonNode outcome = lines.remove(lines.size() - 1);
+    assertThat(outcome.path("outcome").asText()).isEqualTo("references");
+    assertThat(outcome.path("references").asInt()).isEqualTo(2);
+    assertThat(outcome.path("media_type").asText()).isEqualTo("text/plain");
     assertThat(lines).extracting(j -> j.path("handle").asText()).containsExactly("sakirkhader", "siryahora");
     assertThat(lines).allSatisfy(j -> {
       assertThat(j.path("input").asText()).isEqualTo(seed.toString());
@@ -56,7 +61,7 @@ class ExtractAndDemoIT {
 
     assertThat(run.exit()).isEqualTo(1);
     assertThat(run.err().strip()).isEqualTo(
-        "error: no such file: missing.html (give an existing file or an http(s) URL)");
+        "error: missing.html: unreadable: no such file (give an existing file or an http(s) URL)");
   }
 
   @Test

@@ -23,6 +23,7 @@ class SettingsLoaderTest {
     assertThat(s.archiveDir()).isEqualTo(work.resolve("archive"));
     assertThat(s.databaseUrl()).startsWith("jdbc:h2:file:" + work.resolve("archive").resolve("embedwatch"));
     assertThat(s.check().interval()).isEqualTo(Duration.ofHours(24));
+    assertThat(s.read().maxBytes()).isEqualTo(52_428_800L);
     assertThat(s.xV1()).isEmpty();
     assertThat(s.source()).isEqualTo("built-in defaults");
   }
@@ -50,6 +51,8 @@ class SettingsLoaderTest {
         .hasMessageContaining("check.interval=6 hours").hasMessageContaining("ISO-8601 duration");
     assertThatThrownBy(() -> loader.load(Optional.empty(), List.of("net.route.x.com=ftp://mirror")))
         .hasMessageContaining("not an http(s) base URL");
+    assertThatThrownBy(() -> loader.load(Optional.empty(), List.of("read.max-bytes=0")))
+        .hasMessageContaining("read.max-bytes=0").hasMessageContaining("must be a positive number of bytes");
     assertThatThrownBy(() -> loader.load(Optional.empty(), List.of("novalue")))
         .hasMessage("bad --set 'novalue': write it as key=value");
     assertThatThrownBy(() -> loader.load(Optional.empty(), List.of("x.v1.consumer-key=abc")))

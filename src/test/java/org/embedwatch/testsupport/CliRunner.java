@@ -1,5 +1,6 @@
 package org.embedwatch.testsupport;
 
+import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -39,8 +40,13 @@ public final class CliRunner {
     return workDir.resolve("archive");
   }
 
-  /** Runs {@code embedwatch <args>} with {@code archive.dir} and the routes set. */
+  /** Runs {@code embedwatch <args>} with {@code archive.dir} and the routes set, and nothing on stdin. */
   public Run run(String... args) {
+    return runWithStdin(new byte[0], args);
+  }
+
+  /** Runs {@code embedwatch <args>} with {@code stdin} as standard input. */
+  public Run runWithStdin(byte[] stdin, String... args) {
     List<String> all = new ArrayList<>();
     all.add("--set");
     all.add("archive.dir=" + archiveDir());
@@ -51,7 +57,7 @@ public final class CliRunner {
     all.addAll(List.of(args));
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    CommandLine cl = Main.commandLine(new Main(workDir, clock));
+    CommandLine cl = Main.commandLine(new Main(workDir, clock, new ByteArrayInputStream(stdin)));
     cl.setOut(new PrintWriter(out, true));
     cl.setErr(new PrintWriter(err, true));
     int exit = cl.execute(all.toArray(String[]::new));

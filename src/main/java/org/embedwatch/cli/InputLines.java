@@ -1,0 +1,34 @@
+package org.embedwatch.cli;
+
+import org.embedwatch.read.InputItem;
+
+/** The one-line outcomes of inputs that are not articles, shared by {@code extract} and {@code archive}. */
+final class InputLines {
+  private InputLines() {}
+
+  /** {@code feed.xml: RSS feed, 12 articles}, plus what was left out. */
+  static String expansion(InputItem.Expansion e) {
+    String line = e.input() + ": " + e.container().label() + ", " + e.container().count(e.entries());
+    if (e.leftOut() > 0) {
+      line += e.container() == InputItem.Container.DIRECTORY
+          ? " (" + e.leftOut() + " hidden left out)"
+          : " (" + e.leftOut() + " without an address)";
+    }
+    return line;
+  }
+
+  /** {@code x.xml: skipped: already expanded above}. */
+  static String skipped(InputItem.Skipped s) {
+    return s.input() + ": skipped: " + s.reason();
+  }
+
+  /** The outcome line on stdout: {@code photo.html: unsupported: image/png}. */
+  static String problem(InputItem.Problem p) {
+    return p.input() + ": " + p.problem().key() + ": " + p.reason();
+  }
+
+  /** The error line on stderr, with what to do: {@code error: a.html: unreadable: no such file (give …)}. */
+  static String error(InputItem.Problem p) {
+    return "error: " + problem(p) + " (" + p.remedy() + ")";
+  }
+}

@@ -1,0 +1,261 @@
+package org.embedwatch.read;
+
+import static org.embedwatch.read.UnreadableInputException.unreadable;
+import static org.embedwatch.read.UnreadableInputException.unsupported;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.embedwatch.net.HttpFetcher;
+
+/**
+ * Expands the inputs of {@code extract} and {@code archive} into articles. An input is an http(s) URL, a file, a
+ * directory (its files, recursively, sorted by name, hidden ones left out), {@code @FILE} (a list file: one input per
+ * line, relative paths against the list's directory), {@code -} (standard input), or an RSS/Atom feed, sitemap or
+ * sitemap index given as a file or URL (their items' addresses). Type and charset come from the bytes (Apache Tika),
+ * never from the name alone.
+ *
+ * <p>Bounded: every input is read up to {@code read.max-bytes} (after decompression); containers nest at most
+ * {@value #MAX_DEPTH} deep; a container is expanded once, so a list or sitemap index that includes itself ends.
+ * Thread-safe; each {@link #expand} call keeps its own state.
+ */
+public final class InputExpander {
+  /** Containers (directories, lists, feeds, sitemaps) nest at most this deep. */
+  public static final int MAX_DEPTH = 6;
+  /** How standard input ({@code -}) is named in items. */
+  public static final String STDIN = "stdin";
+  static final String WHAT_WE_READ = "give an HTML, text, PDF or DOCX article, an RSS or Atom feed, or a sitemap";
+
+  private final SourceLoader loader;
+  private final ContentSniffer sniffer;
+  private final ArticleReader articles;
+  private final FeedParser feeds = new FeedParser();
+
+  /**
+   * @param maxBytes {@code read.max-bytes}: the most bytes read of one input, counted after decompression, and the
+   *     most characters of text taken from a PDF or DOCX
+   */
+  public InputExpander(HttpFetcher http, ContentSniffer sniffer, long maxBytes, Clock clock) {
+    this.loader = new SourceLoader(http, maxBytes);
+    this.sniffer = sniffer;
+    this.articles = new ArticleReader(sniffer, new XhtmlConverter(maxBytes), clock);
+  }
+
+  /**
+   * Expands {@code inputs} in order, handing {@code sink} one item per article, container, skipped entry and problem
+   * as soon as it is known; a container's item comes before its entries' items. A bad input never stops the others.
+   *
+   * @param baseDir the directory relative paths are resolved against
+   * @param stdin what {@code -} reads (once)
+   */
+  public void expand(List<String> inputs, Path baseDir, InputStream stdin, Consumer<InputItem> sink) {
+    Run run = new Run(stdin, sink);
+    for (String given : inputs) {
+      Source source = Source.parse(given, baseDir);
+      run.resolve(source instanceof Source.Stdin ? STDIN : given, source);
+    }
+  }
+
+  /** One entry of a container, with the label it is reported under. */
+  private record Child(String label, Source source) {}
+
+  /** The state of one {@link #expand} call. Not thread-safe. */
+  private final class Run {
+    private final InputStream stdin;
+    private final Consumer<InputItem> sink;
+    private final Set<String> expanded = new HashSet<>();
+    private final Deque<String> chain = new ArrayDeque<>();
+    private boolean stdinRead;
+    private int depth;
+
+    Run(InputStream stdin, Consumer<InputItem> sink) {
+      this.stdin = stdin;
+      this.sink = sink;
+    }
+
+    void resolve(String label, Source source) {
+      try {
+        Optional<String> key = source.key();
+        if (key.isPresent() && chain.contains(key.get())) {
+          sink.accept(new InputItem.Skipped(label, "it includes itself (a loop); not expanded again"));
+        } else if (key.isPresent() && expanded.contains(key.get())) {
+          sink.accept(new InputItem.Skipped(label, "already expanded above"));
+        } else {
+          read(label, source, key.orElse(null));
+        }
+      } catch (UnreadableInputException e) {
+        sink.accept(e.problem(label));
+      }
+    }
+
+    private void read(String label, Source source, String key) {
+      if (source instanceof Source.Stdin) {
+        if (stdinRead) {
+          sink.accept(new InputItem.Skipped(label, "standard input was read above"));
+          return;
+        }
+        stdinRead = true;
+        classify(label, key, loader.stdin(stdin));
+      } else if (source instanceof Source.File file) {
+        Path path = file.path();
+        if (!Files.exists(path)) {
+          throw unreadable("no such file", "give an existing file or an http(s) URL");
+        }
+        if (Files.isDirectory(path)) {
+          directory(label, key, path);
+        } else {
+          classify(label, key, loader.file(path));
+        }
+      } else if (source instanceof Source.ListOf list) {
+        list(label, key, list.path());
+      } else if (source instanceof Source.Url url) {
+        URI uri = SourceLoader.parseUrl(url.url());
+        classify(label, key, loader.url(uri));
+      } else if (source instanceof Source.Invalid invalid) {
+        throw new UnreadableInputException(invalid.kind(), invalid.reason(), invalid.remedy());
+      } else if (source instanceof Source.Skip skip) {
+        sink.accept(new InputItem.Skipped(label, skip.reason()));
+      } else {
+        throw new IllegalStateException("no reading for source " + source);
+      }
+    }
+
+    private void classify(String label, String key, Loaded loaded) {
+      if (loaded.bytes().length == 0) {
+        throw unreadable("empty (0 bytes)", WHAT_WE_READ);
+      }
+      String type = sniffer.articleType(loaded.bytes(), loaded.name(), loaded.declaredType());
+      boolean feed = FeedParser.isXml(type) || type.equals("text/plain") && feeds.hasFeedRoot(loaded.bytes());
+      if (!feed && ArticleReader.isArticle(type)) {
+        sink.accept(new InputItem.Article(label, articles.read(loaded, type)));
+      } else if (feed) {
+        FeedParser.Links links = feeds.parse(loaded.bytes(), type);
+        URI base = loaded.finalUrl() != null ? loaded.finalUrl() : loaded.url();
+        List<Child> children = new ArrayList<>();
+        for (String link : links.links()) {
+          children.add(linked(link, base));
+        }
+        container(label, key, links.container(), children, links.withoutLink());
+      } else {
+        throw unsupported(type, WHAT_WE_READ);
+      }
+    }
+
+    /** A feed's or sitemap's entry: always an address (never a local file), relative ones against the feed's URL. */
+    private Child linked(String link, URI base) {
+      try {
+        URI uri = new URI(link);
+        if (uri.isAbsolute()) {
+          return new Child(link, new Source.Url(link));
+        }
+        if (base == null) {
+          return new Child(link, new Source.Invalid(InputItem.ProblemKind.UNREADABLE,
+              "a relative address in a local feed or sitemap", "give the feed by its URL, or use absolute addresses"));
+        }
+        String resolved = base.resolve(uri).toString();
+        return new Child(resolved, new Source.Url(resolved));
+      } catch (java.net.URISyntaxException | IllegalArgumentException e) {
+        return new Child(link, new Source.Invalid(InputItem.ProblemKind.UNREADABLE, "malformed URL",
+            "fix the feed or sitemap, or give the article directly"));
+      }
+    }
+
+    private void directory(String label, String key, Path dir) {
+      DirectoryWalk.Walk walk;
+      try {
+        walk = DirectoryWalk.walk(dir);
+      } catch (IOException e) {
+        throw new UnreadableInputException("cannot list the directory: " + e.getMessage(),
+            "check its permissions", e);
+      }
+      Path labelPath = Path.of(label);
+      List<Child> children = new ArrayList<>();
+      for (DirectoryWalk.Entry entry : walk.entries()) {
+        String childLabel = labelPath.resolve(entry.relative()).toString();
+        if (entry instanceof DirectoryWalk.File f) {
+          children.add(new Child(childLabel, new Source.File(f.path())));
+        } else if (entry instanceof DirectoryWalk.Repeat) {
+          children.add(new Child(childLabel, new Source.Skip(
+              "a link to a directory already walked (a loop or a second link); not walked again")));
+        } else if (entry instanceof DirectoryWalk.Unreadable u) {
+          children.add(new Child(childLabel, new Source.Invalid(InputItem.ProblemKind.UNREADABLE, u.reason(),
+              "remove it from the directory or give the files directly")));
+        }
+      }
+      container(label, key, InputItem.Container.DIRECTORY, children, walk.hidden());
+    }
+
+    private void list(String label, String key, Path file) {
+      if (!Files.exists(file)) {
+        throw unreadable("no such list file", "after @ give an existing file of inputs, one a line");
+      }
+      if (Files.isDirectory(file)) {
+        throw unreadable("a directory, not a list file", "give the directory without @");
+      }
+      List<String> entries = ListFile.entries(loader.file(file).bytes());
+      Path listDir = file.getParent();
+      Path labelDir = Path.of(label.substring(1)).getParent();
+      List<Child> children = new ArrayList<>();
+      for (String entry : entries) {
+        Source source = Source.parse(entry, listDir);
+        children.add(new Child(relabel(entry, source, labelDir), source));
+      }
+      container(label, key, InputItem.Container.LIST, children, 0);
+    }
+
+    /** A list entry's label: relative paths are shown relative to where the list was given from. */
+    private String relabel(String entry, Source source, Path labelDir) {
+      if (source instanceof Source.Stdin) {
+        return STDIN;
+      }
+      boolean path = source instanceof Source.File || source instanceof Source.ListOf;
+      if (!path || labelDir == null) {
+        return entry;
+      }
+      try {
+        String plain = entry.startsWith("@") ? entry.substring(1) : entry;
+        if (Path.of(plain).isAbsolute()) {
+          return entry;
+        }
+        return (entry.startsWith("@") ? "@" : "") + labelDir.resolve(plain).normalize();
+      } catch (java.nio.file.InvalidPathException e) {
+        return entry;
+      }
+    }
+
+    private void container(String label, String key, InputItem.Container container, List<Child> children,
+        int leftOut) {
+      if (depth >= MAX_DEPTH) {
+        throw unreadable("nested more than " + MAX_DEPTH + " levels deep in lists, directories, feeds and sitemaps",
+            "give the inner input directly");
+      }
+      if (key != null) {
+        expanded.add(key);
+        chain.push(key);
+      }
+      sink.accept(new InputItem.Expansion(label, container, children.size(), leftOut));
+      depth++;
+      try {
+        for (Child child : children) {
+          resolve(child.label(), child.source());
+        }
+      } finally {
+        depth--;
+        if (key != null) {
+          chain.pop();
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,78 @@
+package org.embedwatch.testsupport;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A static HTTP server on 127.0.0.1 (port 0) for tests: serves the bytes and headers registered per path, 404
+ * otherwise, and records every path asked for. Thread-safe. Close it after the test.
+ */
+public final class PageServer implements AutoCloseable {
+  private record Page(byte[] body, Map<String, String> headers) {}
+
+  private final HttpServer server;
+  private final Map<String, Page> pages = new ConcurrentHashMap<>();
+  private final List<String> requested = new CopyOnWriteArrayList<>();
+
+  private PageServer(HttpServer server) {
+    this.server = server;
+  }
+
+  public static PageServer start() {
+    try {
+      HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+      PageServer pages = new PageServer(server);
+      server.createContext("/", pages::handle);
+      server.start();
+      return pages;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot start the page server", e);
+    }
+  }
+
+  /** Serves {@code body} at {@code path} with the given headers (none means no Content-Type at all). */
+  public PageServer page(String path, byte[] body, Map<String, String> headers) {
+    pages.put(path, new Page(body.clone(), Map.copyOf(headers)));
+    return this;
+  }
+
+  /** The absolute URL of {@code path} on this server. */
+  public String url(String path) {
+    return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+  }
+
+  /** Every path asked for (with its query), in order. */
+  public List<String> requested() {
+    return List.copyOf(requested);
+  }
+
+  private void handle(HttpExchange exchange) throws IOException {
+    String path = exchange.getRequestURI().getRawPath();
+    String query = exchange.getRequestURI().getRawQuery();
+    requested.add(query == null ? path : path + "?" + query);
+    Page page = pages.get(path);
+    try (exchange; OutputStream out = exchange.getResponseBody()) {
+      if (page == null) {
+        exchange.sendResponseHeaders(404, -1);
+        return;
+      }
+      page.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
+      exchange.sendResponseHeaders(200, page.body().length == 0 ? -1 : page.body().length);
+      out.write(page.body());
+    }
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+  }
+}
