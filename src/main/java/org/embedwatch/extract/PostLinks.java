@@ -2,7 +2,6 @@ package org.embedwatch.extract;
 
 import java.util.Optional;
 
-
 /** Turns a link target into a sighting when it names one post: X status URLs first, then the other platforms. */
 final class PostLinks {
 
@@ -13,25 +12,22 @@ final class PostLinks {
     if (url == null || url.isBlank()) {
       return Optional.empty();
     }
-    Optional<StatusUrls.XStatus> x = StatusUrls.parse(url);
+    String target = percentEncodedAbsolute(url) ? UrlParts.decode(url.strip()) : url;
+    Optional<StatusUrls.XStatus> x = StatusUrls.parse(target);
     if (x.isPresent()) {
       return Optional.of(Sighting.ofX(x.get(), form, scope, position));
     }
-    return others
-        .parse(url)
-        .map(
-            post ->
-                new Sighting(
-                    post.platform(),
-                    post.id(),
-                    post.handle(),
-                    post.url(),
-                    form,
-                    scope,
-                    null,
-                    null,
-                    null,
-                    null,
-                    position));
+    return others.parse(target).map(post -> Sighting.of(post, form, scope, position));
+  }
+
+  /** The post {@code url} names on a platform other than X, or empty. */
+  Optional<OtherPlatformUrls.Post> otherPost(String url) {
+    return url == null || url.isBlank() ? Optional.empty() : others.parse(url);
+  }
+
+  /** {@code https%3A%2F%2Ftwitter.com%2F…}: a whole URL percent-encoded into an attribute. */
+  private static boolean percentEncodedAbsolute(String url) {
+    String s = url.strip();
+    return s.regionMatches(true, 0, "https%3a%2f%2f", 0, 14) || s.regionMatches(true, 0, "http%3a%2f%2f", 0, 13);
   }
 }

@@ -1,8 +1,8 @@
 package org.embedwatch.extract;
 
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.embedwatch.Platform;
@@ -12,7 +12,8 @@ import org.jsoup.select.Elements;
 
 /**
  * Recognizes X embeds in an HTML element: {@code blockquote.twitter-tweet} (and class-less blockquotes that end in a
- * status link), {@code Tweet.html?id=} and rendered iframes, {@code amp-twitter}, and tweet-id attributes.
+ * status link), {@code Tweet.html?id=} and rendered iframes, {@code amp-twitter}, and tweet-id attributes. The other
+ * platforms' embeds are {@link PlatformEmbeds}.
  */
 final class XEmbeds {
 
@@ -25,11 +26,11 @@ final class XEmbeds {
   /** Attribute names that carry a tweet id: data-tweet-id, data-tweetid, rel:bf_tweet_id… */
   private static final Pattern ID_ATTRIBUTE = Pattern.compile("(?:.*[-_:])?tweet[-_]?id");
 
-  private static final List<String> URL_ATTRIBUTES = List.of("href", "data-url", "data-href");
+  /** Generic id attribute names that hold a tweet id only on an element that says it holds a tweet. */
+  private static final Set<String> GENERIC_ID_ATTRIBUTES =
+      Set.of("data-embed-id", "data-id", "data-status-id", "data-item-id");
 
   private static final Pattern DIGITS = Pattern.compile("[0-9]{1,20}");
-
-  private final PostLinks links = new PostLinks();
 
   /**
    * The sighting of {@code blockquote} when it is an X embed (classed {@code twitter-tweet}/{@code twitter-video}, or
@@ -57,53 +58,24 @@ final class XEmbeds {
   }
 
   /**
-   * The embed {@code element} is by its tag and attributes: another platform's blockquote (Instagram permalink, TikTok
-   * cite), an X or player iframe, {@code amp-twitter}, a tweet-id attribute, or a status URL in a non-link attribute.
+   * The X embed {@code element} is by its tag and attributes: a {@code Tweet.html?id=} or rendered widget iframe, {@code
+   * amp-twitter}, or a tweet-id attribute ({@code data-tweet-id}, and {@code data-embed-id}-like names on an element
+   * that says it holds a tweet).
    */
   Optional<Sighting> element(Element element, Reference.Scope scope, int position) {
+    if (element.attributesSize() == 0) {
+      return Optional.empty();
+    }
     String tag = element.normalName();
-    if (tag.equals("blockquote")) {
-      // Other platforms' embeds name their post in an attribute: Instagram's permalink, TikTok's cite.
-      for (String name : List.of("data-instgrm-permalink", "cite")) {
-        Optional<Sighting> post = links.sighting(element.attr(name), Reference.Form.BLOCKQUOTE, scope, position);
-        if (post.isPresent()) {
-          return post;
-        }
-      }
-    }
     if (tag.equals("iframe")) {
-      Optional<String> id = StatusUrls.embedId(element.attr("src"));
-      if (id.isEmpty()) {
-        id = StatusUrls.embedId(element.attr("data-src"));
-      }
-      if (id.isEmpty()) {
-        id = idAttribute(element);
-      }
-      if (id.isPresent()) {
-        return id.map(i -> Sighting.ofX(new StatusUrls.XStatus(null, i), Reference.Form.IFRAME, scope, position));
-      }
-      // YouTube, Instagram, TikTok… players: the iframe's source names the post.
-      return links.sighting(element.attr("abs:src"), Reference.Form.IFRAME, scope, position)
-          .or(() -> links.sighting(element.attr("src"), Reference.Form.IFRAME, scope, position));
+      Optional<String> id =
+          StatusUrls.embedId(element.attr("src"))
+              .or(() -> StatusUrls.embedId(element.attr("data-src")))
+              .or(() -> idAttribute(element));
+      return id.map(i -> Sighting.ofX(new StatusUrls.XStatus(null, i), Reference.Form.IFRAME, scope, position));
     }
-    if (tag.equals("amp-twitter")) {
-      return idAttribute(element)
-          .map(i -> Sighting.ofX(new StatusUrls.XStatus(null, i), Reference.Form.AMP, scope, position));
-    }
-    Optional<String> id = idAttribute(element);
-    if (id.isPresent()) {
-      return id.map(i -> Sighting.ofX(new StatusUrls.XStatus(null, i), Reference.Form.ATTRIBUTE, scope, position));
-    }
-    // A status URL in an attribute of an element that is not a link (Substack's <span href=…/likes>, data-url).
-    for (String name : URL_ATTRIBUTES) {
-      if (!tag.equals("a") && element.hasAttr(name)) {
-        Optional<StatusUrls.XStatus> status = StatusUrls.parse(element.attr(name));
-        if (status.isPresent()) {
-          return Optional.of(Sighting.ofX(status.get(), Reference.Form.ATTRIBUTE, scope, position));
-        }
-      }
-    }
-    return Optional.empty();
+    Reference.Form form = tag.equals("amp-twitter") ? Reference.Form.AMP : Reference.Form.ATTRIBUTE;
+    return idAttribute(element).map(i -> Sighting.ofX(new StatusUrls.XStatus(null, i), form, scope, position));
   }
 
   private Sighting describe(
@@ -145,7 +117,7 @@ final class XEmbeds {
   }
 
   /** The text of the paragraphs (or of the whole blockquote when it has none), whitespace collapsed. */
-  private static String quotedText(Element blockquote) {
+  static String quotedText(Element blockquote) {
     Elements paragraphs = blockquote.select("p");
     if (paragraphs.isEmpty()) {
       return RemnantParser.collapse(blockquote.text());
@@ -159,7 +131,7 @@ final class XEmbeds {
     return joined == null ? full : joined;
   }
 
-  private static String lang(Element blockquote) {
+  static String lang(Element blockquote) {
     Element p = blockquote.selectFirst("p[lang]");
     String lang = p != null ? p.attr("lang") : blockquote.attr("lang");
     return lang.isBlank() ? null : lang.strip();
@@ -175,19 +147,50 @@ final class XEmbeds {
     return last;
   }
 
+  /** The link target, resolved against the base URI only when relative (resolving is costly, links are many). */
   static String href(Element a) {
+    String raw = a.attr("href").strip();
+    if (raw.regionMatches(true, 0, "https:", 0, 6) || raw.regionMatches(true, 0, "http:", 0, 5)
+        || raw.startsWith("//") || raw.regionMatches(true, 0, "http%3a", 0, 7)
+        || raw.regionMatches(true, 0, "https%3a", 0, 8)) {
+      return raw;
+    }
     String abs = a.absUrl("href");
-    return abs.isEmpty() ? a.attr("href") : abs;
+    return abs.isEmpty() ? raw : abs;
   }
 
   private static Optional<String> idAttribute(Element element) {
     for (Attribute attribute : element.attributes()) {
-      String key = attribute.getKey().toLowerCase(Locale.ROOT);
+      // jsoup lower-cases attribute names of HTML.
+      String key = attribute.getKey();
+      boolean tweetKey = key.contains("tweet") && ID_ATTRIBUTE.matcher(key).matches();
+      if (!tweetKey && !GENERIC_ID_ATTRIBUTES.contains(key)) {
+        continue;
+      }
       String value = attribute.getValue().strip();
-      if (ID_ATTRIBUTE.matcher(key).matches() && DIGITS.matcher(value).matches()) {
+      if (DIGITS.matcher(value).matches() && (tweetKey || (value.length() >= 6 && holdsATweet(element)))) {
         return Optional.of(value);
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * Whether the element's attributes say it holds a tweet: a name or value with "tweet", or "twitter" together with
+   * "embed" ({@code class="embed-twitter"}, {@code data-provider="twitter" data-embed-id=…}). A share button's
+   * "twitter" alone is not enough.
+   */
+  private static boolean holdsATweet(Element element) {
+    boolean twitter = false;
+    boolean embed = false;
+    for (Attribute attribute : element.attributes()) {
+      String text = (attribute.getKey() + " " + attribute.getValue()).toLowerCase(Locale.ROOT);
+      if (text.contains("tweet")) {
+        return true;
+      }
+      twitter |= text.contains("twitter");
+      embed |= text.contains("embed");
+    }
+    return twitter && embed;
   }
 }
