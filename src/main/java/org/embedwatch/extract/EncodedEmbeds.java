@@ -2,7 +2,7 @@ package org.embedwatch.extract;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.util.Set;
 import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Element;
 import org.jsoup.parser.Parser;
@@ -18,12 +18,19 @@ final class EncodedEmbeds {
   /** Shorter values cannot hold an embed; most attribute values are skipped by this check alone. */
   private static final int SHORTEST_EMBED = 30;
 
+  /** Attributes whose values are never embed markup, skipped without a look (they are most attribute values). */
+  private static final Set<String> NEVER_MARKUP = Set.of("class", "id", "style", "href", "src", "rel", "target");
+
   /** The decoded embed markup in the attribute values of {@code element}, one entry per attribute that holds some. */
   List<String> markups(Element element) {
     List<String> out = List.of();
     for (Attribute attribute : element.attributes()) {
+      if (NEVER_MARKUP.contains(attribute.getKey())) {
+        continue;
+      }
       String markup = markup(attribute.getValue());
-      if (markup != null) {
+      // CMSs keep one embed in several encodings side by side; the same markup is read once.
+      if (markup != null && !out.contains(markup)) {
         if (out.isEmpty()) {
           out = new ArrayList<>();
         }
@@ -35,21 +42,30 @@ final class EncodedEmbeds {
 
   /** The attribute value as markup when it holds an embed (a blockquote or an iframe), else null. */
   static String markup(String value) {
-    if (value.length() < SHORTEST_EMBED
-        || (value.indexOf('<') < 0 && value.indexOf('%') < 0 && value.indexOf('&') < 0)) {
+    if (value.length() < SHORTEST_EMBED) {
       return null;
     }
-    String lower = value.toLowerCase(Locale.ROOT);
-    if (lower.contains("<blockquote") || lower.contains("<iframe")) {
+    if (opensEmbed(value, "<")) {
       return value;
     }
-    if (lower.contains("&lt;blockquote") || lower.contains("&lt;iframe")) {
+    if (opensEmbed(value, "&lt;")) {
       return Parser.unescapeEntities(value, true);
     }
-    if (lower.contains("%3cblockquote") || lower.contains("%3ciframe")) {
+    if (opensEmbed(value, "%3C") || opensEmbed(value, "%3c")) {
       String decoded = UrlParts.decode(value);
       return decoded.equals(value) ? null : decoded;
     }
     return null;
+  }
+
+  /** Whether {@code value} has {@code open} followed by {@code blockquote} or {@code iframe}, in any case. */
+  private static boolean opensEmbed(String value, String open) {
+    for (int at = value.indexOf(open); at >= 0; at = value.indexOf(open, at + 1)) {
+      int tag = at + open.length();
+      if (value.regionMatches(true, tag, "blockquote", 0, 10) || value.regionMatches(true, tag, "iframe", 0, 6)) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.jsoup.Jsoup;
+import org.jsoup.nodes.DataNode;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
@@ -33,18 +34,18 @@ final class HtmlArticleScanner {
   private final XEmbeds embeds = new XEmbeds();
   private final PlatformEmbeds platformEmbeds = new PlatformEmbeds();
   private final PostLinks links = new PostLinks();
-  private final ScopeClassifier scopes = new ScopeClassifier();
   private final TextScanner text = new TextScanner();
   private final EncodedEmbeds encoded = new EncodedEmbeds();
   private final ScriptEmbeds scripts = new ScriptEmbeds();
 
   /** All sightings in {@code document}. */
   List<Sighting> scan(Document document) {
-    Walk walk = new Walk(Reference.Scope.ARTICLE, -1);
+    ScopeClassifier scopes = new ScopeClassifier();
+    Walk walk = new Walk(scopes, Reference.Scope.ARTICLE, -1, origin(document.baseUri()));
     Element head = document.head();
     // The parser keeps <noscript> content in <head> as text; it is the only part of <head> that can cite a post.
     for (Element noscript : head.getElementsByTag("noscript")) {
-      walk.sightings.addAll(rawNoscript(noscript, scopes.classify(noscript), 0));
+      walk.sightings.addAll(rawNoscript(noscript, scopes, scopes.classify(noscript), 0));
     }
     NodeTraversor.filter(walk, document.body() == null ? document : document.body());
     walk.flush();
@@ -54,19 +55,29 @@ final class HtmlArticleScanner {
   }
 
   /** The sightings in embed markup found inside the page, all placed where the markup was found. */
-  private List<Sighting> fragment(String markup, Reference.Scope scope, int position) {
+  private List<Sighting> fragment(String markup, ScopeClassifier scopes, Reference.Scope scope, int position) {
     Document fragment = Jsoup.parseBodyFragment(markup);
-    Walk walk = new Walk(scope, position);
+    Walk walk = new Walk(scopes, scope, position, null);
     NodeTraversor.filter(walk, fragment.body());
     return walk.sightings;
   }
 
-  private List<Sighting> rawNoscript(Element noscript, Reference.Scope scope, int position) {
+  /** {@code https://host:port} of an absolute http(s) base URI (after any {@code <base href>}), else null. */
+  private static String origin(String baseUri) {
+    int scheme = baseUri.indexOf("://");
+    if (scheme < 0 || !baseUri.regionMatches(true, 0, "http", 0, 4)) {
+      return null;
+    }
+    int end = UrlParts.indexOfAny(baseUri, "/?#", scheme + 3);
+    return end < 0 ? baseUri : baseUri.substring(0, end);
+  }
+
+  private List<Sighting> rawNoscript(Element noscript, ScopeClassifier scopes, Reference.Scope scope, int position) {
     if (noscript.childrenSize() > 0) {
       return List.of();
     }
     String raw = noscript.wholeText();
-    return raw.indexOf('<') < 0 ? List.of() : fragment(raw, scope, position);
+    return raw.indexOf('<') < 0 ? List.of() : fragment(raw, scopes, scope, position);
   }
 
   /** The traversal state of one scan; not shared between scans. */
@@ -83,8 +94,15 @@ final class HtmlArticleScanner {
     /** The scope of the element at each depth of the current path; a parent is always visited before its children. */
     private Reference.Scope[] scopeAt = new Reference.Scope[64];
 
-    Walk(Reference.Scope rootScope, int fixedPosition) {
+    /** The origin that root-relative links resolve against, or null to let jsoup resolve them. */
+    private final String origin;
+
+    private final ScopeClassifier scopes;
+
+    Walk(ScopeClassifier scopes, Reference.Scope rootScope, int fixedPosition, String origin) {
+      this.scopes = scopes;
       this.rootScope = rootScope;
+      this.origin = origin;
       this.nested = fixedPosition >= 0;
       this.position = Math.max(fixedPosition, 0);
     }
@@ -126,7 +144,7 @@ final class HtmlArticleScanner {
         case "script" -> {
           platformEmbeds.element(element, scope, position).ifPresent(sightings::add);
           if (!nested) {
-            oEmbeds(element.data(), scope);
+            oEmbeds(scriptText(element), scope);
           }
           return FilterResult.SKIP_ENTIRELY;
         }
@@ -135,7 +153,7 @@ final class HtmlArticleScanner {
         }
         case "noscript" -> {
           if (!nested && element.childrenSize() == 0) {
-            sightings.addAll(rawNoscript(element, scope, position));
+            sightings.addAll(rawNoscript(element, scopes, scope, position));
             return FilterResult.SKIP_ENTIRELY;
           }
         }
@@ -149,8 +167,9 @@ final class HtmlArticleScanner {
           }
         }
         case "a" -> {
-          if (element.hasAttr("href")) {
-            links.sighting(XEmbeds.href(element), Reference.Form.LINK, scope, position).ifPresent(sightings::add);
+          String target = target(element);
+          if (target != null) {
+            links.sighting(target, Reference.Form.LINK, scope, position).ifPresent(sightings::add);
           }
         }
         default -> {
@@ -165,11 +184,13 @@ final class HtmlArticleScanner {
         embed = platformEmbeds.element(element, scope, position);
       }
       embed.ifPresent(sightings::add);
-      if (!nested) {
-        for (String markup : encoded.markups(element)) {
-          for (Sighting s : fragment(markup, scope, position)) {
-            sightings.add(s.as(Reference.Form.ATTRIBUTE, scope, position));
-          }
+      List<String> markups = nested ? List.of() : encoded.markups(element);
+      if (!markups.isEmpty()) {
+        // One parse for all of an element's markups (CMSs keep one embed in two encodings); each in its own <div>, whose
+        // end tag closes whatever a markup left open.
+        String joined = "<div>" + String.join("</div><div>", markups) + "</div>";
+        for (Sighting s : fragment(joined, scopes, scope, position)) {
+          sightings.add(s.as(Reference.Form.ATTRIBUTE, scope, position));
         }
       }
       return FilterResult.CONTINUE;
@@ -191,12 +212,35 @@ final class HtmlArticleScanner {
         post.ifPresent(p -> named.add(p.platform() + " " + p.postId()));
       }
       for (String markup : found.markups()) {
-        for (Sighting s : fragment(markup, scope, position)) {
+        for (Sighting s : fragment(markup, scopes, scope, position)) {
           if (named.contains(s.platform() + " " + s.postId())) {
             sightings.add(s.as(Reference.Form.SCRIPT, scope, position));
           }
         }
       }
+    }
+
+    /**
+     * Where link {@code a} points, or null when it points nowhere a post can be (no href, a fragment). Root-relative
+     * links are resolved by string concatenation: jsoup's resolution builds URL objects, and pages have many links.
+     */
+    private String target(Element a) {
+      String raw = a.attr("href").strip();
+      if (raw.isEmpty() || raw.charAt(0) == '#') {
+        return null;
+      }
+      if (origin != null && raw.charAt(0) == '/' && !raw.startsWith("//")) {
+        return origin + raw;
+      }
+      return XEmbeds.href(a);
+    }
+
+    /** The script's text; the parser keeps it as one data node, read without a copy. */
+    private static String scriptText(Element script) {
+      if (script.childNodeSize() == 1 && script.childNode(0) instanceof DataNode data) {
+        return data.getWholeData();
+      }
+      return script.data();
     }
 
     private void appendText(TextNode node, int depth) {

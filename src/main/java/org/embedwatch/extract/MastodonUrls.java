@@ -40,8 +40,12 @@ final class MastodonUrls implements PlatformUrls {
           "blogger.com", "blogspot.com", "bandcamp.com", "mixcloud.com", "giphy.com", "imgur.com", "gravatar.com",
           "hashnode.dev", "dev.to", "quora.com", "discord.com", "discord.gg", "kick.com", "weibo.com", "bilibili.com");
 
+  /** Whether the URL has a Mastodon post path on a host that may be an ActivityPub server. */
   @Override
   public boolean serves(UrlParts url) {
+    if (!url.path().startsWith("/@") && !url.path().startsWith("/users/")) {
+      return false;
+    }
     String host = url.host();
     for (int dot = -1; ; dot = host.indexOf('.', dot + 1)) {
       if (NOT_ACTIVITYPUB.contains(host.substring(dot + 1))) {

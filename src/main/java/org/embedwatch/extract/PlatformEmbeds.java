@@ -150,7 +150,8 @@ final class PlatformEmbeds {
       String value = iframe.attr(name);
       if (!value.isEmpty()) {
         Optional<Sighting> post = links.sighting(value, Reference.Form.IFRAME, scope, position);
-        if (post.isEmpty() && !value.contains("://")) {
+        // A root-relative player path names a post only on the platform's own pages ("about:blank" never does).
+        if (post.isEmpty() && value.startsWith("/") && !value.startsWith("//")) {
           post = links.sighting(iframe.absUrl(name), Reference.Form.IFRAME, scope, position);
         }
         if (post.isPresent()) {

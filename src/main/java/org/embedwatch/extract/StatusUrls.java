@@ -95,8 +95,7 @@ public final class StatusUrls {
       return Optional.empty();
     }
     String rest = stripScheme(url.strip());
-    String lower = rest.toLowerCase(Locale.ROOT);
-    if (!lower.startsWith("platform.twitter.com/embed/")) {
+    if (!rest.regionMatches(true, 0, "platform.twitter.com/embed/", 0, 27)) {
       return Optional.empty();
     }
     int query = rest.indexOf('?');
@@ -133,11 +132,10 @@ public final class StatusUrls {
   }
 
   private static String stripScheme(String url) {
-    String lower = url.toLowerCase(Locale.ROOT);
-    if (lower.startsWith("https://")) {
+    if (url.regionMatches(true, 0, "https://", 0, 8)) {
       return url.substring(8);
     }
-    if (lower.startsWith("http://")) {
+    if (url.regionMatches(true, 0, "http://", 0, 7)) {
       return url.substring(7);
     }
     if (url.startsWith("//")) {

@@ -38,15 +38,23 @@ final class XEmbeds {
    */
   Optional<Sighting> blockquote(Element blockquote, Reference.Scope scope, int position) {
     boolean classed = blockquote.hasClass("twitter-tweet") || blockquote.hasClass("twitter-video");
-    Element statusLink = lastStatusLink(blockquote);
-    Optional<StatusUrls.XStatus> status = statusLink == null ? Optional.empty() : StatusUrls.parse(href(statusLink));
-    if (!classed) {
-      // A plain blockquote counts only when its last link is the status link, as in a flattened embed.
-      Elements links = blockquote.select("a[href]");
-      boolean endsInStatus = !links.isEmpty() && links.last() == statusLink;
-      if (!endsInStatus || !blockquote.select("blockquote.twitter-tweet").isEmpty()) {
-        return Optional.empty();
+    Element lastLink = null;
+    Element statusLink = null;
+    Optional<StatusUrls.XStatus> status = Optional.empty();
+    for (Element a : blockquote.getElementsByTag("a")) {
+      if (a.hasAttr("href")) {
+        lastLink = a;
+        Optional<StatusUrls.XStatus> linked = StatusUrls.parse(href(a));
+        if (linked.isPresent()) {
+          statusLink = a;
+          status = linked;
+        }
       }
+    }
+    // A plain blockquote counts only when its last link is the status link, as in a flattened embed, and when it
+    // does not merely wrap a real embed.
+    if (!classed && (lastLink == null || lastLink != statusLink || wrapsAnEmbed(blockquote))) {
+      return Optional.empty();
     }
     if (status.isEmpty()) {
       status = idAttribute(blockquote).map(id -> new StatusUrls.XStatus(null, id));
@@ -118,12 +126,12 @@ final class XEmbeds {
 
   /** The text of the paragraphs (or of the whole blockquote when it has none), whitespace collapsed. */
   static String quotedText(Element blockquote) {
-    Elements paragraphs = blockquote.select("p");
+    Elements paragraphs = blockquote.getElementsByTag("p");
+    String full = RemnantParser.collapse(blockquote.text());
     if (paragraphs.isEmpty()) {
-      return RemnantParser.collapse(blockquote.text());
+      return full;
     }
     // The trailer sits after the paragraphs; keep it in view so the trailer pattern can find name and date.
-    String full = RemnantParser.collapse(blockquote.text());
     String joined = RemnantParser.collapse(String.join(" ", paragraphs.eachText()));
     if (full != null && joined != null && full.startsWith(joined) && full.length() > joined.length()) {
       return full;
@@ -132,27 +140,34 @@ final class XEmbeds {
   }
 
   static String lang(Element blockquote) {
-    Element p = blockquote.selectFirst("p[lang]");
-    String lang = p != null ? p.attr("lang") : blockquote.attr("lang");
+    String lang = blockquote.attr("lang");
+    for (Element p : blockquote.getElementsByTag("p")) {
+      if (p.hasAttr("lang")) {
+        lang = p.attr("lang");
+        break;
+      }
+    }
     return lang.isBlank() ? null : lang.strip();
   }
 
-  private static Element lastStatusLink(Element blockquote) {
-    Element last = null;
-    for (Element a : blockquote.select("a[href]")) {
-      if (StatusUrls.parse(href(a)).isPresent()) {
-        last = a;
+  private static boolean wrapsAnEmbed(Element blockquote) {
+    for (Element inner : blockquote.getElementsByClass("twitter-tweet")) {
+      if (inner != blockquote && inner.normalName().equals("blockquote")) {
+        return true;
       }
     }
-    return last;
+    return false;
   }
 
   /** The link target, resolved against the base URI only when relative (resolving is costly, links are many). */
   static String href(Element a) {
     String raw = a.attr("href").strip();
-    if (raw.regionMatches(true, 0, "https:", 0, 6) || raw.regionMatches(true, 0, "http:", 0, 5)
-        || raw.startsWith("//") || raw.regionMatches(true, 0, "http%3a", 0, 7)
-        || raw.regionMatches(true, 0, "https%3a", 0, 8)) {
+    int colon = raw.indexOf(':');
+    int pathStart = UrlParts.indexOfAny(raw, "/?#", 0);
+    // Absolute already (any scheme: "javascript:;" and "mailto:" cannot be resolved, and trying costs an exception),
+    // empty, or a percent-encoded absolute URL.
+    if (raw.isEmpty() || (colon >= 0 && (pathStart < 0 || pathStart > colon)) || raw.startsWith("//")
+        || raw.regionMatches(true, 0, "http%3a", 0, 7) || raw.regionMatches(true, 0, "https%3a", 0, 8)) {
       return raw;
     }
     String abs = a.absUrl("href");
