@@ -41,11 +41,14 @@ final class HtmlArticleScanner {
   /** All sightings in {@code document}. */
   List<Sighting> scan(Document document) {
     ScopeClassifier scopes = new ScopeClassifier();
-    Walk walk = new Walk(scopes, Reference.Scope.ARTICLE, -1, origin(document.baseUri()));
+    Walk walk = new Walk(scopes, Reference.Scope.ARTICLE, -1, new LinkTargets(document.baseUri()));
     Element head = document.head();
-    // The parser keeps <noscript> content in <head> as text; it is the only part of <head> that can cite a post.
+    // Of <head>, only <noscript> (kept as text by the parser) and oEmbed objects in scripts can cite a post.
     for (Element noscript : head.getElementsByTag("noscript")) {
       walk.sightings.addAll(rawNoscript(noscript, scopes, scopes.classify(noscript), 0));
+    }
+    for (Element script : head.getElementsByTag("script")) {
+      walk.oEmbeds(Walk.scriptText(script), Reference.Scope.ARTICLE);
     }
     NodeTraversor.filter(walk, document.body() == null ? document : document.body());
     walk.flush();
@@ -57,19 +60,9 @@ final class HtmlArticleScanner {
   /** The sightings in embed markup found inside the page, all placed where the markup was found. */
   private List<Sighting> fragment(String markup, ScopeClassifier scopes, Reference.Scope scope, int position) {
     Document fragment = Jsoup.parseBodyFragment(markup);
-    Walk walk = new Walk(scopes, scope, position, null);
+    Walk walk = new Walk(scopes, scope, position, LinkTargets.none());
     NodeTraversor.filter(walk, fragment.body());
     return walk.sightings;
-  }
-
-  /** {@code https://host:port} of an absolute http(s) base URI (after any {@code <base href>}), else null. */
-  private static String origin(String baseUri) {
-    int scheme = baseUri.indexOf("://");
-    if (scheme < 0 || !baseUri.regionMatches(true, 0, "http", 0, 4)) {
-      return null;
-    }
-    int end = UrlParts.indexOfAny(baseUri, "/?#", scheme + 3);
-    return end < 0 ? baseUri : baseUri.substring(0, end);
   }
 
   private List<Sighting> rawNoscript(Element noscript, ScopeClassifier scopes, Reference.Scope scope, int position) {
@@ -94,15 +87,14 @@ final class HtmlArticleScanner {
     /** The scope of the element at each depth of the current path; a parent is always visited before its children. */
     private Reference.Scope[] scopeAt = new Reference.Scope[64];
 
-    /** The origin that root-relative links resolve against, or null to let jsoup resolve them. */
-    private final String origin;
+    private final LinkTargets targets;
 
     private final ScopeClassifier scopes;
 
-    Walk(ScopeClassifier scopes, Reference.Scope rootScope, int fixedPosition, String origin) {
+    Walk(ScopeClassifier scopes, Reference.Scope rootScope, int fixedPosition, LinkTargets targets) {
       this.scopes = scopes;
       this.rootScope = rootScope;
-      this.origin = origin;
+      this.targets = targets;
       this.nested = fixedPosition >= 0;
       this.position = Math.max(fixedPosition, 0);
     }
@@ -158,8 +150,10 @@ final class HtmlArticleScanner {
           }
         }
         case "blockquote" -> {
+          Optional<EmbedLinks> content = EmbedLinks.of(element);
           Optional<Sighting> embed =
-              embeds.blockquote(element, scope, position).or(() -> platformEmbeds.element(element, scope, position));
+              content.flatMap(c -> embeds.blockquote(element, c, scope, position)
+                  .or(() -> platformEmbeds.blockquote(element, c, scope, position)));
           if (embed.isPresent()) {
             sightings.add(embed.get());
             // The embed's own links and trailer belong to this one sighting: neither a LINK nor a REMNANT.
@@ -167,7 +161,7 @@ final class HtmlArticleScanner {
           }
         }
         case "a" -> {
-          String target = target(element);
+          String target = element.hasAttr("href") ? targets.resolve(element.attr("href")) : null;
           if (target != null) {
             links.sighting(target, Reference.Form.LINK, scope, position).ifPresent(sightings::add);
           }
@@ -218,21 +212,6 @@ final class HtmlArticleScanner {
           }
         }
       }
-    }
-
-    /**
-     * Where link {@code a} points, or null when it points nowhere a post can be (no href, a fragment). Root-relative
-     * links are resolved by string concatenation: jsoup's resolution builds URL objects, and pages have many links.
-     */
-    private String target(Element a) {
-      String raw = a.attr("href").strip();
-      if (raw.isEmpty() || raw.charAt(0) == '#') {
-        return null;
-      }
-      if (origin != null && raw.charAt(0) == '/' && !raw.startsWith("//")) {
-        return origin + raw;
-      }
-      return XEmbeds.href(a);
     }
 
     /** The script's text; the parser keeps it as one data node, read without a copy. */

@@ -52,15 +52,13 @@ final class PlatformEmbeds {
 
   private record EmbedClass(String className, Platform platform) {}
 
-  /** The other-platform embed {@code element} is, or empty. */
+  /** The other-platform embed {@code element} is, or empty; blockquotes are {@link #blockquote}. */
   Optional<Sighting> element(Element element, Reference.Scope scope, int position) {
     if (element.attributesSize() == 0) {
       return Optional.empty();
     }
     String tag = element.normalName();
     switch (tag) {
-      case "blockquote":
-        return blockquote(element, scope, position);
       case "iframe":
         return iframe(element, scope, position);
       case "amp-instagram":
@@ -81,7 +79,8 @@ final class PlatformEmbeds {
     }
   }
 
-  private Optional<Sighting> blockquote(Element blockquote, Reference.Scope scope, int position) {
+  /** The other-platform embed {@code blockquote} is, or empty. */
+  Optional<Sighting> blockquote(Element blockquote, EmbedLinks content, Reference.Scope scope, int position) {
     String atUri = blockquote.attr("data-bluesky-uri");
     Optional<OtherPlatformUrls.Post> post = BlueskyUrls.atUri(atUri);
     for (String name : PERMALINK_ATTRIBUTES) {
@@ -94,14 +93,14 @@ final class PlatformEmbeds {
       post = TikTokUrls.videoId(blockquote.attr("data-video-id"));
     }
     if (post.isEmpty() && embedClass != null) {
-      post = innerPost(blockquote, embedClass.platform());
+      post = innerPost(content, embedClass.platform());
     }
     if (post.isEmpty()) {
       return Optional.empty();
     }
     OtherPlatformUrls.Post found = post.get();
     if (found.handle() == null) {
-      found = new OtherPlatformUrls.Post(found.platform(), authorInside(blockquote), found.id(), found.url());
+      found = new OtherPlatformUrls.Post(found.platform(), authorInside(content), found.id(), found.url());
     }
     if (found.platform() == Platform.BLUESKY) {
       return Optional.of(bluesky(blockquote, found, scope, position));
@@ -149,11 +148,8 @@ final class PlatformEmbeds {
     for (String name : List.of("src", "data-src")) {
       String value = iframe.attr(name);
       if (!value.isEmpty()) {
+        // Players are embedded by absolute (or protocol-relative) URL.
         Optional<Sighting> post = links.sighting(value, Reference.Form.IFRAME, scope, position);
-        // A root-relative player path names a post only on the platform's own pages ("about:blank" never does).
-        if (post.isEmpty() && value.startsWith("/") && !value.startsWith("//")) {
-          post = links.sighting(iframe.absUrl(name), Reference.Form.IFRAME, scope, position);
-        }
         if (post.isPresent()) {
           return post;
         }
@@ -195,8 +191,8 @@ final class PlatformEmbeds {
   }
 
   /** The first link inside the embed that names a post of {@code platform}. */
-  private Optional<OtherPlatformUrls.Post> innerPost(Element blockquote, Platform platform) {
-    for (Element a : blockquote.getElementsByTag("a")) {
+  private Optional<OtherPlatformUrls.Post> innerPost(EmbedLinks content, Platform platform) {
+    for (Element a : content.links()) {
       Optional<OtherPlatformUrls.Post> post =
           links.otherPost(XEmbeds.href(a)).filter(p -> p.platform() == platform);
       if (post.isPresent()) {
@@ -207,8 +203,8 @@ final class PlatformEmbeds {
   }
 
   /** The author an embed links to when its post URL names none (Reddit's "by u/name", TikTok's "@name"). */
-  private static String authorInside(Element blockquote) {
-    for (Element a : blockquote.getElementsByTag("a")) {
+  private static String authorInside(EmbedLinks content) {
+    for (Element a : content.links()) {
       String href = a.attr("href");
       int at = href.indexOf("reddit.com/");
       if (at < 0) {

@@ -36,24 +36,22 @@ final class XEmbeds {
    * The sighting of {@code blockquote} when it is an X embed (classed {@code twitter-tweet}/{@code twitter-video}, or
    * class-less but ending in a status link), else empty. One embed is one sighting, whatever links it holds.
    */
-  Optional<Sighting> blockquote(Element blockquote, Reference.Scope scope, int position) {
+  Optional<Sighting> blockquote(Element blockquote, EmbedLinks content, Reference.Scope scope, int position) {
     boolean classed = blockquote.hasClass("twitter-tweet") || blockquote.hasClass("twitter-video");
     Element lastLink = null;
     Element statusLink = null;
     Optional<StatusUrls.XStatus> status = Optional.empty();
-    for (Element a : blockquote.getElementsByTag("a")) {
-      if (a.hasAttr("href")) {
-        lastLink = a;
-        Optional<StatusUrls.XStatus> linked = StatusUrls.parse(href(a));
-        if (linked.isPresent()) {
-          statusLink = a;
-          status = linked;
-        }
+    for (Element a : content.links()) {
+      lastLink = a;
+      Optional<StatusUrls.XStatus> linked = StatusUrls.parse(href(a));
+      if (linked.isPresent()) {
+        statusLink = a;
+        status = linked;
       }
     }
     // A plain blockquote counts only when its last link is the status link, as in a flattened embed, and when it
-    // does not merely wrap a real embed.
-    if (!classed && (lastLink == null || lastLink != statusLink || wrapsAnEmbed(blockquote))) {
+    // does not wrap another blockquote (a real embed, or a quote).
+    if (!classed && (lastLink == null || lastLink != statusLink || content.wrapsBlockquote())) {
       return Optional.empty();
     }
     if (status.isEmpty()) {
@@ -150,28 +148,13 @@ final class XEmbeds {
     return lang.isBlank() ? null : lang.strip();
   }
 
-  private static boolean wrapsAnEmbed(Element blockquote) {
-    for (Element inner : blockquote.getElementsByClass("twitter-tweet")) {
-      if (inner != blockquote && inner.normalName().equals("blockquote")) {
-        return true;
-      }
-    }
-    return false;
-  }
 
-  /** The link target, resolved against the base URI only when relative (resolving is costly, links are many). */
+  /**
+   * The link target of a link inside an embed, as written: embed codes link absolutely. (Resolving would cost a walk up
+   * the page per link; the page walk resolves the article's own relative links, see {@link LinkTargets}.)
+   */
   static String href(Element a) {
-    String raw = a.attr("href").strip();
-    int colon = raw.indexOf(':');
-    int pathStart = UrlParts.indexOfAny(raw, "/?#", 0);
-    // Absolute already (any scheme: "javascript:;" and "mailto:" cannot be resolved, and trying costs an exception),
-    // empty, or a percent-encoded absolute URL.
-    if (raw.isEmpty() || (colon >= 0 && (pathStart < 0 || pathStart > colon)) || raw.startsWith("//")
-        || raw.regionMatches(true, 0, "http%3a", 0, 7) || raw.regionMatches(true, 0, "https%3a", 0, 8)) {
-      return raw;
-    }
-    String abs = a.absUrl("href");
-    return abs.isEmpty() ? raw : abs;
+    return a.attr("href").strip();
   }
 
   private static Optional<String> idAttribute(Element element) {
