@@ -1,5 +1,6 @@
 package org.embedwatch.extract;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,6 +19,11 @@ final class BlueskyUrls implements PlatformUrls {
   private static final Pattern PROFILE_POST = Pattern.compile("/profile/" + ACTOR + "/post/" + RKEY + "(?:/.*)?");
   private static final Pattern EMBED = Pattern.compile("/embed/" + ACTOR + "/app\\.bsky\\.feed\\.post/" + RKEY + "/?");
   private static final Pattern AT_URI = Pattern.compile("at://" + ACTOR + "/app\\.bsky\\.feed\\.post/" + RKEY + "/?");
+
+  @Override
+  public List<String> domains() {
+    return List.of("bsky.app");
+  }
 
   @Override
   public boolean serves(UrlParts url) {

@@ -25,7 +25,7 @@ final class EncodedEmbeds {
   List<String> markups(Element element) {
     List<String> out = List.of();
     for (Attribute attribute : element.attributes()) {
-      if (NEVER_MARKUP.contains(attribute.getKey())) {
+      if (attribute.getValue().length() < SHORTEST_EMBED || NEVER_MARKUP.contains(attribute.getKey())) {
         continue;
       }
       String markup = markup(attribute.getValue());

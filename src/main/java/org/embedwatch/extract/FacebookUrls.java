@@ -1,5 +1,6 @@
 package org.embedwatch.extract;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -37,6 +38,11 @@ final class FacebookUrls implements PlatformUrls {
           "sharer.php", "search", "marketplace", "gaming", "stories", "help", "policies", "privacy");
 
   private static final String BASE = "https://www.facebook.com/";
+
+  @Override
+  public List<String> domains() {
+    return List.of("facebook.com", "fb.com");
+  }
 
   @Override
   public boolean serves(UrlParts url) {

@@ -1,5 +1,6 @@
 package org.embedwatch.extract;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -14,6 +15,11 @@ final class InstagramUrls implements PlatformUrls {
 
   private static final Pattern POST =
       Pattern.compile("(?:/(?<user>[A-Za-z0-9_.]{1,30}))?/(?:p|reels?|tv)/(?<id>[A-Za-z0-9_-]{5,40})(?:/.*)?");
+
+  @Override
+  public List<String> domains() {
+    return List.of("instagram.com", "instagr.am");
+  }
 
   @Override
   public boolean serves(UrlParts url) {

@@ -1,5 +1,6 @@
 package org.embedwatch.extract;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -39,6 +40,11 @@ final class MastodonUrls implements PlatformUrls {
           "flickr.com", "codepen.io", "figma.com", "behance.net", "dribbble.com", "deviantart.com", "wordpress.com",
           "blogger.com", "blogspot.com", "bandcamp.com", "mixcloud.com", "giphy.com", "imgur.com", "gravatar.com",
           "hashnode.dev", "dev.to", "quora.com", "discord.com", "discord.gg", "kick.com", "weibo.com", "bilibili.com");
+
+  @Override
+  public List<String> domains() {
+    return List.of();
+  }
 
   /** Whether the URL has a Mastodon post path on a host that may be an ActivityPub server. */
   @Override

@@ -1,5 +1,6 @@
 package org.embedwatch.extract;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -16,6 +17,12 @@ sealed interface PlatformUrls
         TelegramUrls,
         RedditUrls,
         MastodonUrls {
+
+  /**
+   * The domains whose hosts (the domain and its subdomains) the platform may serve; {@link #serves} decides exactly.
+   * Empty for a platform that may be on any host.
+   */
+  List<String> domains();
 
   /** Whether the platform serves pages at the URL's host. */
   boolean serves(UrlParts url);

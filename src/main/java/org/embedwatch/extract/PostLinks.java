@@ -13,11 +13,14 @@ final class PostLinks {
       return Optional.empty();
     }
     String target = percentEncodedAbsolute(url) ? UrlParts.decode(url.strip()) : url;
-    Optional<StatusUrls.XStatus> x = StatusUrls.parse(target);
-    if (x.isPresent()) {
-      return Optional.of(Sighting.ofX(x.get(), form, scope, position));
+    Optional<UrlParts> parts = UrlParts.parse(target);
+    if (parts.isEmpty()) {
+      return Optional.empty();
     }
-    return others.parse(target).map(post -> Sighting.of(post, form, scope, position));
+    if (parts.get().hostIs("twitter.com") || parts.get().hostIs("x.com")) {
+      return StatusUrls.parse(target).map(status -> Sighting.ofX(status, form, scope, position));
+    }
+    return others.parse(parts.get()).map(post -> Sighting.of(post, form, scope, position));
   }
 
   /** The post {@code url} names on a platform other than X, or empty. */

@@ -1,5 +1,6 @@
 package org.embedwatch.extract;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -25,6 +26,11 @@ final class RedditUrls implements PlatformUrls {
               + "/comments/(?<id>[A-Za-z0-9]{1,13})"
               + "(?:/(?:comment|[^/]{1,300})(?:/(?<comment>[A-Za-z0-9]{1,13}))?)?/?");
   private static final Pattern SHORT = Pattern.compile("/(?<id>[A-Za-z0-9]{1,13})/?");
+
+  @Override
+  public List<String> domains() {
+    return List.of("reddit.com", "redditmedia.com", "redd.it");
+  }
 
   @Override
   public boolean serves(UrlParts url) {

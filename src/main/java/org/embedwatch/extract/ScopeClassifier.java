@@ -70,6 +70,9 @@ final class ScopeClassifier {
       return false;
     }
     String className = e.className();
+    if (className.isEmpty()) {
+      return namesFurniture(e.id());
+    }
     Boolean known = classNamesFurniture.get(className);
     if (known == null) {
       known = namesFurniture(className);

@@ -68,9 +68,9 @@ public final class StatusUrls {
     }
   }
 
-  /** Parses any X/Twitter status URL form; empty when it is not one. Never throws. */
+  /** Parses any X/Twitter status URL form; empty when it is not one (or longer than 4,000 characters). Never throws. */
   public static Optional<XStatus> parse(String url) {
-    if (url == null) {
+    if (url == null || url.length() > UrlParts.MAX_LENGTH) {
       return Optional.empty();
     }
     String rest = stripScheme(url.strip());

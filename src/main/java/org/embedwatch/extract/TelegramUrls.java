@@ -1,5 +1,6 @@
 package org.embedwatch.extract;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -26,6 +27,11 @@ final class TelegramUrls implements PlatformUrls {
       Set.of(
           "joinchat", "share", "addstickers", "addemoji", "addtheme", "addlist", "proxy", "socks", "iv",
           "setlanguage", "login", "confirmphone", "invoice", "boost", "contact", "giftcode", "bg");
+
+  @Override
+  public List<String> domains() {
+    return List.of("t.me", "telegram.me", "telegram.dog");
+  }
 
   @Override
   public boolean serves(UrlParts url) {

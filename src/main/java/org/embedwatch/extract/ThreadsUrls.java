@@ -1,5 +1,6 @@
 package org.embedwatch.extract;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -13,6 +14,11 @@ final class ThreadsUrls implements PlatformUrls {
 
   private static final Pattern POST =
       Pattern.compile("/@(?<handle>[A-Za-z0-9_.]{1,30})/post/(?<id>[A-Za-z0-9_-]{5,40})(?:/.*)?");
+
+  @Override
+  public List<String> domains() {
+    return List.of("threads.net", "threads.com");
+  }
 
   @Override
   public boolean serves(UrlParts url) {

@@ -1,5 +1,6 @@
 package org.embedwatch.extract;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -14,6 +15,11 @@ final class TikTokUrls implements PlatformUrls {
   private static final Pattern USER_POST =
       Pattern.compile("/@(?<handle>[A-Za-z0-9_.]{1,40})/(?:video|photo)/(?<id>[0-9]{6,25})/?");
   private static final Pattern PLAYER = Pattern.compile("/(?:embed/v2|embed|player/v1)/(?<id>[0-9]{6,25})/?");
+
+  @Override
+  public List<String> domains() {
+    return List.of("tiktok.com");
+  }
 
   @Override
   public boolean serves(UrlParts url) {

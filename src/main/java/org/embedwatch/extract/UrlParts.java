@@ -17,7 +17,7 @@ import java.util.Optional;
 record UrlParts(String host, String path, String query, String fragment) {
 
   /** Longer strings are no link anyone typed or a CMS wrote; they are not parsed at all. */
-  private static final int MAX_LENGTH = 4_000;
+  static final int MAX_LENGTH = 4_000;
 
   /** The parts of {@code url}, or empty when it has no plausible host ({@code a.b}, letters, digits, dots, dashes). */
   static Optional<UrlParts> parse(String url) {

@@ -162,7 +162,7 @@ final class XEmbeds {
       // jsoup lower-cases attribute names of HTML.
       String key = attribute.getKey();
       boolean tweetKey = key.contains("tweet") && ID_ATTRIBUTE.matcher(key).matches();
-      if (!tweetKey && !GENERIC_ID_ATTRIBUTES.contains(key)) {
+      if (!tweetKey && !(key.startsWith("data-") && GENERIC_ID_ATTRIBUTES.contains(key))) {
         continue;
       }
       String value = attribute.getValue().strip();

@@ -1,5 +1,6 @@
 package org.embedwatch.extract;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -14,6 +15,11 @@ final class YouTubeUrls implements PlatformUrls {
   private static final Pattern VIDEO_ID = Pattern.compile("[A-Za-z0-9_-]{11}");
   private static final Pattern PATH = Pattern.compile("/(?:embed|shorts|live|v|e)/(?<id>[A-Za-z0-9_-]{11})/?");
   private static final Pattern SHORT = Pattern.compile("/(?<id>[A-Za-z0-9_-]{11})/?");
+
+  @Override
+  public List<String> domains() {
+    return List.of("youtube.com", "youtu.be", "youtube-nocookie.com");
+  }
 
   @Override
   public boolean serves(UrlParts url) {

@@ -134,8 +134,6 @@ class ExtractorRobustnessTest {
   void aMegabyteLongLinkIsNoReferenceAndNoTrouble() {
     String href = "https://twitter.com/a/status/1" + "/a".repeat(500_000);
     String page = "<a href=\"" + href + "\">x</a><a href=\"https://chaos.social/@" + "a".repeat(1_000_000) + "\">y</a>";
-    assertThat(assertTimeoutPreemptively(HANG, () -> extractor.extract(page, "text/html", null)))
-        .extracting(Reference::postId)
-        .containsExactly("1");
+    assertThat(assertTimeoutPreemptively(HANG, () -> extractor.extract(page, "text/html", null))).isEmpty();
   }
 }
