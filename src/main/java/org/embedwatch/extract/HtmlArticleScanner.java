@@ -77,19 +77,17 @@ final class HtmlArticleScanner {
   private final class Walk implements NodeFilter {
     final List<Sighting> sightings = new ArrayList<>();
     final List<TextLine> lines = new ArrayList<>();
+    private final ScopeClassifier scopes;
+    private final LinkTargets targets;
+    private final Reference.Scope rootScope;
+    /** Whether this walks markup found inside the page: then everything sits at {@link #position}, and no deeper. */
+    private final boolean nested;
     private final StringBuilder line = new StringBuilder();
     private Reference.Scope lineScope = Reference.Scope.ARTICLE;
     private int linePosition = -1;
     private int position;
-    /** Whether this walks markup found inside the page: then everything sits at {@link #position}, and no deeper. */
-    private final boolean nested;
-    private final Reference.Scope rootScope;
     /** The scope of the element at each depth of the current path; a parent is always visited before its children. */
     private Reference.Scope[] scopeAt = new Reference.Scope[64];
-
-    private final LinkTargets targets;
-
-    private final ScopeClassifier scopes;
 
     Walk(ScopeClassifier scopes, Reference.Scope rootScope, int fixedPosition, LinkTargets targets) {
       this.scopes = scopes;
