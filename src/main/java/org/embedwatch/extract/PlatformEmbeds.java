@@ -100,7 +100,8 @@ final class PlatformEmbeds {
     }
     OtherPlatformUrls.Post found = post.get();
     if (found.handle() == null) {
-      found = new OtherPlatformUrls.Post(found.platform(), authorInside(content), found.id(), found.url());
+      found = new OtherPlatformUrls.Post(
+          found.platform(), authorInside(content, found.platform()), found.id(), found.url());
     }
     if (found.platform() == Platform.BLUESKY) {
       return Optional.of(bluesky(blockquote, found, scope, position));
@@ -203,13 +204,19 @@ final class PlatformEmbeds {
   }
 
   /** The author an embed links to when its post URL names none (Reddit's "by u/name", TikTok's "@name"). */
-  private static String authorInside(EmbedLinks content) {
+  private static String authorInside(EmbedLinks content, Platform platform) {
+    String profile =
+        switch (platform) {
+          case REDDIT -> "reddit.com/";
+          case TIKTOK -> "tiktok.com/@";
+          default -> null;
+        };
+    if (profile == null) {
+      return null;
+    }
     for (Element a : content.links()) {
       String href = a.attr("href");
-      int at = href.indexOf("reddit.com/");
-      if (at < 0) {
-        at = href.indexOf("tiktok.com/@");
-      }
+      int at = href.indexOf(profile);
       if (at >= 0) {
         Matcher m = AUTHOR_LINK.matcher(href.substring(at));
         if (m.matches()) {

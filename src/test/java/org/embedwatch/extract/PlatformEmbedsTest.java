@@ -222,6 +222,15 @@ class PlatformEmbedsTest {
   }
 
   @Test
+  void aProfileLinkQuotedInAFacebookPostIsNotItsAuthor() {
+    String post = "https://www.facebook.com/photo/?fbid=10159876543210987";
+    assertThat(html("<blockquote cite=\"" + post + "\" class=\"fb-xfbml-parse-ignore\"><p>Follow <a href="
+            + "\"https://www.tiktok.com/@someone\">@someone</a> and <a href=\"https://www.reddit.com/user/other/\">u/other"
+            + "</a></p></blockquote>"))
+        .containsExactly(reference(Platform.FACEBOOK, "10159876543210987", null, post, Form.BLOCKQUOTE));
+  }
+
+  @Test
   void facebookSdkVideoDivIsAnAttribute() {
     assertThat(html("<div class=\"fb-video\" data-href=\"https://www.facebook.com/watch/?v=1234567890123456\"></div>"))
         .containsExactly(
