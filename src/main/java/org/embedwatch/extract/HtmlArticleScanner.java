@@ -88,6 +88,8 @@ final class HtmlArticleScanner {
     private int position;
     /** The scope of the element at each depth of the current path; a parent is always visited before its children. */
     private Reference.Scope[] scopeAt = new Reference.Scope[64];
+    /** Whether the element at each depth of the current path ends a line of text (looked up once, at its head). */
+    private boolean[] blockAt = new boolean[64];
 
     Walk(ScopeClassifier scopes, Reference.Scope rootScope, int fixedPosition, LinkTargets targets) {
       this.scopes = scopes;
@@ -109,15 +111,18 @@ final class HtmlArticleScanner {
       if (!(node instanceof Element element)) {
         return FilterResult.CONTINUE;
       }
-      if (BLOCK_TAGS.contains(element.normalName())) {
+      boolean block = BLOCK_TAGS.contains(element.normalName());
+      if (block) {
         flush();
       }
-      return visit(element, depth);
+      FilterResult result = visit(element, depth);
+      blockAt[depth] = block;
+      return result;
     }
 
     @Override
     public FilterResult tail(Node node, int depth) {
-      if (node instanceof Element element && BLOCK_TAGS.contains(element.normalName())) {
+      if (node instanceof Element && blockAt[depth]) {
         flush();
       }
       return FilterResult.CONTINUE;
@@ -128,6 +133,7 @@ final class HtmlArticleScanner {
       Reference.Scope scope = scopes.classify(element, depth == 0 ? rootScope : scopeAt[depth - 1]);
       if (depth >= scopeAt.length) {
         scopeAt = Arrays.copyOf(scopeAt, Math.max(depth + 1, scopeAt.length * 2));
+        blockAt = Arrays.copyOf(blockAt, scopeAt.length);
       }
       scopeAt[depth] = scope;
       switch (tag) {

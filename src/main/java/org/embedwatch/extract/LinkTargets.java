@@ -19,7 +19,7 @@ final class LinkTargets {
     String originOf = null;
     int scheme = baseUri == null ? -1 : baseUri.indexOf("://");
     if (scheme > 0 && baseUri.regionMatches(true, 0, "http", 0, 4)) {
-      int end = UrlParts.indexOfAny(baseUri, "/?#", scheme + 3);
+      int end = UrlParts.hostEnd(baseUri, scheme + 3);
       originOf = end < 0 ? baseUri : baseUri.substring(0, end);
       try {
         parsed = new URL(baseUri);
@@ -46,7 +46,7 @@ final class LinkTargets {
       return null;
     }
     int colon = raw.indexOf(':');
-    int pathStart = UrlParts.indexOfAny(raw, "/?#", 0);
+    int pathStart = UrlParts.hostEnd(raw, 0);
     boolean absolute = colon >= 0 && (pathStart < 0 || pathStart > colon);
     if (absolute || raw.startsWith("//") || origin == null || raw.regionMatches(true, 0, "http%3a", 0, 7)
         || raw.regionMatches(true, 0, "https%3a", 0, 8)) {

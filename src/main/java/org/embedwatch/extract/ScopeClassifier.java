@@ -69,16 +69,17 @@ final class ScopeClassifier {
     if (e.attributesSize() == 0) {
       return false;
     }
-    String className = e.className();
+    // attr(), not className()/id(): those trim or match the name case-insensitively, for every element of a page.
+    String className = e.attr("class");
     if (className.isEmpty()) {
-      return namesFurniture(e.id());
+      return namesFurniture(e.attr("id"));
     }
     Boolean known = classNamesFurniture.get(className);
     if (known == null) {
       known = namesFurniture(className);
       classNamesFurniture.put(className, known);
     }
-    return known || namesFurniture(e.id());
+    return known || namesFurniture(e.attr("id"));
   }
 
   /**

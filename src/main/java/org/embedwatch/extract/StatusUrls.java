@@ -74,7 +74,7 @@ public final class StatusUrls {
       return Optional.empty();
     }
     String rest = stripScheme(url.strip());
-    int slash = indexOfAny(rest, "/?#");
+    int slash = UrlParts.hostEnd(rest, 0);
     if (slash <= 0) {
       return Optional.empty();
     }

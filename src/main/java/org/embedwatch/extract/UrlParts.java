@@ -25,7 +25,7 @@ record UrlParts(String host, String path, String query, String fragment) {
       return Optional.empty();
     }
     String rest = withoutScheme(url.strip());
-    int hostEnd = indexOfAny(rest, "/?#", 0);
+    int hostEnd = hostEnd(rest, 0);
     String authority = hostEnd < 0 ? rest : rest.substring(0, hostEnd);
     int colon = authority.indexOf(':');
     String host = (colon >= 0 ? authority.substring(0, colon) : authority).toLowerCase(Locale.ROOT);
@@ -110,9 +110,11 @@ record UrlParts(String host, String path, String query, String fragment) {
     return true;
   }
 
-  static int indexOfAny(String s, String chars, int from) {
+  /** The index of the first {@code /}, {@code ?} or {@code #} at or after {@code from}, or -1: where a host ends. */
+  static int hostEnd(String s, int from) {
     for (int i = from; i < s.length(); i++) {
-      if (chars.indexOf(s.charAt(i)) >= 0) {
+      char c = s.charAt(i);
+      if (c == '/' || c == '?' || c == '#') {
         return i;
       }
     }
