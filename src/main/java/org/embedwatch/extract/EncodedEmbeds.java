@@ -1,82 +1,71 @@
 package org.embedwatch.extract;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
-import org.jsoup.Jsoup;
+import java.util.Set;
 import org.jsoup.nodes.Attribute;
-import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.parser.Parser;
 
 /**
  * Embed markup that a CMS keeps inside an attribute value until a script renders it (Bustle's {@code
- * data-content="&lt;blockquote class=&quot;twitter-tweet&quot;…"} and its percent-encoded twin). Such a post is found
- * with form {@link Reference.Form#ATTRIBUTE}, keeping the quoted text, name and date the markup carries.
+ * data-content="&lt;blockquote class=&quot;twitter-tweet&quot;…"}, its percent-encoded twin, and markup whose entities
+ * were escaped twice). The scanner reads the decoded markup as a fragment; what it finds there has form {@link
+ * Reference.Form#ATTRIBUTE}.
  */
 final class EncodedEmbeds {
 
-  private final XEmbeds embeds = new XEmbeds();
-  private final PostLinks links = new PostLinks();
+  /** Shorter values cannot hold an embed; most attribute values are skipped by this check alone. */
+  private static final int SHORTEST_EMBED = 30;
 
-  /** The posts embedded in the attribute values of {@code element}. */
-  List<Sighting> sightings(Element element, Reference.Scope scope, int position) {
-    List<Sighting> out = new ArrayList<>();
+  /** Attributes whose values are never embed markup, skipped without a look (they are most attribute values). */
+  private static final Set<String> NEVER_MARKUP = Set.of("class", "id", "style", "href", "src", "rel", "target");
+
+  /** The decoded embed markup in the attribute values of {@code element}, one entry per attribute that holds some. */
+  List<String> markups(Element element) {
+    List<String> out = List.of();
     for (Attribute attribute : element.attributes()) {
+      if (attribute.getValue().length() < SHORTEST_EMBED || NEVER_MARKUP.contains(attribute.getKey())) {
+        continue;
+      }
       String markup = markup(attribute.getValue());
-      if (markup != null) {
-        out.addAll(scanFragment(markup, scope, position));
+      // CMSs keep one embed in several encodings side by side; the same markup is read once.
+      if (markup != null && !out.contains(markup)) {
+        if (out.isEmpty()) {
+          out = new ArrayList<>();
+        }
+        out.add(markup);
       }
     }
     return out;
   }
 
-  /** The attribute value as markup when it holds an embed, else null. */
-  private static String markup(String value) {
-    String lower = value.toLowerCase(Locale.ROOT);
-    if (lower.contains("<blockquote")) {
+  /** The attribute value as markup when it holds an embed (a blockquote or an iframe), else null. */
+  static String markup(String value) {
+    if (value.length() < SHORTEST_EMBED) {
+      return null;
+    }
+    if (opensEmbed(value, "<")) {
       return value;
     }
-    if (lower.contains("%3cblockquote")) {
-      try {
-        return URLDecoder.decode(value.replace("+", "%2B"), StandardCharsets.UTF_8);
-      } catch (IllegalArgumentException ignored) {
-        // A malformed escape means this is not the percent-encoded markup we look for.
-        return null;
-      }
+    if (opensEmbed(value, "&lt;")) {
+      return Parser.unescapeEntities(value, true);
+    }
+    if (opensEmbed(value, "%3C") || opensEmbed(value, "%3c")) {
+      String decoded = UrlParts.decode(value);
+      return decoded.equals(value) ? null : decoded;
     }
     return null;
   }
 
-  private List<Sighting> scanFragment(String markup, Reference.Scope scope, int position) {
-    List<Sighting> out = new ArrayList<>();
-    Document fragment = Jsoup.parseBodyFragment(markup);
-    for (Element blockquote : fragment.select("blockquote")) {
-      embeds.blockquote(blockquote, scope, position).map(EncodedEmbeds::asAttribute).ifPresent(out::add);
-    }
-    if (out.isEmpty()) {
-      for (Element a : fragment.select("a[href]")) {
-        Optional<Sighting> link = links.sighting(XEmbeds.href(a), Reference.Form.ATTRIBUTE, scope, position);
-        link.ifPresent(out::add);
+  /** Whether {@code value} has {@code open} followed by {@code blockquote} or {@code iframe}, in any case. */
+  private static boolean opensEmbed(String value, String open) {
+    for (int at = value.indexOf(open); at >= 0; at = value.indexOf(open, at + 1)) {
+      int tag = at + open.length();
+      if (value.regionMatches(true, tag, "blockquote", 0, 10) || value.regionMatches(true, tag, "iframe", 0, 6)) {
+        return true;
       }
     }
-    return out;
-  }
-
-  private static Sighting asAttribute(Sighting s) {
-    return new Sighting(
-        s.platform(),
-        s.postId(),
-        s.handle(),
-        s.url(),
-        Reference.Form.ATTRIBUTE,
-        s.scope(),
-        s.citedText(),
-        s.citedDate(),
-        s.displayName(),
-        s.lang(),
-        s.position());
+    return false;
   }
 }

@@ -1,11 +1,13 @@
 package org.embedwatch.extract;
 
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.DataNode;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.nodes.Node;
@@ -14,8 +16,12 @@ import org.jsoup.select.NodeFilter;
 import org.jsoup.select.NodeTraversor;
 
 /**
- * One pass over a parsed HTML page, in document order: records embed, attribute and link sightings, and collects the
- * page text line by line (without the embeds already recognized) for the text scan.
+ * One pass over a parsed HTML page, in document order: records embed, attribute, script and link sightings, and
+ * collects the page text line by line (without the embeds already recognized) for the text scan.
+ *
+ * <p>Markup found inside the page (an embed kept in an attribute, an oEmbed object in a script, {@code <noscript>}
+ * content that the parser kept as text) is parsed as a fragment and walked once more, one level deep only. The walk is
+ * iterative ({@link NodeTraversor}), so no nesting depth can overflow the stack.
  */
 final class HtmlArticleScanner {
 
@@ -26,14 +32,24 @@ final class HtmlArticleScanner {
           "figcaption", "pre", "hr", "form", "body", "iframe", "noscript", "address", "details", "summary");
 
   private final XEmbeds embeds = new XEmbeds();
+  private final PlatformEmbeds platformEmbeds = new PlatformEmbeds();
   private final PostLinks links = new PostLinks();
-  private final ScopeClassifier scopes = new ScopeClassifier();
   private final TextScanner text = new TextScanner();
   private final EncodedEmbeds encoded = new EncodedEmbeds();
+  private final ScriptEmbeds scripts = new ScriptEmbeds();
 
   /** All sightings in {@code document}. */
   List<Sighting> scan(Document document) {
-    Walk walk = new Walk();
+    ScopeClassifier scopes = new ScopeClassifier();
+    Walk walk = new Walk(scopes, Reference.Scope.ARTICLE, -1, new LinkTargets(document.baseUri()));
+    Element head = document.head();
+    // Of <head>, only <noscript> (kept as text by the parser) and oEmbed objects in scripts can cite a post.
+    for (Element noscript : head.getElementsByTag("noscript")) {
+      walk.sightings.addAll(rawNoscript(noscript, scopes, scopes.classify(noscript), 0));
+    }
+    for (Element script : head.getElementsByTag("script")) {
+      walk.oEmbeds(Walk.scriptText(script), Reference.Scope.ARTICLE);
+    }
     NodeTraversor.filter(walk, document.body() == null ? document : document.body());
     walk.flush();
     List<Sighting> all = new ArrayList<>(walk.sightings);
@@ -41,69 +57,179 @@ final class HtmlArticleScanner {
     return all;
   }
 
+  /** The sightings in embed markup found inside the page, all placed where the markup was found. */
+  private List<Sighting> fragment(String markup, ScopeClassifier scopes, Reference.Scope scope, int position) {
+    Document fragment = Jsoup.parseBodyFragment(markup);
+    Walk walk = new Walk(scopes, scope, position, LinkTargets.none());
+    NodeTraversor.filter(walk, fragment.body());
+    return walk.sightings;
+  }
+
+  private List<Sighting> rawNoscript(Element noscript, ScopeClassifier scopes, Reference.Scope scope, int position) {
+    if (noscript.childrenSize() > 0) {
+      return List.of();
+    }
+    String raw = noscript.wholeText();
+    return raw.indexOf('<') < 0 ? List.of() : fragment(raw, scopes, scope, position);
+  }
+
   /** The traversal state of one scan; not shared between scans. */
   private final class Walk implements NodeFilter {
     final List<Sighting> sightings = new ArrayList<>();
     final List<TextLine> lines = new ArrayList<>();
+    private final ScopeClassifier scopes;
+    private final LinkTargets targets;
+    private final Reference.Scope rootScope;
+    /** Whether this walks markup found inside the page: then everything sits at {@link #position}, and no deeper. */
+    private final boolean nested;
     private final StringBuilder line = new StringBuilder();
     private Reference.Scope lineScope = Reference.Scope.ARTICLE;
     private int linePosition = -1;
     private int position;
-    /** Scopes of the elements seen so far; a parent is always visited before its children. */
-    private final Map<Element, Reference.Scope> scopeOf = new IdentityHashMap<>();
+    /** The scope of the element at each depth of the current path; a parent is always visited before its children. */
+    private Reference.Scope[] scopeAt = new Reference.Scope[64];
+    /** Whether the element at each depth of the current path ends a line of text (looked up once, at its head). */
+    private boolean[] blockAt = new boolean[64];
+
+    Walk(ScopeClassifier scopes, Reference.Scope rootScope, int fixedPosition, LinkTargets targets) {
+      this.scopes = scopes;
+      this.rootScope = rootScope;
+      this.targets = targets;
+      this.nested = fixedPosition >= 0;
+      this.position = Math.max(fixedPosition, 0);
+    }
 
     @Override
     public FilterResult head(Node node, int depth) {
-      position++;
+      if (!nested) {
+        position++;
+      }
       if (node instanceof TextNode textNode) {
-        appendText(textNode);
+        appendText(textNode, depth);
         return FilterResult.CONTINUE;
       }
       if (!(node instanceof Element element)) {
         return FilterResult.CONTINUE;
       }
-      if (BLOCK_TAGS.contains(element.normalName())) {
+      boolean block = BLOCK_TAGS.contains(element.normalName());
+      if (block) {
         flush();
       }
-      return visit(element);
+      FilterResult result = visit(element, depth);
+      blockAt[depth] = block;
+      return result;
     }
 
     @Override
     public FilterResult tail(Node node, int depth) {
-      if (node instanceof Element element && BLOCK_TAGS.contains(element.normalName())) {
+      if (node instanceof Element && blockAt[depth]) {
         flush();
       }
       return FilterResult.CONTINUE;
     }
 
-    private FilterResult visit(Element element) {
+    private FilterResult visit(Element element, int depth) {
       String tag = element.normalName();
-      if (tag.equals("script") || tag.equals("style") || tag.equals("template")) {
-        return FilterResult.SKIP_ENTIRELY;
+      Reference.Scope scope = scopes.classify(element, depth == 0 ? rootScope : scopeAt[depth - 1]);
+      if (depth >= scopeAt.length) {
+        scopeAt = Arrays.copyOf(scopeAt, Math.max(depth + 1, scopeAt.length * 2));
+        blockAt = Arrays.copyOf(blockAt, scopeAt.length);
       }
-      Element parent = element.parent();
-      Reference.Scope parentScope = parent == null ? null : scopeOf.get(parent);
-      Reference.Scope scope =
-          parentScope == null ? scopes.classify(element) : scopes.classify(element, parentScope);
-      scopeOf.put(element, scope);
-      if (tag.equals("blockquote")) {
-        Optional<Sighting> embed =
-            embeds.blockquote(element, scope, position).or(() -> embeds.element(element, scope, position));
-        if (embed.isPresent() && embed.get().form() == Reference.Form.BLOCKQUOTE) {
-          sightings.add(embed.get());
-          // The embed's own links and trailer belong to this one sighting: neither a LINK nor a REMNANT.
+      scopeAt[depth] = scope;
+      switch (tag) {
+        case "script" -> {
+          platformEmbeds.element(element, scope, position).ifPresent(sightings::add);
+          if (!nested) {
+            oEmbeds(scriptText(element), scope);
+          }
           return FilterResult.SKIP_ENTIRELY;
         }
+        case "style", "template" -> {
+          return FilterResult.SKIP_ENTIRELY;
+        }
+        case "noscript" -> {
+          if (!nested && element.childrenSize() == 0) {
+            sightings.addAll(rawNoscript(element, scopes, scope, position));
+            return FilterResult.SKIP_ENTIRELY;
+          }
+        }
+        case "blockquote" -> {
+          Optional<EmbedLinks> content = EmbedLinks.of(element);
+          Optional<Sighting> embed =
+              content.flatMap(c -> embeds.blockquote(element, c, scope, position)
+                  .or(() -> platformEmbeds.blockquote(element, c, scope, position)));
+          if (embed.isPresent()) {
+            sightings.add(embed.get());
+            // The embed's own links and trailer belong to this one sighting: neither a LINK nor a REMNANT.
+            return FilterResult.SKIP_ENTIRELY;
+          }
+        }
+        case "a" -> {
+          String target = element.hasAttr("href") ? targets.resolve(element.attr("href")) : null;
+          if (target != null) {
+            links.sighting(target, Reference.Form.LINK, scope, position).ifPresent(sightings::add);
+          }
+        }
+        default -> {
+          // Every other element is looked at below.
+        }
       }
-      if (tag.equals("a") && element.hasAttr("href")) {
-        links.sighting(XEmbeds.href(element), Reference.Form.LINK, scope, position).ifPresent(sightings::add);
+      if (element.attributesSize() == 0) {
+        return FilterResult.CONTINUE;
       }
-      embeds.element(element, scope, position).ifPresent(sightings::add);
-      sightings.addAll(encoded.sightings(element, scope, position));
+      Optional<Sighting> embed = embeds.element(element, scope, position);
+      if (embed.isEmpty() && !tag.equals("blockquote")) { // a blockquote was looked at above
+        embed = platformEmbeds.element(element, scope, position);
+      }
+      embed.ifPresent(sightings::add);
+      List<String> markups = nested ? List.of() : encoded.markups(element);
+      if (!markups.isEmpty()) {
+        // One parse for all of an element's markups (CMSs keep one embed in two encodings); each in its own <div>, whose
+        // end tag closes whatever a markup left open.
+        String joined = "<div>" + String.join("</div><div>", markups) + "</div>";
+        for (Sighting s : fragment(joined, scopes, scope, position)) {
+          sightings.add(s.as(Reference.Form.ATTRIBUTE, scope, position));
+        }
+      }
       return FilterResult.CONTINUE;
     }
 
-    private void appendText(TextNode node) {
+    /**
+     * The posts of the oEmbed objects in a script: the {@code "url"} values, and the embeds of the {@code "html"} values
+     * that show one of those posts (with their quoted text).
+     */
+    private void oEmbeds(String script, Reference.Scope scope) {
+      ScriptEmbeds.OEmbeds found = scripts.find(script);
+      if (found.isEmpty()) {
+        return;
+      }
+      Set<String> named = new HashSet<>();
+      for (String url : found.urls()) {
+        Optional<Sighting> post = links.sighting(url, Reference.Form.SCRIPT, scope, position);
+        post.ifPresent(sightings::add);
+        post.ifPresent(p -> named.add(p.platform() + " " + p.postId()));
+      }
+      for (String markup : found.markups()) {
+        for (Sighting s : fragment(markup, scopes, scope, position)) {
+          if (named.contains(s.platform() + " " + s.postId())) {
+            sightings.add(s.as(Reference.Form.SCRIPT, scope, position));
+          }
+        }
+      }
+    }
+
+    /** The script's text; the parser keeps it as one data node, read without a copy. */
+    private static String scriptText(Element script) {
+      if (script.childNodeSize() == 1 && script.childNode(0) instanceof DataNode data) {
+        return data.getWholeData();
+      }
+      return script.data();
+    }
+
+    private void appendText(TextNode node, int depth) {
+      if (nested) {
+        return;
+      }
       String s = node.getWholeText();
       if (s.isBlank()) {
         line.append(' ');
@@ -111,8 +237,7 @@ final class HtmlArticleScanner {
       }
       if (linePosition < 0) {
         linePosition = position;
-        Element parent = node.parent();
-        lineScope = parent == null ? Reference.Scope.ARTICLE : scopeOf.getOrDefault(parent, Reference.Scope.ARTICLE);
+        lineScope = depth == 0 ? rootScope : scopeAt[depth - 1];
       }
       line.append(s);
     }

@@ -1,83 +1,69 @@
 package org.embedwatch.extract;
 
-import java.util.Locale;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.embedwatch.Platform;
 
 /**
- * Post URL rules for the platforms other than X: Bluesky, Mastodon (any host), Instagram, YouTube and TikTok. Never
- * throws; anything that is not one post (profiles, channels, tags) is empty.
+ * Post URL rules for the platforms other than X: Bluesky, Instagram, TikTok, YouTube, Facebook, Threads, Telegram,
+ * Reddit and Mastodon (any other host). A URL's host picks the platform by its domain; a host of no known platform
+ * may be a Mastodon server. Never throws; anything that is not one post (profiles, channels, tags) is empty.
  */
 final class OtherPlatformUrls {
 
-  /** One post as its URL names it; {@code url} is the canonical form. */
+  /** One post as its URL names it; {@code url} is the canonical form, {@code handle} may be null. */
   record Post(Platform platform, String handle, String id, String url) {}
 
-  private static final Pattern URL =
-      Pattern.compile("(?i)^(?:https?:)?(?://)?(?<host>[a-z0-9.-]+\\.[a-z]{2,})(?::\\d+)?(?<path>/[^?#]*)?(?<query>\\?[^#]*)?");
+  private static final List<PlatformUrls> PLATFORMS =
+      List.of(
+          new BlueskyUrls(),
+          new InstagramUrls(),
+          new TikTokUrls(),
+          new YouTubeUrls(),
+          new FacebookUrls(),
+          new ThreadsUrls(),
+          new TelegramUrls(),
+          new RedditUrls());
 
-  private static final Pattern BLUESKY = Pattern.compile("/profile/(?<handle>[^/]+)/post/(?<id>[a-z0-9]{6,20})/?");
-  private static final Pattern MASTODON = Pattern.compile("/@(?<handle>[A-Za-z0-9_.]{1,30})/(?<id>[0-9]{6,20})/?");
-  private static final Pattern INSTAGRAM = Pattern.compile("/(?:p|reel|tv)/(?<id>[A-Za-z0-9_-]{5,40})/?.*");
-  private static final Pattern YOUTUBE_PATH = Pattern.compile("/(?:embed|shorts|live|v)/(?<id>[A-Za-z0-9_-]{11})(?:[/?].*)?");
-  private static final Pattern YOUTU_BE = Pattern.compile("/(?<id>[A-Za-z0-9_-]{11})/?");
-  private static final Pattern YOUTUBE_V = Pattern.compile("[?&]v=(?<id>[A-Za-z0-9_-]{11})(?:&|$)");
-  private static final Pattern TIKTOK = Pattern.compile("/@(?<handle>[A-Za-z0-9_.]{1,40})/video/(?<id>[0-9]{6,25})/?");
+  private static final PlatformUrls ANY_HOST = new MastodonUrls();
+
+  /**
+   * Each known domain to its platform, looked up for the host and each of its parent domains; X's domains map to null,
+   * their URLs are {@link StatusUrls}' business.
+   */
+  private static final Map<String, PlatformUrls> BY_DOMAIN = byDomain();
 
   Optional<Post> parse(String url) {
-    if (url == null || url.length() > 2_000) {
-      return Optional.empty();
-    }
-    Matcher m = URL.matcher(url.strip());
-    if (!m.lookingAt()) {
-      return Optional.empty();
-    }
-    String host = m.group("host").toLowerCase(Locale.ROOT);
-    String path = m.group("path") == null ? "" : m.group("path");
-    String query = m.group("query") == null ? "" : m.group("query");
-    if (host.endsWith("twitter.com") || host.equals("x.com") || host.endsWith(".x.com")) {
-      return Optional.empty();
-    }
-    if (host.equals("bsky.app")) {
-      return match(BLUESKY, path).map(b -> post(Platform.BLUESKY, b.group("handle"), b.group("id"),
-          "https://bsky.app/profile/" + b.group("handle") + "/post/" + b.group("id")));
-    }
-    if (host.equals("instagram.com") || host.equals("www.instagram.com")) {
-      return match(INSTAGRAM, path).map(i -> post(Platform.INSTAGRAM, null, i.group("id"),
-          "https://www.instagram.com/p/" + i.group("id") + "/"));
-    }
-    if (host.equals("youtu.be")) {
-      return match(YOUTU_BE, path).map(y -> youtube(y.group("id")));
-    }
-    if (host.equals("youtube.com") || host.endsWith(".youtube.com") || host.equals("youtube-nocookie.com")
-        || host.endsWith(".youtube-nocookie.com")) {
-      if (path.equals("/watch")) {
-        Matcher v = YOUTUBE_V.matcher(query);
-        return v.find() ? Optional.of(youtube(v.group("id"))) : Optional.empty();
+    return UrlParts.parse(url).flatMap(this::parse);
+  }
+
+  /** The post a URL already split into its parts names; empty for X's URLs too. */
+  Optional<Post> parse(UrlParts url) {
+    String host = url.host();
+    for (int dot = -1; dot < host.length(); dot = host.indexOf('.', dot + 1)) {
+      String domain = host.substring(dot + 1);
+      if (BY_DOMAIN.containsKey(domain)) {
+        PlatformUrls platform = BY_DOMAIN.get(domain);
+        return platform != null && platform.serves(url) ? platform.post(url) : Optional.empty();
       }
-      return match(YOUTUBE_PATH, path).map(y -> youtube(y.group("id")));
+      if (domain.indexOf('.') < 0) {
+        break;
+      }
     }
-    if (host.equals("tiktok.com") || host.endsWith(".tiktok.com")) {
-      return match(TIKTOK, path).map(t -> post(Platform.TIKTOK, t.group("handle"), t.group("id"),
-          "https://www.tiktok.com/@" + t.group("handle") + "/video/" + t.group("id")));
+    return ANY_HOST.serves(url) ? ANY_HOST.post(url) : Optional.empty();
+  }
+
+  private static Map<String, PlatformUrls> byDomain() {
+    Map<String, PlatformUrls> byDomain = new HashMap<>();
+    for (PlatformUrls platform : PLATFORMS) {
+      for (String domain : platform.domains()) {
+        byDomain.put(domain, platform);
+      }
     }
-    // Mastodon runs on any host; its post URLs are /@user/<digits>.
-    return match(MASTODON, path).map(p -> post(Platform.MASTODON, p.group("handle"), p.group("id"),
-        "https://" + host + "/@" + p.group("handle") + "/" + p.group("id")));
-  }
-
-  private static Optional<Matcher> match(Pattern pattern, String path) {
-    Matcher m = pattern.matcher(path);
-    return m.matches() ? Optional.of(m) : Optional.empty();
-  }
-
-  private static Post youtube(String id) {
-    return new Post(Platform.YOUTUBE, null, id, "https://www.youtube.com/watch?v=" + id);
-  }
-
-  private static Post post(Platform platform, String handle, String id, String url) {
-    return new Post(platform, handle, id, url);
+    byDomain.put("twitter.com", null);
+    byDomain.put("x.com", null);
+    return byDomain;
   }
 }

@@ -2,7 +2,6 @@ package org.embedwatch.extract;
 
 import java.util.Optional;
 
-
 /** Turns a link target into a sighting when it names one post: X status URLs first, then the other platforms. */
 final class PostLinks {
 
@@ -13,25 +12,25 @@ final class PostLinks {
     if (url == null || url.isBlank()) {
       return Optional.empty();
     }
-    Optional<StatusUrls.XStatus> x = StatusUrls.parse(url);
-    if (x.isPresent()) {
-      return Optional.of(Sighting.ofX(x.get(), form, scope, position));
+    String target = percentEncodedAbsolute(url) ? UrlParts.decode(url.strip()) : url;
+    Optional<UrlParts> parts = UrlParts.parse(target);
+    if (parts.isEmpty()) {
+      return Optional.empty();
     }
-    return others
-        .parse(url)
-        .map(
-            post ->
-                new Sighting(
-                    post.platform(),
-                    post.id(),
-                    post.handle(),
-                    post.url(),
-                    form,
-                    scope,
-                    null,
-                    null,
-                    null,
-                    null,
-                    position));
+    if (parts.get().hostIs("twitter.com") || parts.get().hostIs("x.com")) {
+      return StatusUrls.parse(target).map(status -> Sighting.ofX(status, form, scope, position));
+    }
+    return others.parse(parts.get()).map(post -> Sighting.of(post, form, scope, position));
+  }
+
+  /** The post {@code url} names on a platform other than X, or empty. */
+  Optional<OtherPlatformUrls.Post> otherPost(String url) {
+    return url == null || url.isBlank() ? Optional.empty() : others.parse(url);
+  }
+
+  /** {@code https%3A%2F%2Ftwitter.com%2F…}: a whole URL percent-encoded into an attribute. */
+  private static boolean percentEncodedAbsolute(String url) {
+    String s = url.strip();
+    return s.regionMatches(true, 0, "https%3a%2f%2f", 0, 14) || s.regionMatches(true, 0, "http%3a%2f%2f", 0, 13);
   }
 }

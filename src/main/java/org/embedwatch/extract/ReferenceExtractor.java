@@ -7,8 +7,10 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 
 /**
- * Finds the social-media posts an article cites: X embeds, links, iframes, AMP tags, tweet-id attributes and the text
- * remnants of flattened embeds. Stateless and thread-safe; a pure function of its input that never touches the network.
+ * Finds the social-media posts an article cites: embeds (blockquotes, iframes, AMP tags, widget scripts, oEmbed objects in
+ * scripts, markup kept in attributes or {@code <noscript>}), post-id attributes, links and bare URLs of X, Bluesky,
+ * Mastodon, Instagram, TikTok, YouTube, Facebook, Threads, Telegram and Reddit, and the text remnants of flattened X
+ * embeds. Stateless and thread-safe; a pure function of its input that never touches the network.
  */
 public final class ReferenceExtractor {
 

@@ -10,8 +10,9 @@ import java.util.Set;
 import org.embedwatch.Platform;
 
 /**
- * Merges sightings of the same post (same platform and id; for id-less remnants, same handle, date and text) into one
- * {@link Reference}: forms in order of first appearance, the richest text, name and date kept.
+ * Merges sightings of the same post (same platform and id; for Mastodon, same canonical URL; for id-less remnants, same
+ * handle, date and text) into one {@link Reference}: forms in order of first appearance, the richest text, name and
+ * date kept, and the canonical URL of the first sighting that names the author.
  */
 final class ReferenceMerger {
 
@@ -31,6 +32,10 @@ final class ReferenceMerger {
   }
 
   private static String key(Sighting s) {
+    if (s.platform() == Platform.MASTODON && s.url() != null) {
+      // A Mastodon status id is unique only on its server: the canonical URL (host, account, id) is the identity.
+      return s.platform().key() + "\u0000" + s.url();
+    }
     if (s.postId() != null) {
       return s.platform().key() + "\u0000" + s.postId();
     }
@@ -53,8 +58,11 @@ final class ReferenceMerger {
       if (s.scope() == Reference.Scope.ARTICLE) {
         scope = Reference.Scope.ARTICLE;
       }
+      // The URL of the first sighting that knows the author is the better canonical URL (a TikTok player URL has none).
+      if (s.url() != null && (url == null || (handle == null && s.handle() != null))) {
+        url = s.url();
+      }
       handle = handle == null ? s.handle() : handle;
-      url = url == null ? s.url() : url;
       lang = lang == null ? s.lang() : lang;
       cited = richer(cited, s.citedText());
       date = richer(date, s.citedDate());

@@ -1,15 +1,22 @@
 package org.embedwatch.extract;
 
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.jsoup.nodes.Element;
 
 /**
  * Decides whether an element sits in the article body or in page furniture (navigation, footers, sidebars, "related"
  * and "trending" widgets, share bars), from the tags and the class/id words of its ancestors.
+ *
+ * <p>Remembers what each class value it has seen says (pages repeat a few class values thousands of times), so use one
+ * instance per page scan: it is not thread-safe.
  */
 final class ScopeClassifier {
+
+  /** What each class attribute value seen so far says: furniture or not. */
+  private final Map<String, Boolean> classNamesFurniture = new HashMap<>();
 
   private static final Set<String> FURNITURE_TAGS = Set.of("nav", "header", "footer", "aside");
 
@@ -28,7 +35,8 @@ final class ScopeClassifier {
           "has", "no", "with", "without", "show", "hide", "is", "elementor", "jet", "wp", "twitter", "tweet", "embed",
           "instagram", "tiktok", "bluesky", "youtube", "mastodon");
 
-  private static final Pattern WORD_SPLIT = Pattern.compile("[^a-z0-9]+");
+  /** No furniture word or neutral prefix is longer ("recommendations"); longer words are not looked up. */
+  private static final int LONGEST_WORD = 15;
 
   /** {@link Reference.Scope#PAGE} when {@code element} or one of its ancestors is page furniture. */
   Reference.Scope classify(Element element) {
@@ -50,43 +58,91 @@ final class ScopeClassifier {
   }
 
   /** Whether {@code element} itself (not its ancestors) is furniture; {@code body} and {@code html} never are. */
-  private static boolean isFurniture(Element e) {
+  private boolean isFurniture(Element e) {
     String tag = e.normalName();
     if (tag.equals("body") || tag.equals("html")) {
       return false;
     }
-    return FURNITURE_TAGS.contains(tag) || namesFurniture(e.className()) || namesFurniture(e.id());
-  }
-
-  private static boolean namesFurniture(String classOrId) {
-    if (classOrId.isEmpty()) {
+    if (FURNITURE_TAGS.contains(tag)) {
+      return true;
+    }
+    if (e.attributesSize() == 0) {
       return false;
     }
-    for (String token : classOrId.split("\\s+")) {
-      String[] words = WORD_SPLIT.split(toWords(token));
-      if (NEUTRAL_PREFIXES.contains(firstWord(words))) {
-        continue;
+    // attr(), not className()/id(): those trim or match the name case-insensitively, for every element of a page.
+    String className = e.attr("class");
+    if (className.isEmpty()) {
+      return namesFurniture(e.attr("id"));
+    }
+    Boolean known = classNamesFurniture.get(className);
+    if (known == null) {
+      known = namesFurniture(className);
+      classNamesFurniture.put(className, known);
+    }
+    return known || namesFurniture(e.attr("id"));
+  }
+
+  /**
+   * Whether a class or id value names furniture. Each whitespace-separated token is split into words as its separators,
+   * digits and camel case show them ("relatedPosts" → related, posts; "sidebar1" → sidebar); a token whose first word is
+   * a neutral prefix says nothing. Hand-written: this runs for every element of every page.
+   */
+  private static boolean namesFurniture(String classOrId) {
+    int n = classOrId.length();
+    int i = 0;
+    while (i < n) {
+      while (i < n && Character.isWhitespace(classOrId.charAt(i))) {
+        i++;
       }
-      for (String word : words) {
-        if (FURNITURE_WORDS.contains(word)) {
-          return true;
-        }
+      int start = i;
+      while (i < n && !Character.isWhitespace(classOrId.charAt(i))) {
+        i++;
+      }
+      if (i > start && tokenNamesFurniture(classOrId, start, i)) {
+        return true;
       }
     }
     return false;
   }
 
-  private static String firstWord(String[] words) {
-    for (String word : words) {
-      if (!word.isEmpty()) {
-        return word;
+  private static boolean tokenNamesFurniture(String s, int from, int to) {
+    boolean first = true;
+    int i = from;
+    while (i < to) {
+      while (i < to && !isLetter(s.charAt(i))) {
+        i++;
+      }
+      int start = i;
+      // A word is a run of ASCII letters that ends before a lower-to-upper case change.
+      while (i < to && isLetter(s.charAt(i))
+          && !(i > start && isUpper(s.charAt(i)) && !isUpper(s.charAt(i - 1)))) {
+        i++;
+      }
+      if (i == start) {
+        continue;
+      }
+      int length = i - start;
+      if (length > LONGEST_WORD) {
+        first = false;
+        continue;
+      }
+      String word = s.substring(start, i).toLowerCase(Locale.ROOT);
+      if (first && NEUTRAL_PREFIXES.contains(word)) {
+        return false;
+      }
+      first = false;
+      if (FURNITURE_WORDS.contains(word)) {
+        return true;
       }
     }
-    return "";
+    return false;
   }
 
-  /** "relatedPosts" → "related-posts", "sidebar1" → "sidebar-": words as the separators and camel case show them. */
-  private static String toWords(String token) {
-    return token.replaceAll("([a-z])([A-Z])", "$1-$2").replaceAll("[0-9]+", "-").toLowerCase(Locale.ROOT);
+  private static boolean isLetter(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  }
+
+  private static boolean isUpper(char c) {
+    return c >= 'A' && c <= 'Z';
   }
 }

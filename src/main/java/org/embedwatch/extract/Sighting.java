@@ -30,6 +30,18 @@ record Sighting(
     }
   }
 
+  /** A sighting of another platform's post that knows only what its URL or embed attribute says. */
+  static Sighting of(OtherPlatformUrls.Post post, Reference.Form form, Reference.Scope scope, int position) {
+    return new Sighting(
+        post.platform(), post.id(), post.handle(), post.url(), form, scope, null, null, null, null, position);
+  }
+
+  /** This sighting found in another form (an embed kept in an attribute or a script) at another place. */
+  Sighting as(Reference.Form newForm, Reference.Scope newScope, int newPosition) {
+    return new Sighting(
+        platform, postId, handle, url, newForm, newScope, citedText, citedDate, displayName, lang, newPosition);
+  }
+
   /** A sighting that only knows which X post: the embed forms without any quoted text. */
   static Sighting ofX(StatusUrls.XStatus status, Reference.Form form, Reference.Scope scope, int position) {
     return new Sighting(

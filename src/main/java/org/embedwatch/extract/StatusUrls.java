@@ -68,13 +68,13 @@ public final class StatusUrls {
     }
   }
 
-  /** Parses any X/Twitter status URL form; empty when it is not one. Never throws. */
+  /** Parses any X/Twitter status URL form; empty when it is not one (or longer than 4,000 characters). Never throws. */
   public static Optional<XStatus> parse(String url) {
-    if (url == null) {
+    if (url == null || url.length() > UrlParts.MAX_LENGTH) {
       return Optional.empty();
     }
     String rest = stripScheme(url.strip());
-    int slash = indexOfAny(rest, "/?#");
+    int slash = UrlParts.hostEnd(rest, 0);
     if (slash <= 0) {
       return Optional.empty();
     }
@@ -95,8 +95,7 @@ public final class StatusUrls {
       return Optional.empty();
     }
     String rest = stripScheme(url.strip());
-    String lower = rest.toLowerCase(Locale.ROOT);
-    if (!lower.startsWith("platform.twitter.com/embed/")) {
+    if (!rest.regionMatches(true, 0, "platform.twitter.com/embed/", 0, 27)) {
       return Optional.empty();
     }
     int query = rest.indexOf('?');
@@ -133,11 +132,10 @@ public final class StatusUrls {
   }
 
   private static String stripScheme(String url) {
-    String lower = url.toLowerCase(Locale.ROOT);
-    if (lower.startsWith("https://")) {
+    if (url.regionMatches(true, 0, "https://", 0, 8)) {
       return url.substring(8);
     }
-    if (lower.startsWith("http://")) {
+    if (url.regionMatches(true, 0, "http://", 0, 7)) {
       return url.substring(7);
     }
     if (url.startsWith("//")) {

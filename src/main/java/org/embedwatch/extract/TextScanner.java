@@ -3,20 +3,20 @@ package org.embedwatch.extract;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Finds post references in running text: embed remnants and bare post URLs typed into the text. */
 final class TextScanner {
 
   /**
-   * A whitespace-delimited token that may be a bare URL. Deliberately simple (no repeated groups): the text can be
-   * megabytes long, and a nested quantifier would recurse once per character.
+   * The characters that end a token that may be a bare URL: whitespace and what never stands in a URL. Tokens are cut
+   * by hand, not by a regex: the text can be megabytes long.
    */
-  private static final Pattern TOKEN = Pattern.compile("[^\\s<>\"'\\]\\[{}|\\\\^`…]+");
+  private static final String TOKEN_ENDS = " \t\n\u000B\f\r<>\"'][{}|\\^`…";
 
   /** Text fragments every post URL we know contains; tokens without one are not parsed at all. */
-  private static final List<String> URL_HINTS = List.of(".com/", ".app/", "youtu.be/", "/@");
+  private static final List<String> URL_HINTS =
+      List.of(".com/", ".app/", ".net/", "youtu.be/", "redd.it/", "t.me/", "telegram.me/", "/@", "/statuses/");
 
   private static final Pattern LEADING_PUNCTUATION = Pattern.compile("^[(\\[{¡¿«“‘]+");
 
@@ -30,16 +30,33 @@ final class TextScanner {
     List<Sighting> out = new ArrayList<>();
     for (TextLine line : lines) {
       out.addAll(remnants.sightings(line.text(), line.scope(), line.position()));
-      Matcher m = TOKEN.matcher(line.text());
-      while (m.find()) {
-        String token = m.group();
-        if (!hasUrlHint(token) || token.endsWith("...") || truncated(line.text(), m.end())) {
+      if (line.text().indexOf('/') < 0) {
+        continue; // every post URL has a slash; most lines of an article have none
+      }
+      String text = line.text();
+      int end = 0;
+      while (end < text.length()) {
+        int start = end;
+        boolean slash = false;
+        while (end < text.length() && TOKEN_ENDS.indexOf(text.charAt(end)) < 0) {
+          slash |= text.charAt(end) == '/';
+          end++;
+        }
+        if (end == start) {
+          end++;
+          continue;
+        }
+        if (!slash) {
+          continue;
+        }
+        String token = text.substring(start, end);
+        if (!hasUrlHint(token) || token.endsWith("...") || truncated(text, end)) {
           continue; // "twitter.com/i/web/status/1…" is a shortened display URL, not post 1
         }
         int scheme = token.indexOf("http");
         // "See:https://x.com/…" – the URL starts at its scheme; otherwise drop opening punctuation.
-        String start = scheme > 0 ? token.substring(scheme) : LEADING_PUNCTUATION.matcher(token).replaceAll("");
-        String url = TRAILING_PUNCTUATION.matcher(start).replaceAll("");
+        String opened = scheme > 0 ? token.substring(scheme) : LEADING_PUNCTUATION.matcher(token).replaceAll("");
+        String url = TRAILING_PUNCTUATION.matcher(opened).replaceAll("");
         links.sighting(url, Reference.Form.LINK, line.scope(), line.position()).ifPresent(out::add);
       }
     }

@@ -1,8 +1,8 @@
 package org.embedwatch.extract;
 
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.embedwatch.Platform;
@@ -12,7 +12,8 @@ import org.jsoup.select.Elements;
 
 /**
  * Recognizes X embeds in an HTML element: {@code blockquote.twitter-tweet} (and class-less blockquotes that end in a
- * status link), {@code Tweet.html?id=} and rendered iframes, {@code amp-twitter}, and tweet-id attributes.
+ * status link), {@code Tweet.html?id=} and rendered iframes, {@code amp-twitter}, and tweet-id attributes. The other
+ * platforms' embeds are {@link PlatformEmbeds}.
  */
 final class XEmbeds {
 
@@ -25,27 +26,33 @@ final class XEmbeds {
   /** Attribute names that carry a tweet id: data-tweet-id, data-tweetid, rel:bf_tweet_id… */
   private static final Pattern ID_ATTRIBUTE = Pattern.compile("(?:.*[-_:])?tweet[-_]?id");
 
-  private static final List<String> URL_ATTRIBUTES = List.of("href", "data-url", "data-href");
+  /** Generic id attribute names that hold a tweet id only on an element that says it holds a tweet. */
+  private static final Set<String> GENERIC_ID_ATTRIBUTES =
+      Set.of("data-embed-id", "data-id", "data-status-id", "data-item-id");
 
   private static final Pattern DIGITS = Pattern.compile("[0-9]{1,20}");
-
-  private final PostLinks links = new PostLinks();
 
   /**
    * The sighting of {@code blockquote} when it is an X embed (classed {@code twitter-tweet}/{@code twitter-video}, or
    * class-less but ending in a status link), else empty. One embed is one sighting, whatever links it holds.
    */
-  Optional<Sighting> blockquote(Element blockquote, Reference.Scope scope, int position) {
+  Optional<Sighting> blockquote(Element blockquote, EmbedLinks content, Reference.Scope scope, int position) {
     boolean classed = blockquote.hasClass("twitter-tweet") || blockquote.hasClass("twitter-video");
-    Element statusLink = lastStatusLink(blockquote);
-    Optional<StatusUrls.XStatus> status = statusLink == null ? Optional.empty() : StatusUrls.parse(href(statusLink));
-    if (!classed) {
-      // A plain blockquote counts only when its last link is the status link, as in a flattened embed.
-      Elements links = blockquote.select("a[href]");
-      boolean endsInStatus = !links.isEmpty() && links.last() == statusLink;
-      if (!endsInStatus || !blockquote.select("blockquote.twitter-tweet").isEmpty()) {
-        return Optional.empty();
+    Element lastLink = null;
+    Element statusLink = null;
+    Optional<StatusUrls.XStatus> status = Optional.empty();
+    for (Element a : content.links()) {
+      lastLink = a;
+      Optional<StatusUrls.XStatus> linked = StatusUrls.parse(href(a));
+      if (linked.isPresent()) {
+        statusLink = a;
+        status = linked;
       }
+    }
+    // A plain blockquote counts only when its last link is the status link, as in a flattened embed, and when it
+    // does not wrap another blockquote (a real embed, or a quote).
+    if (!classed && (lastLink == null || lastLink != statusLink || content.wrapsBlockquote())) {
+      return Optional.empty();
     }
     if (status.isEmpty()) {
       status = idAttribute(blockquote).map(id -> new StatusUrls.XStatus(null, id));
@@ -57,53 +64,24 @@ final class XEmbeds {
   }
 
   /**
-   * The embed {@code element} is by its tag and attributes: another platform's blockquote (Instagram permalink, TikTok
-   * cite), an X or player iframe, {@code amp-twitter}, a tweet-id attribute, or a status URL in a non-link attribute.
+   * The X embed {@code element} is by its tag and attributes: a {@code Tweet.html?id=} or rendered widget iframe, {@code
+   * amp-twitter}, or a tweet-id attribute ({@code data-tweet-id}, and {@code data-embed-id}-like names on an element
+   * that says it holds a tweet).
    */
   Optional<Sighting> element(Element element, Reference.Scope scope, int position) {
+    if (element.attributesSize() == 0) {
+      return Optional.empty();
+    }
     String tag = element.normalName();
-    if (tag.equals("blockquote")) {
-      // Other platforms' embeds name their post in an attribute: Instagram's permalink, TikTok's cite.
-      for (String name : List.of("data-instgrm-permalink", "cite")) {
-        Optional<Sighting> post = links.sighting(element.attr(name), Reference.Form.BLOCKQUOTE, scope, position);
-        if (post.isPresent()) {
-          return post;
-        }
-      }
-    }
     if (tag.equals("iframe")) {
-      Optional<String> id = StatusUrls.embedId(element.attr("src"));
-      if (id.isEmpty()) {
-        id = StatusUrls.embedId(element.attr("data-src"));
-      }
-      if (id.isEmpty()) {
-        id = idAttribute(element);
-      }
-      if (id.isPresent()) {
-        return id.map(i -> Sighting.ofX(new StatusUrls.XStatus(null, i), Reference.Form.IFRAME, scope, position));
-      }
-      // YouTube, Instagram, TikTok… players: the iframe's source names the post.
-      return links.sighting(element.attr("abs:src"), Reference.Form.IFRAME, scope, position)
-          .or(() -> links.sighting(element.attr("src"), Reference.Form.IFRAME, scope, position));
+      Optional<String> id =
+          StatusUrls.embedId(element.attr("src"))
+              .or(() -> StatusUrls.embedId(element.attr("data-src")))
+              .or(() -> idAttribute(element));
+      return id.map(i -> Sighting.ofX(new StatusUrls.XStatus(null, i), Reference.Form.IFRAME, scope, position));
     }
-    if (tag.equals("amp-twitter")) {
-      return idAttribute(element)
-          .map(i -> Sighting.ofX(new StatusUrls.XStatus(null, i), Reference.Form.AMP, scope, position));
-    }
-    Optional<String> id = idAttribute(element);
-    if (id.isPresent()) {
-      return id.map(i -> Sighting.ofX(new StatusUrls.XStatus(null, i), Reference.Form.ATTRIBUTE, scope, position));
-    }
-    // A status URL in an attribute of an element that is not a link (Substack's <span href=…/likes>, data-url).
-    for (String name : URL_ATTRIBUTES) {
-      if (!tag.equals("a") && element.hasAttr(name)) {
-        Optional<StatusUrls.XStatus> status = StatusUrls.parse(element.attr(name));
-        if (status.isPresent()) {
-          return Optional.of(Sighting.ofX(status.get(), Reference.Form.ATTRIBUTE, scope, position));
-        }
-      }
-    }
-    return Optional.empty();
+    Reference.Form form = tag.equals("amp-twitter") ? Reference.Form.AMP : Reference.Form.ATTRIBUTE;
+    return idAttribute(element).map(i -> Sighting.ofX(new StatusUrls.XStatus(null, i), form, scope, position));
   }
 
   private Sighting describe(
@@ -145,13 +123,13 @@ final class XEmbeds {
   }
 
   /** The text of the paragraphs (or of the whole blockquote when it has none), whitespace collapsed. */
-  private static String quotedText(Element blockquote) {
-    Elements paragraphs = blockquote.select("p");
+  static String quotedText(Element blockquote) {
+    Elements paragraphs = blockquote.getElementsByTag("p");
+    String full = RemnantParser.collapse(blockquote.text());
     if (paragraphs.isEmpty()) {
-      return RemnantParser.collapse(blockquote.text());
+      return full;
     }
     // The trailer sits after the paragraphs; keep it in view so the trailer pattern can find name and date.
-    String full = RemnantParser.collapse(blockquote.text());
     String joined = RemnantParser.collapse(String.join(" ", paragraphs.eachText()));
     if (full != null && joined != null && full.startsWith(joined) && full.length() > joined.length()) {
       return full;
@@ -159,35 +137,58 @@ final class XEmbeds {
     return joined == null ? full : joined;
   }
 
-  private static String lang(Element blockquote) {
-    Element p = blockquote.selectFirst("p[lang]");
-    String lang = p != null ? p.attr("lang") : blockquote.attr("lang");
+  static String lang(Element blockquote) {
+    String lang = blockquote.attr("lang");
+    for (Element p : blockquote.getElementsByTag("p")) {
+      if (p.hasAttr("lang")) {
+        lang = p.attr("lang");
+        break;
+      }
+    }
     return lang.isBlank() ? null : lang.strip();
   }
 
-  private static Element lastStatusLink(Element blockquote) {
-    Element last = null;
-    for (Element a : blockquote.select("a[href]")) {
-      if (StatusUrls.parse(href(a)).isPresent()) {
-        last = a;
-      }
-    }
-    return last;
-  }
 
+  /**
+   * The link target of a link inside an embed, as written: embed codes link absolutely. (Resolving would cost a walk up
+   * the page per link; the page walk resolves the article's own relative links, see {@link LinkTargets}.)
+   */
   static String href(Element a) {
-    String abs = a.absUrl("href");
-    return abs.isEmpty() ? a.attr("href") : abs;
+    return a.attr("href").strip();
   }
 
   private static Optional<String> idAttribute(Element element) {
     for (Attribute attribute : element.attributes()) {
-      String key = attribute.getKey().toLowerCase(Locale.ROOT);
+      // jsoup lower-cases attribute names of HTML.
+      String key = attribute.getKey();
+      boolean tweetKey = key.contains("tweet") && ID_ATTRIBUTE.matcher(key).matches();
+      if (!tweetKey && !(key.startsWith("data-") && GENERIC_ID_ATTRIBUTES.contains(key))) {
+        continue;
+      }
       String value = attribute.getValue().strip();
-      if (ID_ATTRIBUTE.matcher(key).matches() && DIGITS.matcher(value).matches()) {
+      if (DIGITS.matcher(value).matches() && (tweetKey || (value.length() >= 6 && holdsATweet(element)))) {
         return Optional.of(value);
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * Whether the element's attributes say it holds a tweet: a name or value with "tweet", or "twitter" together with
+   * "embed" ({@code class="embed-twitter"}, {@code data-provider="twitter" data-embed-id=…}). A share button's
+   * "twitter" alone is not enough.
+   */
+  private static boolean holdsATweet(Element element) {
+    boolean twitter = false;
+    boolean embed = false;
+    for (Attribute attribute : element.attributes()) {
+      String text = (attribute.getKey() + " " + attribute.getValue()).toLowerCase(Locale.ROOT);
+      if (text.contains("tweet")) {
+        return true;
+      }
+      twitter |= text.contains("twitter");
+      embed |= text.contains("embed");
+    }
+    return twitter && embed;
   }
 }

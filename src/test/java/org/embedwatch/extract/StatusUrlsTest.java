@@ -97,6 +97,13 @@ class StatusUrlsTest {
   }
 
   @Test
+  void aStatusUrlLongerThanAnyRealLinkIsNotParsed() {
+    String query = "?q=" + "x".repeat(3_900);
+    assertThat(StatusUrls.parse("https://twitter.com/jack/status/20" + query)).isPresent();
+    assertThat(StatusUrls.parse("https://twitter.com/jack/status/20" + query + "x".repeat(100))).isEmpty();
+  }
+
+  @Test
   void nullIsNotAStatusUrl() {
     assertThat(StatusUrls.parse(null)).isEmpty();
   }
