@@ -10,7 +10,7 @@ import org.jsoup.parser.Parser;
 /**
  * Embed markup that a CMS keeps inside an attribute value until a script renders it (Bustle's {@code
  * data-content="&lt;blockquote class=&quot;twitter-tweet&quot;…"}, its percent-encoded twin, and markup whose entities
- * were escaped twice). The scanner reads the decoded markup as a fragment; what it finds there has form {@link
+ * were escaped twice), and links to posts kept as markup in a tooltip ({@code title="…&lt;a href=…status/…"}). The scanner reads the decoded markup as a fragment; what it finds there has form {@link
  * Reference.Form#ATTRIBUTE}.
  */
 final class EncodedEmbeds {
@@ -58,11 +58,18 @@ final class EncodedEmbeds {
     return null;
   }
 
-  /** Whether {@code value} has {@code open} followed by {@code blockquote} or {@code iframe}, in any case. */
+  /**
+   * Whether {@code value} has {@code open} followed by {@code blockquote} or {@code iframe}, in any case, or by an
+   * {@code a} tag in a value that names a post ("status/"): a footnote or tooltip kept as markup in a {@code title}.
+   */
   private static boolean opensEmbed(String value, String open) {
     for (int at = value.indexOf(open); at >= 0; at = value.indexOf(open, at + 1)) {
       int tag = at + open.length();
       if (value.regionMatches(true, tag, "blockquote", 0, 10) || value.regionMatches(true, tag, "iframe", 0, 6)) {
+        return true;
+      }
+      if (tag + 1 < value.length() && (value.charAt(tag) == 'a' || value.charAt(tag) == 'A')
+          && (value.charAt(tag + 1) == ' ' || value.startsWith("%20", tag + 1)) && value.contains("status")) {
         return true;
       }
     }

@@ -37,9 +37,19 @@ final class HtmlArticleScanner {
   private final TextScanner text = new TextScanner();
   private final EncodedEmbeds encoded = new EncodedEmbeds();
   private final ScriptEmbeds scripts = new ScriptEmbeds();
+  private final TweetCards cards = new TweetCards();
+
+  /**
+   * What one scan found.
+   *
+   * @param sightings each one cites a post
+   * @param mentions post URLs seen in scripts that are not oEmbed objects (page state, JSON-LD, analytics): they only
+   *     add the {@code script} form to a post cited elsewhere, because scripts also carry other articles' posts
+   */
+  record Found(List<Sighting> sightings, List<Sighting> mentions) {}
 
   /** All sightings in {@code document}. */
-  List<Sighting> scan(Document document) {
+  Found scan(Document document) {
     ScopeClassifier scopes = new ScopeClassifier();
     Walk walk = new Walk(scopes, Reference.Scope.ARTICLE, -1, new LinkTargets(document.baseUri()));
     Element head = document.head();
@@ -48,13 +58,13 @@ final class HtmlArticleScanner {
       walk.sightings.addAll(rawNoscript(noscript, scopes, scopes.classify(noscript), 0));
     }
     for (Element script : head.getElementsByTag("script")) {
-      walk.oEmbeds(Walk.scriptText(script), Reference.Scope.ARTICLE);
+      walk.script(Walk.scriptText(script), Reference.Scope.ARTICLE);
     }
     NodeTraversor.filter(walk, document.body() == null ? document : document.body());
     walk.flush();
     List<Sighting> all = new ArrayList<>(walk.sightings);
     all.addAll(text.scan(walk.lines));
-    return all;
+    return new Found(all, walk.mentions);
   }
 
   /** The sightings in embed markup found inside the page, all placed where the markup was found. */
@@ -76,6 +86,7 @@ final class HtmlArticleScanner {
   /** The traversal state of one scan; not shared between scans. */
   private final class Walk implements NodeFilter {
     final List<Sighting> sightings = new ArrayList<>();
+    final List<Sighting> mentions = new ArrayList<>();
     final List<TextLine> lines = new ArrayList<>();
     private final ScopeClassifier scopes;
     private final LinkTargets targets;
@@ -140,7 +151,7 @@ final class HtmlArticleScanner {
         case "script" -> {
           platformEmbeds.element(element, scope, position).ifPresent(sightings::add);
           if (!nested) {
-            oEmbeds(scriptText(element), scope);
+            script(scriptText(element), scope);
           }
           return FilterResult.SKIP_ENTIRELY;
         }
@@ -177,6 +188,7 @@ final class HtmlArticleScanner {
       if (element.attributesSize() == 0) {
         return FilterResult.CONTINUE;
       }
+      cards.card(element, scope, position).ifPresent(sightings::add);
       Optional<Sighting> embed = embeds.element(element, scope, position);
       if (embed.isEmpty() && !tag.equals("blockquote")) { // a blockquote was looked at above
         embed = platformEmbeds.element(element, scope, position);
@@ -194,14 +206,30 @@ final class HtmlArticleScanner {
       return FilterResult.CONTINUE;
     }
 
+    /** The oEmbed objects of a script; or, when it has none, the post URLs it mentions. */
+    private void script(String script, Reference.Scope scope) {
+      if (!oEmbeds(script, scope) && mayMentionPosts(script)) {
+        // JSON and JavaScript escape the slashes of the URLs they carry.
+        String unescaped = script.replace("\\/", "/").replace("\\u002F", "/").replace("\\u002f", "/");
+        text.urls(unescaped, Reference.Form.SCRIPT, Reference.Scope.PAGE, position, mentions);
+      }
+    }
+
+    /** A cheap test that skips the scripts (most of them) that name no post URL at all. */
+    private static boolean mayMentionPosts(String script) {
+      return script.contains("status") || script.contains("instagram") || script.contains("tiktok")
+          || script.contains("bsky") || script.contains("youtu") || script.contains("facebook")
+          || script.contains("threads") || script.contains("t.me") || script.contains("reddit");
+    }
+
     /**
      * The posts of the oEmbed objects in a script: the {@code "url"} values, and the embeds of the {@code "html"} values
      * that show one of those posts (with their quoted text).
      */
-    private void oEmbeds(String script, Reference.Scope scope) {
+    private boolean oEmbeds(String script, Reference.Scope scope) {
       ScriptEmbeds.OEmbeds found = scripts.find(script);
       if (found.isEmpty()) {
-        return;
+        return false;
       }
       Set<String> named = new HashSet<>();
       for (String url : found.urls()) {
@@ -216,6 +244,7 @@ final class HtmlArticleScanner {
           }
         }
       }
+      return true;
     }
 
     /** The script's text; the parser keeps it as one data node, read without a copy. */

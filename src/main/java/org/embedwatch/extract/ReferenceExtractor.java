@@ -38,9 +38,10 @@ public final class ReferenceExtractor {
     }
     if (isHtml(content, mediaType)) {
       Document document = Jsoup.parse(content, baseUri == null ? "" : baseUri);
-      return merger.merge(html.scan(document));
+      HtmlArticleScanner.Found found = html.scan(document);
+      return merger.merge(found.sightings(), found.mentions());
     }
-    return merger.merge(text.scan(TextScanner.plainLines(content)));
+    return merger.merge(text.scan(TextScanner.plainLines(content)), List.of());
   }
 
   private static boolean isHtml(String content, String mediaType) {

@@ -2,6 +2,7 @@ package org.embedwatch.extract;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -16,9 +17,23 @@ import org.embedwatch.Platform;
  */
 final class ReferenceMerger {
 
-  /** References in order of first appearance. */
-  List<Reference> merge(List<Sighting> sightings) {
+  /**
+   * References in order of first appearance.
+   *
+   * @param sightings each cites a post
+   * @param mentions each only adds its form to a post that {@code sightings} cite; alone it makes no reference
+   */
+  List<Reference> merge(List<Sighting> sightings, List<Sighting> mentions) {
+    Set<String> cited = new HashSet<>();
+    for (Sighting s : sightings) {
+      cited.add(key(s));
+    }
     List<Sighting> ordered = new ArrayList<>(sightings);
+    for (Sighting m : mentions) {
+      if (cited.contains(key(m))) {
+        ordered.add(m);
+      }
+    }
     ordered.sort(Comparator.comparingInt(Sighting::position));
     Map<String, List<Sighting>> groups = new LinkedHashMap<>();
     for (Sighting s : ordered) {

@@ -23,7 +23,8 @@ final class ScopeClassifier {
   private static final Set<String> FURNITURE_WORDS =
       Set.of(
           "related", "trending", "sidebar", "widget", "widgets", "footer", "nav", "navbar", "navigation",
-          "share", "sharing", "popular", "recommended", "recommendations");
+          "share", "sharing", "popular", "recommended", "recommendations", "secondary", "referer", "referrer",
+          "referers", "referrers", "refererlist", "backlinks", "trackbacks");
 
   /**
    * First class words that make the rest no statement about furniture: a layout choice of the page ("has-sidebar"), a

@@ -30,37 +30,41 @@ final class TextScanner {
     List<Sighting> out = new ArrayList<>();
     for (TextLine line : lines) {
       out.addAll(remnants.sightings(line.text(), line.scope(), line.position()));
-      if (line.text().indexOf('/') < 0) {
-        continue; // every post URL has a slash; most lines of an article have none
-      }
-      String text = line.text();
-      int end = 0;
-      while (end < text.length()) {
-        int start = end;
-        boolean slash = false;
-        while (end < text.length() && TOKEN_ENDS.indexOf(text.charAt(end)) < 0) {
-          slash |= text.charAt(end) == '/';
-          end++;
-        }
-        if (end == start) {
-          end++;
-          continue;
-        }
-        if (!slash) {
-          continue;
-        }
-        String token = text.substring(start, end);
-        if (!hasUrlHint(token) || token.endsWith("...") || truncated(text, end)) {
-          continue; // "twitter.com/i/web/status/1…" is a shortened display URL, not post 1
-        }
-        int scheme = token.indexOf("http");
-        // "See:https://x.com/…" – the URL starts at its scheme; otherwise drop opening punctuation.
-        String opened = scheme > 0 ? token.substring(scheme) : LEADING_PUNCTUATION.matcher(token).replaceAll("");
-        String url = TRAILING_PUNCTUATION.matcher(opened).replaceAll("");
-        links.sighting(url, Reference.Form.LINK, line.scope(), line.position()).ifPresent(out::add);
-      }
+      urls(line.text(), Reference.Form.LINK, line.scope(), line.position(), out);
     }
     return out;
+  }
+
+  /** Adds a sighting in {@code form} for every post URL typed in {@code text}. */
+  void urls(String text, Reference.Form form, Reference.Scope scope, int position, List<Sighting> out) {
+    if (text.indexOf('/') < 0) {
+      return; // every post URL has a slash; most lines of an article have none
+    }
+    int end = 0;
+    while (end < text.length()) {
+      int start = end;
+      boolean slash = false;
+      while (end < text.length() && TOKEN_ENDS.indexOf(text.charAt(end)) < 0) {
+        slash |= text.charAt(end) == '/';
+        end++;
+      }
+      if (end == start) {
+        end++;
+        continue;
+      }
+      if (!slash) {
+        continue;
+      }
+      String token = text.substring(start, end);
+      if (!hasUrlHint(token) || token.endsWith("...") || truncated(text, end)) {
+        continue; // "twitter.com/i/web/status/1…" is a shortened display URL, not post 1
+      }
+      int scheme = token.indexOf("http");
+      // "See:https://x.com/…" – the URL starts at its scheme; otherwise drop opening punctuation.
+      String opened = scheme > 0 ? token.substring(scheme) : LEADING_PUNCTUATION.matcher(token).replaceAll("");
+      String url = TRAILING_PUNCTUATION.matcher(opened).replaceAll("");
+      links.sighting(url, form, scope, position).ifPresent(out::add);
+    }
   }
 
   private static boolean hasUrlHint(String token) {

@@ -77,11 +77,46 @@ final class XEmbeds {
       Optional<String> id =
           StatusUrls.embedId(element.attr("src"))
               .or(() -> StatusUrls.embedId(element.attr("data-src")))
-              .or(() -> idAttribute(element));
+              .or(() -> idAttribute(element))
+              .or(() -> frameId(element.id()));
       return id.map(i -> Sighting.ofX(new StatusUrls.XStatus(null, i), Reference.Form.IFRAME, scope, position));
     }
     Reference.Form form = tag.equals("amp-twitter") ? Reference.Form.AMP : Reference.Form.ATTRIBUTE;
     return idAttribute(element).map(i -> Sighting.ofX(new StatusUrls.XStatus(null, i), form, scope, position));
+  }
+
+  /** X's snowflake ids count milliseconds from this instant (2010-11-04) in their bits above the 22nd. */
+  private static final long TWEPOCH_MILLIS = 1288834974657L;
+
+  private static final Pattern FRAME_ID = Pattern.compile("(?i)[a-z_-]*tweet[a-z_-]*([0-9]{28,48})");
+
+  /**
+   * The status id in a tweet widget's frame id that glues the id to other numbers and ends in the Unix time the widget
+   * was made ({@code id="tweetframe<status id><user id><unix time>"}, The Telegraph's own widget). The id is the 18- or
+   * 19-digit prefix whose snowflake time lies within the week before that Unix time: without that agreement, nothing.
+   */
+  static Optional<String> frameId(String frameIdAttribute) {
+    Matcher m = FRAME_ID.matcher(frameIdAttribute);
+    if (!m.matches()) {
+      return Optional.empty();
+    }
+    String digits = m.group(1);
+    long madeMillis = Long.parseLong(digits.substring(digits.length() - 10)) * 1000;
+    for (int length : new int[] {19, 18}) {
+      if (digits.length() - 10 <= length) {
+        continue;
+      }
+      String candidate = digits.substring(0, length);
+      if (length == 19 && candidate.compareTo(String.valueOf(Long.MAX_VALUE)) > 0) {
+        continue;
+      }
+      long snowflakeMillis = (Long.parseLong(candidate) >> 22) + TWEPOCH_MILLIS;
+      long lag = madeMillis - snowflakeMillis;
+      if (lag >= 0 && lag <= 7L * 24 * 3600 * 1000) {
+        return Optional.of(candidate);
+      }
+    }
+    return Optional.empty();
   }
 
   private Sighting describe(
