@@ -3,6 +3,7 @@ package org.embedwatch.extract;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -43,7 +44,7 @@ final class HtmlArticleScanner {
    * What one scan found.
    *
    * @param sightings each one cites a post
-   * @param mentions post URLs seen in scripts that are not oEmbed objects (page state, JSON-LD, analytics): they only
+   * @param mentions URLs of sighted posts seen again in scripts that are not oEmbed objects (page state, JSON-LD, analytics): they only
    *     add the {@code script} form to a post cited elsewhere, because scripts also carry other articles' posts
    */
   record Found(List<Sighting> sightings, List<Sighting> mentions) {}
@@ -64,7 +65,42 @@ final class HtmlArticleScanner {
     walk.flush();
     List<Sighting> all = new ArrayList<>(walk.sightings);
     all.addAll(text.scan(walk.lines));
-    return new Found(all, walk.mentions);
+    return new Found(all, corroborations(all, walk.plainScripts));
+  }
+
+  /** A script that is not an oEmbed object, and where it sits in the page. */
+  private record Script(String text, int position) {}
+
+  /**
+   * Mentions of the posts already sighted in the page's other scripts (page state, JSON-LD): each post id is looked
+   * for with {@link String#indexOf}, and only the text around a hit is read as a URL, JSON/JavaScript escapes undone.
+   * Costs nothing on pages that cite nothing, however large their scripts.
+   */
+  private List<Sighting> corroborations(List<Sighting> sightings, List<Script> scripts) {
+    Set<String> ids = new LinkedHashSet<>();
+    for (Sighting s : sightings) {
+      if (s.postId() != null && s.postId().length() >= 5) {
+        ids.add(s.postId());
+      }
+    }
+    List<Sighting> mentions = new ArrayList<>();
+    for (Script script : scripts) {
+      for (String id : ids) {
+        String bare = id.contains("/") ? id.substring(id.indexOf('/') + 1) : id; // Telegram's channel/n
+        for (int at = script.text().indexOf(bare); at >= 0; at = script.text().indexOf(bare, at + 1)) {
+          String around = script.text().substring(Math.max(0, at - 400), Math.min(script.text().length(), at + 200))
+              .replace("\\/", "/").replace("\\u002F", "/").replace("\\u002f", "/");
+          List<Sighting> found = new ArrayList<>();
+          text.urls(around, Reference.Form.SCRIPT, Reference.Scope.PAGE, script.position(), found);
+          found.removeIf(s -> !id.equals(s.postId()));
+          if (!found.isEmpty()) {
+            mentions.add(found.get(0));
+            break;
+          }
+        }
+      }
+    }
+    return mentions;
   }
 
   /** The sightings in embed markup found inside the page, all placed where the markup was found. */
@@ -86,7 +122,7 @@ final class HtmlArticleScanner {
   /** The traversal state of one scan; not shared between scans. */
   private final class Walk implements NodeFilter {
     final List<Sighting> sightings = new ArrayList<>();
-    final List<Sighting> mentions = new ArrayList<>();
+    final List<Script> plainScripts = new ArrayList<>();
     final List<TextLine> lines = new ArrayList<>();
     private final ScopeClassifier scopes;
     private final LinkTargets targets;
@@ -189,6 +225,9 @@ final class HtmlArticleScanner {
         return FilterResult.CONTINUE;
       }
       cards.card(element, scope, position).ifPresent(sightings::add);
+      if (onlyLayoutAttributes(element) && !tag.equals("iframe")) {
+        return FilterResult.CONTINUE; // most elements: nothing below reads class, id or style alone
+      }
       Optional<Sighting> embed = embeds.element(element, scope, position);
       if (embed.isEmpty() && !tag.equals("blockquote")) { // a blockquote was looked at above
         embed = platformEmbeds.element(element, scope, position);
@@ -206,20 +245,11 @@ final class HtmlArticleScanner {
       return FilterResult.CONTINUE;
     }
 
-    /** The oEmbed objects of a script; or, when it has none, the post URLs it mentions. */
+    /** The oEmbed objects of a script; a script without any is kept for {@link #corroborations}. */
     private void script(String script, Reference.Scope scope) {
-      if (!oEmbeds(script, scope) && mayMentionPosts(script)) {
-        // JSON and JavaScript escape the slashes of the URLs they carry.
-        String unescaped = script.replace("\\/", "/").replace("\\u002F", "/").replace("\\u002f", "/");
-        text.urls(unescaped, Reference.Form.SCRIPT, Reference.Scope.PAGE, position, mentions);
+      if (!oEmbeds(script, scope)) {
+        plainScripts.add(new Script(script, position));
       }
-    }
-
-    /** A cheap test that skips the scripts (most of them) that name no post URL at all. */
-    private static boolean mayMentionPosts(String script) {
-      return script.contains("status") || script.contains("instagram") || script.contains("tiktok")
-          || script.contains("bsky") || script.contains("youtu") || script.contains("facebook")
-          || script.contains("threads") || script.contains("t.me") || script.contains("reddit");
     }
 
     /**
@@ -245,6 +275,17 @@ final class HtmlArticleScanner {
         }
       }
       return true;
+    }
+
+    /**
+     * Whether the element's attributes are only {@code class}, {@code id} and {@code style}: counted with key lookups,
+     * because iterating jsoup attributes builds an object per attribute, for every element of the page.
+     */
+    private static boolean onlyLayoutAttributes(Element element) {
+      org.jsoup.nodes.Attributes attributes = element.attributes();
+      int layout = (attributes.hasKey("class") ? 1 : 0) + (attributes.hasKey("id") ? 1 : 0)
+          + (attributes.hasKey("style") ? 1 : 0);
+      return attributes.size() == layout;
     }
 
     /** The script's text; the parser keeps it as one data node, read without a copy. */

@@ -71,16 +71,16 @@ final class ScopeClassifier {
       return false;
     }
     // attr(), not className()/id(): those trim or match the name case-insensitively, for every element of a page.
-    String className = e.attr("class");
+    String className = e.attributes().get("class");
     if (className.isEmpty()) {
-      return namesFurniture(e.attr("id"));
+      return namesFurniture(e.attributes().get("id"));
     }
     Boolean known = classNamesFurniture.get(className);
     if (known == null) {
       known = namesFurniture(className);
       classNamesFurniture.put(className, known);
     }
-    return known || namesFurniture(e.attr("id"));
+    return known || namesFurniture(e.attributes().get("id"));
   }
 
   /**

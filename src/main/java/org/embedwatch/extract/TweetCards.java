@@ -14,7 +14,7 @@ final class TweetCards {
 
   /** The card sighting of {@code element} when it is a static tweet card, else empty. */
   Optional<Sighting> card(Element element, Reference.Scope scope, int position) {
-    if (!element.hasClass("tweet")) {
+    if (element.attributes().get("class").indexOf("tweet") < 0 || !element.hasClass("tweet")) {
       return Optional.empty();
     }
     Element handleElement = first(element, "tweet-author-handle");

@@ -50,7 +50,7 @@ final class ExtractBenchmark {
       throw new IllegalArgumentException("no pages in " + corpus + " (give a directory of article files)");
     }
     long totalBytes = pages.stream().mapToLong(p -> p.bytes().length).sum();
-    out.printf(Locale.ROOT, "extract benchmark: %d pages (%.1f MB) from %s, %d warm-up + %d measured rounds%n",
+    out.printf(Locale.ROOT, "extract benchmark: %d pages (%.1f MB) from %s, %d warm-up + %d measured rounds (median round)%n",
         pages.size(), totalBytes / 1e6, corpus, warmupRounds, rounds);
 
     ExtractBenchmark bench = new ExtractBenchmark(pages);
@@ -59,9 +59,9 @@ final class ExtractBenchmark {
       bench.extractRound();
       bench.readAndExtractRound();
     }
-    long parseNanos = 0;
-    long extractNanos = 0;
-    long readNanos = 0;
+    long[] parseNanos = new long[rounds];
+    long[] extractNanos = new long[rounds];
+    long[] readNanos = new long[rounds];
     for (int i = 0; i < rounds; i++) {
       long t0 = System.nanoTime();
       bench.parseRound();
@@ -70,20 +70,27 @@ final class ExtractBenchmark {
       long t2 = System.nanoTime();
       bench.readAndExtractRound();
       long t3 = System.nanoTime();
-      parseNanos += t1 - t0;
-      extractNanos += t2 - t1;
-      readNanos += t3 - t2;
+      parseNanos[i] = t1 - t0;
+      extractNanos[i] = t2 - t1;
+      readNanos[i] = t3 - t2;
     }
-    double n = (double) pages.size() * rounds;
-    double parseRate = n / (parseNanos / 1e9);
-    double extractRate = n / (extractNanos / 1e9);
-    double readRate = n / (readNanos / 1e9);
+    // Medians: one round disturbed by a GC pause or another process on the machine does not move them.
+    double parseRate = pages.size() / (median(parseNanos) / 1e9);
+    double extractRate = pages.size() / (median(extractNanos) / 1e9);
+    double readRate = pages.size() / (median(readNanos) / 1e9);
     out.printf(Locale.ROOT, "  bare jsoup parse           %8.1f pages/s%n", parseRate);
     out.printf(Locale.ROOT, "  extract (decoded text)     %8.1f pages/s  = %.2f x bare parse (target >= 0.70)%n",
         extractRate, extractRate / parseRate);
     out.printf(Locale.ROOT, "  sniff + decode + extract   %8.1f pages/s  = %.2f x bare parse%n",
         readRate, readRate / parseRate);
     out.printf(Locale.ROOT, "  (checksum %d)%n", bench.sink);
+  }
+
+  private static double median(long[] values) {
+    long[] sorted = values.clone();
+    java.util.Arrays.sort(sorted);
+    int mid = sorted.length / 2;
+    return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2.0;
   }
 
   private void parseRound() {
