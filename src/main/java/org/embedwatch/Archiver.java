@@ -3,6 +3,7 @@ package org.embedwatch;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import org.embedwatch.archive.BlobStore;
 import org.embedwatch.capture.PostChecker;
 import org.embedwatch.extract.Reference;
@@ -35,17 +36,22 @@ public final class Archiver {
   /**
    * What archiving one input gave.
    *
-   * @param references every reference with the result of capturing its post (null for remnants without an id)
+   * @param references every reference in scope with the result of capturing its post (null for remnants without an id)
+   * @param leftOut how many references were out of scope: neither stored nor captured
    */
-  public record Result(ArticleCapture article, long articleCaptureId, List<ReferenceResult> references) {}
+  public record Result(ArticleCapture article, long articleCaptureId, List<ReferenceResult> references, int leftOut) {}
 
   /** One reference and what capturing its post gave, or null when it has no post id. */
   public record ReferenceResult(Reference reference, PostChecker.Result capture) {}
 
-  /** Archives one article. */
-  public Result archive(ArticleCapture article) {
-    List<Reference> references = extractor.extract(article.text(), article.textType(),
+  /**
+   * Archives one article: the references {@code inScope} accepts are stored and their posts captured; the others
+   * (page furniture, by default) are only counted.
+   */
+  public Result archive(ArticleCapture article, Predicate<Reference> inScope) {
+    List<Reference> all = extractor.extract(article.text(), article.textType(),
         article.url() == null ? null : article.url().toString());
+    List<Reference> references = all.stream().filter(inScope).toList();
     BlobStore.Blob blob = articleFiles.put(article.raw());
     EvidenceStore.SavedArticle saved = store.saveArticle(new NewArticleCapture(article.input(),
         article.url() == null ? null : article.url().toString(), article.readAt(), article.mediaType(),
@@ -56,6 +62,6 @@ public final class Archiver {
       PostChecker.Result capture = ref.post().map(checker::check).orElse(null);
       results.add(new ReferenceResult(ref.reference(), capture));
     }
-    return new Result(article, saved.articleCaptureId(), results);
+    return new Result(article, saved.articleCaptureId(), results, all.size() - references.size());
   }
 }

@@ -9,6 +9,7 @@ import org.embedwatch.App;
 import org.embedwatch.Archiver;
 import org.embedwatch.read.InputItem;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -22,10 +23,15 @@ final class ArchiveCommand implements Callable<Integer> {
   @Parameters(arity = "1..*", paramLabel = "INPUT", description = ExtractCommand.INPUTS)
   List<String> inputs;
 
+  @Option(names = "--scope", paramLabel = "article|page|all", defaultValue = "article",
+      description = "Which references to store and capture: those in the article body (default), in page furniture,"
+          + " or all.")
+  ScopeOption scope;
+
   @Override
   public Integer call() {
     try (App app = App.open(main.settings(), main.clock())) {
-      return run(app, inputs, main.workingDir(), main.stdin(), Main.out(spec), spec.commandLine().getErr());
+      return run(app, inputs, scope, main.workingDir(), main.stdin(), Main.out(spec), spec.commandLine().getErr());
     }
   }
 
@@ -35,11 +41,13 @@ final class ArchiveCommand implements Callable<Integer> {
    *
    * @return 0, or 1 when an input was unreadable or unsupported
    */
-  static int run(App app, List<String> inputs, Path baseDir, InputStream stdin, PrintWriter out, PrintWriter err) {
+  static int run(App app, List<String> inputs, ScopeOption scope, Path baseDir, InputStream stdin, PrintWriter out,
+      PrintWriter err) {
     int[] problems = {0};
     app.inputs().expand(inputs, baseDir, stdin, item -> {
       switch (item.kind()) {
-        case ARTICLE -> print(app.archiver().archive(((InputItem.Article) item).capture()), item.input(), out);
+        case ARTICLE -> print(app.archiver().archive(((InputItem.Article) item).capture(), scope::shows), scope,
+            item.input(), out);
         case EXPANSION -> out.println(InputLines.expansion((InputItem.Expansion) item));
         case SKIPPED -> out.println(InputLines.skipped((InputItem.Skipped) item));
         case PROBLEM -> {
@@ -55,9 +63,12 @@ final class ArchiveCommand implements Callable<Integer> {
     return problems[0] == 0 ? 0 : CliErrorHandler.OPERATIONAL;
   }
 
-  private static void print(Archiver.Result result, String input, PrintWriter out) {
+  private static void print(Archiver.Result result, ScopeOption scope, String input, PrintWriter out) {
     int n = result.references().size();
+    int left = result.leftOut();
     out.println("article " + input + ": " + (n == 0 ? "no references found" : n + (n == 1 ? " reference" : " references"))
+        + (left == 0 ? "" : " (" + left + " " + scope.hiddenName() + (left == 1 ? " reference" : " references")
+            + " not archived; --scope all archives them)")
         + " (" + result.article().mediaType() + ", sha256 " + result.article().sha256().hex() + ")");
     for (Archiver.ReferenceResult r : result.references()) {
       out.println("  " + ReferenceLines.describe(r.reference()) + "\n    -> "

@@ -64,7 +64,7 @@ final class DemoCommand implements Callable<Integer> {
         out.println("== Embedwatch demo: archive in " + archiveDir + ", simulated platform at " + sandbox.baseUri());
         out.println("\n== 1. " + clock.instant() + ": archive the example article and capture the posts it cites");
         out.flush();
-        int code = ArchiveCommand.run(app, List.of(ARTICLE_URL), main.workingDir(), InputStream.nullInputStream(),
+        int code = ArchiveCommand.run(app, List.of(ARTICLE_URL), ScopeOption.ARTICLE, main.workingDir(), InputStream.nullInputStream(),
             out, err);
         if (code != 0) {
           return code;

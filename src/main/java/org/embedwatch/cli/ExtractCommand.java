@@ -37,27 +37,7 @@ final class ExtractCommand implements Callable<Integer> {
 
   @Option(names = "--scope", paramLabel = "article|page|all", defaultValue = "article",
       description = "Which references to print: those in the article body (default), in page furniture, or all.")
-  Scope scope;
-
-  /** Which references {@code extract} prints. */
-  enum Scope {
-    ARTICLE,
-    PAGE,
-    ALL;
-
-    boolean shows(Reference r) {
-      return switch (this) {
-        case ARTICLE -> r.scope() == Reference.Scope.ARTICLE;
-        case PAGE -> r.scope() == Reference.Scope.PAGE;
-        case ALL -> true;
-      };
-    }
-
-    /** What the hidden references are called: "page" when only article references are shown. */
-    String hiddenName() {
-      return this == ARTICLE ? "page" : "article";
-    }
-  }
+  ScopeOption scope;
 
   @Override
   public Integer call() {
@@ -222,7 +202,7 @@ final class ExtractCommand implements Callable<Integer> {
     }
 
     /** "total: 5 articles (3 with references, 2 without), 9 references, 2 page references hidden; 1 unreadable, …". */
-    String line(Scope scope) {
+    String line(ScopeOption scope) {
       int articles = withReferences + without;
       return "total: " + articles + (articles == 1 ? " article" : " articles") + " (" + withReferences
           + " with references, " + without + " without), " + shown + (shown == 1 ? " reference" : " references")

@@ -125,4 +125,30 @@ class ArchiveInputsIT {
     }
     return targets;
   }
+  @Test
+  void archiveKeepsArticleReferencesByDefaultAndPageFurnitureOnlyWithScopeAll() throws IOException {
+    String page = "<html><body><article><p>Quoted: <a href=\"https://x.com/mattcarrollcode/status/"
+        + Articles.QUOTE_POST + "\">the post</a></p></article><aside class=\"sidebar\"><a href=\""
+        + "https://twitter.com/SamuelSusla/status/" + Articles.PHOTO_POST + "\">trending</a></aside></body></html>";
+    Files.writeString(work.resolve("page.html"), page);
+
+    CliRunner.Run run = cli.run("archive", "page.html");
+
+    assertThat(run.exit()).isZero();
+    assertThat(run.out()).contains("article page.html: 1 reference (1 page reference not archived; --scope all"
+        + " archives them)");
+    assertThat(cli.query("select post_id, scope from citation")).extracting(r -> r.get("post_id") + " " + r.get("scope"))
+        .containsExactly(Articles.QUOTE_POST + " article");
+    assertThat(cli.query("select post_id from post")).extracting(r -> r.get("post_id"))
+        .containsExactly(Articles.QUOTE_POST);
+
+    CliRunner.Run all = cli.run("archive", "--scope", "all", "page.html");
+
+    assertThat(all.exit()).isZero();
+    assertThat(all.out()).contains("article page.html: 2 references (");
+    assertThat(cli.query("select p.post_id, c.scope from citation c join post p on p.id = c.post_ref"
+            + " where c.article_capture_id = (select max(id) from article_capture) order by c.id"))
+        .extracting(r -> r.get("post_id") + " " + r.get("scope"))
+        .containsExactly(Articles.QUOTE_POST + " article", Articles.PHOTO_POST + " page");
+  }
 }
