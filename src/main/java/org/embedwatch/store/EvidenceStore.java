@@ -139,8 +139,8 @@ public final class EvidenceStore {
         + " state, next_check_at) values (?,?,?,?,?,?,?)", Statement.RETURN_GENERATED_KEYS)) {
       ps.setString(1, r.platform().key());
       ps.setString(2, r.postId());
-      ps.setString(3, r.handle());
-      ps.setString(4, r.url() == null ? "" : r.url());
+      ps.setString(3, Sql.clip(r.handle(), 200));
+      ps.setString(4, r.url() == null ? "" : Sql.clip(r.url(), 2000));
       ps.setObject(5, Sql.time(now));
       ps.setString(6, PostState.PENDING.name());
       ps.setObject(7, Sql.time(now));
@@ -160,15 +160,16 @@ public final class EvidenceStore {
         ps.setLong(2, postRef);
       }
       ps.setString(3, r.platform().key());
-      ps.setString(4, r.postId());
-      ps.setString(5, r.handle());
-      ps.setString(6, r.url());
+      // Clipped to the column sizes: what an article says can be any length, and its raw bytes are stored anyway.
+      ps.setString(4, Sql.clip(r.postId(), 128));
+      ps.setString(5, Sql.clip(r.handle(), 200));
+      ps.setString(6, Sql.clip(r.url(), 2000));
       ps.setString(7, String.join(",", r.forms().stream().map(Reference.Form::key).toList()));
       ps.setString(8, r.scope().key());
-      ps.setString(9, r.citedText());
-      ps.setString(10, r.citedDate());
-      ps.setString(11, r.displayName());
-      ps.setString(12, r.lang());
+      ps.setString(9, Sql.clip(r.citedText(), 20000));
+      ps.setString(10, Sql.clip(r.citedDate(), 100));
+      ps.setString(11, Sql.clip(r.displayName(), 500));
+      ps.setString(12, Sql.clip(r.lang(), 35));
       ps.executeUpdate();
     }
   }
