@@ -67,8 +67,20 @@ public final class InputExpander {
     }
   }
 
-  /** One entry of a container, with the label it is reported under. */
-  private record Child(String label, Source source) {}
+  /**
+   * One entry of a container, with the label it is reported under.
+   *
+   * @param walked whether a directory walk found it (rather than a list, feed or sitemap naming it)
+   */
+  private record Child(String label, Source source, boolean walked) {
+    Child(String label, Source source) {
+      this(label, source, false);
+    }
+  }
+
+  /** Names that say "an article, feed or sitemap": a file so named is never skipped quietly, whatever it holds. */
+  private static final java.util.regex.Pattern CLAIMS_ARTICLE = java.util.regex.Pattern.compile(
+      "(?i).*\\.(html?|xhtml|xht|shtml|php|aspx?|jsp|txt|text|md|markdown|pdf|docx|xml|rss|atom|gz)$");
 
   /** The state of one {@link #expand} call. Not thread-safe. */
   private final class Run {
@@ -85,6 +97,14 @@ public final class InputExpander {
     }
 
     void resolve(String label, Source source) {
+      resolve(label, source, false);
+    }
+
+    /**
+     * Resolves one input. A file a directory walk found that is neither an article nor named like one (an image, a
+     * stylesheet, a data file beside saved pages) is skipped, not an error; given by name, it is unsupported.
+     */
+    void resolve(String label, Source source, boolean walked) {
       try {
         Optional<String> key = source.key();
         if (key.isPresent() && chain.contains(key.get())) {
@@ -95,7 +115,12 @@ public final class InputExpander {
           read(label, source, key.orElse(null));
         }
       } catch (UnreadableInputException e) {
-        sink.accept(e.problem(label));
+        InputItem.Problem problem = e.problem(label);
+        if (walked && problem.problem() == InputItem.ProblemKind.UNSUPPORTED && !CLAIMS_ARTICLE.matcher(label).matches()) {
+          sink.accept(new InputItem.Skipped(label, "not an article (" + problem.reason() + ")"));
+        } else {
+          sink.accept(problem);
+        }
       }
     }
 
@@ -184,7 +209,7 @@ public final class InputExpander {
       for (DirectoryWalk.Entry entry : walk.entries()) {
         String childLabel = labelPath.resolve(entry.relative()).toString();
         if (entry instanceof DirectoryWalk.File f) {
-          children.add(new Child(childLabel, new Source.File(f.path())));
+          children.add(new Child(childLabel, new Source.File(f.path()), true));
         } else if (entry instanceof DirectoryWalk.Repeat) {
           children.add(new Child(childLabel, new Source.Skip(
               "a link to a directory already walked (a loop or a second link); not walked again")));
@@ -248,7 +273,7 @@ public final class InputExpander {
       depth++;
       try {
         for (Child child : children) {
-          resolve(child.label(), child.source());
+          resolve(child.label(), child.source(), child.walked());
         }
       } finally {
         depth--;

@@ -65,13 +65,15 @@ class ExtractInputsIT {
         + "<a href=\"" + STATUS + "\">the post</a>" + "</div>".repeat(200_000) + "</body></html>");
     Files.writeString(dir.resolve("h-plain.html"), "<html><body><p>Nothing cited here.</p></body></html>");
     Files.writeString(dir.resolve(".draft.html"), Articles.twoEmbeds());
+    // Beside saved pages: assets that are not articles and not named like one are skipped, not errors.
+    Files.write(dir.resolve("i-logo.png"), new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0});
 
     CliRunner.Run run = cli.run("extract", "articles");
 
     assertThat(run.exit()).isEqualTo(1);
     String docx = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
     assertThat(outcomeLines(run)).containsExactly(
-        "articles: directory, 8 files (1 hidden left out)",
+        "articles: directory, 9 files (1 hidden left out)",
         "articles/a-embeds.html (text/html, UTF-8): 2 references (1 page reference hidden; --scope all shows them)",
         "articles/b-remnants.txt (text/plain, UTF-8): 2 references",
         "articles/c-report.pdf (application/pdf): 2 references",
@@ -80,6 +82,7 @@ class ExtractInputsIT {
         "articles/f-empty.txt: unreadable: empty (0 bytes)",
         "articles/g-nested.html (text/html, ISO-8859-1): 1 reference",
         "articles/h-plain.html (text/html, ISO-8859-1): no references found",
+        "articles/i-logo.png: skipped: not an article (image/png)",
         "total: 6 articles (5 with references, 1 without), 9 references, 1 page reference hidden;"
             + " 1 unreadable, 1 unsupported");
     assertThat(run.out()).contains(
