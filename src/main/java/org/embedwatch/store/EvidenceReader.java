@@ -180,9 +180,10 @@ public final class EvidenceReader {
     return posts(c, "select " + POST_COLUMNS + " from post where id = ?", id).stream().findFirst();
   }
 
-  static Optional<PostRecord> post(Connection c, Platform platform, String postId) throws SQLException {
-    return posts(c, "select " + POST_COLUMNS + " from post where platform = ? and post_id = ?", platform.key(),
-        postId).stream().findFirst();
+  /** The post with this identity (see {@link EvidenceStore#identity}) on {@code platform}. */
+  static Optional<PostRecord> postByIdentity(Connection c, Platform platform, String identity) throws SQLException {
+    return posts(c, "select " + POST_COLUMNS + " from post where platform = ? and identity = ?", platform.key(),
+        identity).stream().findFirst();
   }
 
   private static List<PostRecord> posts(Connection c, String sql, Object... params) throws SQLException {

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.embedwatch.Platform;
 import org.embedwatch.PostState;
 import org.embedwatch.UnavailableReason;
 import org.embedwatch.extract.Reference;
@@ -130,13 +131,25 @@ public final class EvidenceStore {
     }
   }
 
+  /**
+   * What tells one post from another on its platform: the post id, except where ids are unique only per server or per
+   * author (Mastodon, Bluesky): there the canonical URL, lower-cased, which names the host or account too.
+   */
+  static String identity(Reference r) {
+    if ((r.platform() == Platform.MASTODON || r.platform() == Platform.BLUESKY) && r.url() != null) {
+      return Sql.clip(r.url().toLowerCase(java.util.Locale.ROOT), 2000);
+    }
+    return r.postId();
+  }
+
   private static PostRecord upsertPost(Connection c, Reference r, Instant now) throws SQLException {
-    Optional<PostRecord> existing = EvidenceReader.post(c, r.platform(), r.postId());
+    String identity = identity(r);
+    Optional<PostRecord> existing = EvidenceReader.postByIdentity(c, r.platform(), identity);
     if (existing.isPresent()) {
       return existing.get();
     }
     try (PreparedStatement ps = c.prepareStatement("insert into post(platform, post_id, handle, url, first_seen,"
-        + " state, next_check_at) values (?,?,?,?,?,?,?)", Statement.RETURN_GENERATED_KEYS)) {
+        + " state, next_check_at, identity) values (?,?,?,?,?,?,?,?)", Statement.RETURN_GENERATED_KEYS)) {
       ps.setString(1, r.platform().key());
       ps.setString(2, r.postId());
       ps.setString(3, Sql.clip(r.handle(), 200));
@@ -144,6 +157,7 @@ public final class EvidenceStore {
       ps.setObject(5, Sql.time(now));
       ps.setString(6, PostState.PENDING.name());
       ps.setObject(7, Sql.time(now));
+      ps.setString(8, identity);
       long id = Sql.insert(ps);
       return EvidenceReader.post(c, id).orElseThrow();
     }
