@@ -244,7 +244,7 @@ class ExtractInputsIT {
 
   private static String seed() throws IOException {
     try (InputStream in = ExtractInputsIT.class.getResourceAsStream(
-        "/org/embedwatch/extract/seed-000_b228a5170edcf5c9.txt")) {
+        "/org/embedwatch/extract/corpus/seed-000_b228a5170edcf5c9.txt")) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
   }
