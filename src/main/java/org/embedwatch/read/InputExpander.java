@@ -18,6 +18,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.embedwatch.net.HttpFetcher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Expands the inputs of {@code extract} and {@code archive} into articles. An input is an http(s) URL, a file, a
@@ -35,6 +37,7 @@ public final class InputExpander {
   public static final int MAX_DEPTH = 6;
   /** How standard input ({@code -}) is named in items. */
   public static final String STDIN = "stdin";
+  private static final Logger log = LoggerFactory.getLogger(InputExpander.class);
   static final String WHAT_WE_READ = "give an HTML, text, PDF or DOCX article, an RSS or Atom feed, or a sitemap";
 
   private final SourceLoader loader;
@@ -65,6 +68,16 @@ public final class InputExpander {
       Source source = Source.parse(given, baseDir);
       run.resolve(source instanceof Source.Stdin ? STDIN : given, source);
     }
+  }
+
+  /**
+   * The problem an unexpected exception with one input makes of it: unreadable, with the exception named, and a
+   * remedy that says it is probably a bug. Callers log the exception.
+   */
+  public static InputItem.Problem internalError(String input, RuntimeException e) {
+    return new InputItem.Problem(input, InputItem.ProblemKind.UNREADABLE,
+        "an internal error (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")",
+        "this is probably a bug in embedwatch; please report it with the log");
   }
 
   /**
@@ -121,6 +134,10 @@ public final class InputExpander {
         } else {
           sink.accept(problem);
         }
+      } catch (RuntimeException e) {
+        // Probably a bug (in us, Tika or a parser): one input's problem, so that the batch goes on.
+        log.warn("unexpected error with input {}", label, e);
+        sink.accept(internalError(label, e));
       }
     }
 

@@ -163,6 +163,24 @@ class ExtractInputsIT {
   }
 
   @Test
+  void aFeedItemRedirectingToAMalformedAddressIsOneProblemAndTheFeedGoesOn() {
+    server.page("/one.html", Articles.twoEmbeds().getBytes(StandardCharsets.UTF_8), HTML);
+    server.redirect("/moved.html", 301, "http://exa mple.com/a b");
+    serve("/rss.xml", "application/rss+xml", "<rss version=\"2.0\"><channel><item><link>" + server.url("/moved.html")
+        + "</link></item><item><link>" + server.url("/one.html") + "</link></item></channel></rss>");
+
+    CliRunner.Run run = cli.run("extract", server.url("/rss.xml"));
+
+    assertThat(run.exit()).as(run.err()).isEqualTo(1);
+    List<String> lines = outcomeLines(run);
+    assertThat(lines).hasSize(4);
+    assertThat(lines.get(0)).isEqualTo(server.url("/rss.xml") + ": RSS feed, 2 articles");
+    assertThat(lines.get(1)).startsWith(server.url("/moved.html") + ": unreadable: cannot fetch: bad_redirect");
+    assertThat(lines.get(2)).isEqualTo(server.url("/one.html") + " (text/html, UTF-8): 2 references");
+    assertThat(run.err()).contains("error: " + server.url("/moved.html") + ": unreadable: cannot fetch: bad_redirect");
+  }
+
+  @Test
   void jsonModePrintsAnOutcomeObjectAfterEachInputsReferences() throws IOException {
     serve("/feed.xml", "application/rss+xml", "<rss version=\"2.0\"><channel><item><link>" + server.url("/a.html")
         + "</link></item></channel></rss>");

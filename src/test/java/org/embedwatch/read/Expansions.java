@@ -31,6 +31,10 @@ final class Expansions implements AutoCloseable {
     this(dir, 1_000_000);
   }
 
+  InputExpander expander() {
+    return expander;
+  }
+
   List<InputItem> expand(String... inputs) {
     return expandWithStdin(new byte[0], inputs);
   }

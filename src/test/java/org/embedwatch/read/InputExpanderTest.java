@@ -36,6 +36,24 @@ class InputExpanderTest {
   }
 
   @Test
+  void anUnexpectedExceptionWithOneInputBecomesItsProblemAndTheOthersGoOn() throws IOException {
+    Files.writeString(work.resolve("a.html"), HTML);
+    Files.writeString(work.resolve("b.html"), HTML);
+    List<InputItem> items = new java.util.ArrayList<>();
+
+    expansions.expander().expand(List.of("a.html", "b.html"), work, java.io.InputStream.nullInputStream(), item -> {
+      if (item.input().equals("a.html") && item instanceof InputItem.Article) {
+        throw new IllegalStateException("a bug");
+      }
+      items.add(item);
+    });
+
+    assertThat(lines(items)).containsExactly(
+        "a.html unreadable: an internal error (IllegalStateException: a bug)",
+        "b.html article text/html");
+  }
+
+  @Test
   void aDirectoryIsWalkedDepthFirstInNameOrderWithoutHiddenEntriesOrLinkLoops() throws IOException {
     Path dir = Files.createDirectories(work.resolve("dir/sub"));
     Files.writeString(work.resolve("dir/b.html"), HTML);
