@@ -86,8 +86,7 @@ final class ExtractCommand implements Callable<Integer> {
 
   private void article(App.ReadOnly app, InputItem.Article item, Tally tally, ObjectMapper mapper, PrintWriter out) {
     ArticleCapture article = item.capture();
-    List<Reference> all = app.extractor().extract(article.text(), article.textType(),
-        article.url() == null ? null : article.url().toString());
+    List<Reference> all = app.extractor().extract(article.text(), article.textType(), article.baseUrl());
     List<Reference> shown = all.stream().filter(scope::shows).toList();
     int hidden = all.size() - shown.size();
     tally.article(shown.size(), hidden);
