@@ -80,8 +80,8 @@ class ExtractInputsIT {
         "articles/d-memo.docx (" + docx + "): 2 references",
         "articles/e-binary.html: unsupported: application/octet-stream",
         "articles/f-empty.txt: unreadable: empty (0 bytes)",
-        "articles/g-nested.html (text/html, ISO-8859-1): 1 reference",
-        "articles/h-plain.html (text/html, ISO-8859-1): no references found",
+        "articles/g-nested.html (text/html, windows-1252): 1 reference",
+        "articles/h-plain.html (text/html, windows-1252): no references found",
         "articles/i-logo.png: skipped: not an article (image/png)",
         "total: 6 articles (5 with references, 1 without), 9 references, 1 page reference hidden;"
             + " 1 unreadable, 1 unsupported");
