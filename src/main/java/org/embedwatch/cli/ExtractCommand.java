@@ -150,6 +150,7 @@ final class ExtractCommand implements Callable<Integer> {
     o.put("container", e.container().key());
     o.put("entries", e.entries());
     o.put("left_out", e.leftOut());
+    o.put("over_limit", e.overLimit());
     return write(mapper, o);
   }
 
