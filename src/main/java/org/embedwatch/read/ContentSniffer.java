@@ -64,7 +64,7 @@ public final class ContentSniffer {
    * single- or double-byte charset (which Tika alone calls {@code application/octet-stream} when no name or declared
    * type says "text") is {@code text/plain} when it decodes cleanly and holds no control characters.
    */
-  public String articleType(byte[] bytes, String name, String declared) {
+  String articleType(byte[] bytes, String name, String declared) {
     String type = mediaType(bytes, name, declared);
     if (!type.equals("application/octet-stream") || bytes.length == 0 || looksBinary(bytes)) {
       return type;

@@ -22,15 +22,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Expands the inputs of {@code extract} and {@code archive} into articles. An input is an http(s) URL, a file, a
- * directory (its files, recursively, sorted by name, hidden ones left out), {@code @FILE} (a list file: one input per
- * line, relative paths against the list's directory), {@code -} (standard input), or an RSS/Atom feed, sitemap or
- * sitemap index given as a file or URL (their items' addresses). Type and charset come from the bytes (Apache Tika),
- * never from the name alone.
+ * Expands the inputs of {@code extract} and {@code archive} into items: articles, containers, skipped entries and
+ * problems. An input is an http(s) URL, a file, a directory (its files, recursively, sorted by name, hidden ones left
+ * out, links followed only inside it), {@code @FILE} (a list file: one input per line, relative paths against the
+ * list's directory), {@code -} (standard input, read once), or an RSS/Atom feed, sitemap or sitemap index given as a
+ * file or URL (their items' addresses). The type is detected by Apache Tika from the bytes, with the name and a
+ * declared Content-Type as hints; the charset is the one the server declares, else a byte order mark, a meta
+ * declaration or statistical detection ({@link ContentSniffer#charset}).
  *
- * <p>Bounded: every input is read up to {@code read.max-bytes} (after decompression); containers nest at most
- * {@value #MAX_DEPTH} deep; a container is expanded once, so a list or sitemap index that includes itself ends.
- * Thread-safe; each {@link #expand} call keeps its own state.
+ * <p>Bounded: every input is read up to {@code read.max-bytes} (after decompression; a PDF's or DOCX's text up to as
+ * many characters); containers nest at most {@value #MAX_DEPTH} deep, and directories within one directory input at
+ * most {@value #MAX_DIRECTORY_DEPTH}; a container expands to at most {@value #MAX_ENTRIES} entries; a container is
+ * expanded once, so a list or sitemap index that includes itself ends. Thread-safe; each {@link #expand} call keeps
+ * its own state.
  */
 public final class InputExpander {
   /** Containers (directories, lists, feeds, sitemaps) nest at most this deep. */
