@@ -49,8 +49,7 @@ public final class Archiver {
    * (page furniture, by default) are only counted.
    */
   public Result archive(ArticleCapture article, Predicate<Reference> inScope) {
-    List<Reference> all = extractor.extract(article.text(), article.textType(),
-        article.url() == null ? null : article.url().toString());
+    List<Reference> all = extractor.extract(article.text(), article.textType(), article.baseUrl());
     List<Reference> references = all.stream().filter(inScope).toList();
     BlobStore.Blob blob = articleFiles.put(article.raw());
     EvidenceStore.SavedArticle saved = store.saveArticle(new NewArticleCapture(article.input(),

@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.embedwatch.App;
 import org.embedwatch.Archiver;
+import org.embedwatch.read.InputExpander;
 import org.embedwatch.read.InputItem;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -17,6 +20,7 @@ import picocli.CommandLine.Spec;
 /** {@code archive}: reads each input, stores it, extracts its references and captures every cited post. */
 @Command(name = "archive", description = "Capture each input article and every post it cites.")
 final class ArchiveCommand implements Callable<Integer> {
+  private static final Logger log = LoggerFactory.getLogger(ArchiveCommand.class);
   @ParentCommand Main main;
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -39,28 +43,39 @@ final class ArchiveCommand implements Callable<Integer> {
    * Expands {@code inputs} and archives each article with {@code app}, printing one line per article, per reference,
    * per container and per problem.
    *
-   * @return 0, or 1 when an input was unreadable or unsupported
+   * @return 0, or 1 when an input was unreadable or unsupported, or failed unexpectedly
    */
   static int run(App app, List<String> inputs, ScopeOption scope, Path baseDir, InputStream stdin, PrintWriter out,
       PrintWriter err) {
     int[] problems = {0};
     app.inputs().expand(inputs, baseDir, stdin, item -> {
       switch (item.kind()) {
-        case ARTICLE -> print(app.archiver().archive(((InputItem.Article) item).capture(), scope::shows), scope,
-            item.input(), out);
+        case ARTICLE -> {
+          try {
+            print(app.archiver().archive(((InputItem.Article) item).capture(), scope::shows), scope, item.input(), out);
+          } catch (RuntimeException e) {
+            log.warn("unexpected error archiving {}", item.input(), e);
+            problems[0]++;
+            problem(InputExpander.internalError(item.input(), e), out, err);
+          }
+        }
         case EXPANSION -> out.println(InputLines.expansion((InputItem.Expansion) item));
         case SKIPPED -> out.println(InputLines.skipped((InputItem.Skipped) item));
         case PROBLEM -> {
           problems[0]++;
-          out.println(InputLines.problem((InputItem.Problem) item));
-          out.flush();
-          err.println(InputLines.error((InputItem.Problem) item));
-          err.flush();
+          problem((InputItem.Problem) item, out, err);
         }
       }
       out.flush();
     });
     return problems[0] == 0 ? 0 : CliErrorHandler.OPERATIONAL;
+  }
+
+  private static void problem(InputItem.Problem p, PrintWriter out, PrintWriter err) {
+    out.println(InputLines.problem(p));
+    out.flush();
+    err.println(InputLines.error(p));
+    err.flush();
   }
 
   private static void print(Archiver.Result result, ScopeOption scope, String input, PrintWriter out) {

@@ -10,7 +10,10 @@ import java.util.concurrent.Callable;
 import org.embedwatch.App;
 import org.embedwatch.extract.Reference;
 import org.embedwatch.read.ArticleCapture;
+import org.embedwatch.read.InputExpander;
 import org.embedwatch.read.InputItem;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -23,6 +26,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "extract", description = "Print the post references found in each input.")
 final class ExtractCommand implements Callable<Integer> {
+  private static final Logger log = LoggerFactory.getLogger(ExtractCommand.class);
   static final String INPUTS = "Article URLs or files (HTML, text, PDF, DOCX), directories, @LIST files (one input a"
       + " line), RSS/Atom feeds and sitemaps (file or URL), or - for standard input.";
 
@@ -48,19 +52,19 @@ final class ExtractCommand implements Callable<Integer> {
     try (App.ReadOnly app = App.readOnly(main.settings(), main.clock())) {
       app.inputs().expand(inputs, main.workingDir(), main.stdin(), item -> {
         switch (item.kind()) {
-          case ARTICLE -> article(app, (InputItem.Article) item, tally, mapper, out);
+          case ARTICLE -> {
+            try {
+              article(app, (InputItem.Article) item, tally, mapper, out);
+            } catch (RuntimeException e) {
+              log.warn("unexpected error extracting {}", item.input(), e);
+              problem(InputExpander.internalError(item.input(), e), tally, mapper, out, err);
+            }
+          }
           case EXPANSION -> out.println(json ? expansionJson(mapper, (InputItem.Expansion) item)
               : InputLines.expansion((InputItem.Expansion) item));
           case SKIPPED -> out.println(json ? skippedJson(mapper, (InputItem.Skipped) item)
               : InputLines.skipped((InputItem.Skipped) item));
-          case PROBLEM -> {
-            InputItem.Problem p = (InputItem.Problem) item;
-            tally.problem(p);
-            out.println(json ? problemJson(mapper, p) : InputLines.problem(p));
-            out.flush();
-            err.println(InputLines.error(p));
-            err.flush();
-          }
+          case PROBLEM -> problem((InputItem.Problem) item, tally, mapper, out, err);
         }
         out.flush();
       });
@@ -72,10 +76,17 @@ final class ExtractCommand implements Callable<Integer> {
     return tally.problems() == 0 ? 0 : CliErrorHandler.OPERATIONAL;
   }
 
+  private void problem(InputItem.Problem p, Tally tally, ObjectMapper mapper, PrintWriter out, PrintWriter err) {
+    tally.problem(p);
+    out.println(json ? problemJson(mapper, p) : InputLines.problem(p));
+    out.flush();
+    err.println(InputLines.error(p));
+    err.flush();
+  }
+
   private void article(App.ReadOnly app, InputItem.Article item, Tally tally, ObjectMapper mapper, PrintWriter out) {
     ArticleCapture article = item.capture();
-    List<Reference> all = app.extractor().extract(article.text(), article.textType(),
-        article.url() == null ? null : article.url().toString());
+    List<Reference> all = app.extractor().extract(article.text(), article.textType(), article.baseUrl());
     List<Reference> shown = all.stream().filter(scope::shows).toList();
     int hidden = all.size() - shown.size();
     tally.article(shown.size(), hidden);
@@ -139,6 +150,7 @@ final class ExtractCommand implements Callable<Integer> {
     o.put("container", e.container().key());
     o.put("entries", e.entries());
     o.put("left_out", e.leftOut());
+    o.put("over_limit", e.overLimit());
     return write(mapper, o);
   }
 

@@ -14,6 +14,9 @@ final class InputLines {
           ? " (" + e.leftOut() + " hidden left out)"
           : " (" + e.leftOut() + " without an address)";
     }
+    if (e.overLimit() > 0) {
+      line += " (" + e.overLimit() + " more left out: over the limit of entries per container)";
+    }
     return line;
   }
 

@@ -7,6 +7,7 @@ import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Instant;
@@ -90,7 +91,12 @@ public final class HttpFetcher implements Closeable {
       if (location == null) {
         return withOrigin(f, uri);
       }
-      URI next = current.resolve(location.trim());
+      URI next;
+      try {
+        next = current.resolve(new URI(location.trim()));
+      } catch (URISyntaxException | IllegalArgumentException e) {
+        return new Fetch.Failure(uri, r.at(), Fetch.Kind.BAD_REDIRECT, "malformed redirect to " + location, r.warc());
+      }
       if (!"http".equals(next.getScheme()) && !"https".equals(next.getScheme())) {
         return new Fetch.Failure(uri, r.at(), Fetch.Kind.BAD_REDIRECT, "redirect to non-http(s) " + next, r.warc());
       }

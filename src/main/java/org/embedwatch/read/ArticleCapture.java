@@ -10,7 +10,9 @@ import org.embedwatch.archive.WarcLocation;
  * from.
  *
  * @param input the URL, the file's absolute path, or {@code stdin:sha256:<hex of the bytes>} for standard input
- * @param url the article URL, or null for a local file or stdin
+ * @param url the article URL as asked for, or null for a local file or stdin
+ * @param finalUrl the address that answered after redirects (the base of the article's relative links), or null for
+ *     a local file or stdin
  * @param raw the document's bytes as received (after undoing a gzip or deflate Content-Encoding or a gzip file)
  * @param mediaType the media type Tika detected, without parameters
  * @param charset the charset used to decode {@code raw}, or null for a PDF or DOCX (Tika reads those)
@@ -22,6 +24,7 @@ import org.embedwatch.archive.WarcLocation;
 public record ArticleCapture(
     String input,
     URI url,
+    URI finalUrl,
     byte[] raw,
     Sha256 sha256,
     String mediaType,
@@ -29,4 +32,10 @@ public record ArticleCapture(
     String text,
     String textType,
     WarcLocation warc,
-    Instant readAt) {}
+    Instant readAt) {
+  /** What the article's relative links resolve against: the address after redirects, or null for a file or stdin. */
+  public String baseUrl() {
+    URI base = finalUrl != null ? finalUrl : url;
+    return base == null ? null : base.toString();
+  }
+}

@@ -50,7 +50,7 @@ final class ArticleReader {
       text = new String(bytes, c);
       textType = HTML_TYPES.contains(mediaType) ? mediaType : "text/plain";
     }
-    return new ArticleCapture(loaded.input(), loaded.url(), bytes, Sha256.of(bytes), mediaType, charset, text,
+    return new ArticleCapture(loaded.input(), loaded.url(), loaded.finalUrl(), bytes, Sha256.of(bytes), mediaType, charset, text,
         textType, loaded.warc(), clock.instant());
   }
 }

@@ -27,6 +27,7 @@ import org.apache.tika.parser.html.HtmlEncodingDetector;
  * hints. Also used for media, where the file name must never decide the type. Thread-safe.
  */
 public final class ContentSniffer {
+  private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
   private final Detector detector = new DefaultDetector();
   private final EncodingDetector htmlMeta = new HtmlEncodingDetector();
   private final StatisticalCharsetDetector statistics = new StatisticalCharsetDetector();
@@ -63,7 +64,7 @@ public final class ContentSniffer {
    * single- or double-byte charset (which Tika alone calls {@code application/octet-stream} when no name or declared
    * type says "text") is {@code text/plain} when it decodes cleanly and holds no control characters.
    */
-  public String articleType(byte[] bytes, String name, String declared) {
+  String articleType(byte[] bytes, String name, String declared) {
     String type = mediaType(bytes, name, declared);
     if (!type.equals("application/octet-stream") || bytes.length == 0 || looksBinary(bytes)) {
       return type;
@@ -88,9 +89,22 @@ public final class ContentSniffer {
   /**
    * The charset of a text document: a valid charset declared by the server wins, then a byte order mark, then
    * (for HTML) the document's own meta declaration, then statistical detection ({@link StatisticalCharsetDetector});
-   * UTF-8 when nothing decides.
+   * UTF-8 when nothing decides. As in browsers, ISO-8859-1 and US-ASCII (declared or detected) are windows-1252.
    */
   public Charset charset(byte[] bytes, String mediaType, String declaredContentType) {
+    return asBrowsersDo(detect(bytes, mediaType, declaredContentType));
+  }
+
+  /**
+   * The WHATWG Encoding Standard's labels: ISO-8859-1 and US-ASCII mean windows-1252, so that bytes 0x80-0x9F are
+   * curly quotes and dashes, never C1 control characters.
+   */
+  private static Charset asBrowsersDo(Charset charset) {
+    return charset.equals(StandardCharsets.ISO_8859_1) || charset.equals(StandardCharsets.US_ASCII)
+        ? WINDOWS_1252 : charset;
+  }
+
+  private Charset detect(byte[] bytes, String mediaType, String declaredContentType) {
     Optional<Charset> declared = declaredCharset(declaredContentType);
     if (declared.isPresent()) {
       return declared.get();

@@ -18,35 +18,53 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.embedwatch.net.HttpFetcher;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Expands the inputs of {@code extract} and {@code archive} into articles. An input is an http(s) URL, a file, a
- * directory (its files, recursively, sorted by name, hidden ones left out), {@code @FILE} (a list file: one input per
- * line, relative paths against the list's directory), {@code -} (standard input), or an RSS/Atom feed, sitemap or
- * sitemap index given as a file or URL (their items' addresses). Type and charset come from the bytes (Apache Tika),
- * never from the name alone.
+ * Expands the inputs of {@code extract} and {@code archive} into items: articles, containers, skipped entries and
+ * problems. An input is an http(s) URL, a file, a directory (its files, recursively, sorted by name, hidden ones left
+ * out, links followed only inside it), {@code @FILE} (a list file: one input per line, relative paths against the
+ * list's directory), {@code -} (standard input, read once), or an RSS/Atom feed, sitemap or sitemap index given as a
+ * file or URL (their items' addresses). The type is detected by Apache Tika from the bytes, with the name and a
+ * declared Content-Type as hints; the charset is the one the server declares, else a byte order mark, a meta
+ * declaration or statistical detection ({@link ContentSniffer#charset}).
  *
- * <p>Bounded: every input is read up to {@code read.max-bytes} (after decompression); containers nest at most
- * {@value #MAX_DEPTH} deep; a container is expanded once, so a list or sitemap index that includes itself ends.
- * Thread-safe; each {@link #expand} call keeps its own state.
+ * <p>Bounded: every input is read up to {@code read.max-bytes} (after decompression; a PDF's or DOCX's text up to as
+ * many characters); containers nest at most {@value #MAX_DEPTH} deep, and directories within one directory input at
+ * most {@value #MAX_DIRECTORY_DEPTH}; a container expands to at most {@value #MAX_ENTRIES} entries; a container is
+ * expanded once, so a list or sitemap index that includes itself ends. Thread-safe; each {@link #expand} call keeps
+ * its own state.
  */
 public final class InputExpander {
   /** Containers (directories, lists, feeds, sitemaps) nest at most this deep. */
-  public static final int MAX_DEPTH = 6;
+  static final int MAX_DEPTH = 6;
+  /** Within one directory input, directories nest at most this deep; deeper ones are skipped. */
+  static final int MAX_DIRECTORY_DEPTH = 32;
+  /** A container (a whole directory walk, a list, a feed, a sitemap) expands to at most this many entries. */
+  static final int MAX_ENTRIES = 100_000;
   /** How standard input ({@code -}) is named in items. */
-  public static final String STDIN = "stdin";
+  static final String STDIN = "stdin";
+  private static final Logger log = LoggerFactory.getLogger(InputExpander.class);
   static final String WHAT_WE_READ = "give an HTML, text, PDF or DOCX article, an RSS or Atom feed, or a sitemap";
 
   private final SourceLoader loader;
   private final ContentSniffer sniffer;
   private final ArticleReader articles;
   private final FeedParser feeds = new FeedParser();
+  private final int maxEntries;
 
   /**
    * @param maxBytes {@code read.max-bytes}: the most bytes read of one input, counted after decompression, and the
    *     most characters of text taken from a PDF or DOCX
    */
   public InputExpander(HttpFetcher http, ContentSniffer sniffer, long maxBytes, Clock clock) {
+    this(http, sniffer, maxBytes, MAX_ENTRIES, clock);
+  }
+
+  /** @param maxEntries the most entries one container expands to; the rest are counted and left out */
+  InputExpander(HttpFetcher http, ContentSniffer sniffer, long maxBytes, int maxEntries, Clock clock) {
+    this.maxEntries = maxEntries;
     this.loader = new SourceLoader(http, maxBytes);
     this.sniffer = sniffer;
     this.articles = new ArticleReader(sniffer, new XhtmlConverter(maxBytes), clock);
@@ -65,6 +83,16 @@ public final class InputExpander {
       Source source = Source.parse(given, baseDir);
       run.resolve(source instanceof Source.Stdin ? STDIN : given, source);
     }
+  }
+
+  /**
+   * The problem an unexpected exception with one input makes of it: unreadable, with the exception named, and a
+   * remedy that says it is probably a bug. Callers log the exception.
+   */
+  public static InputItem.Problem internalError(String input, RuntimeException e) {
+    return new InputItem.Problem(input, InputItem.ProblemKind.UNREADABLE,
+        "an internal error (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")",
+        "this is probably a bug in embedwatch; please report it with the log");
   }
 
   /**
@@ -121,6 +149,10 @@ public final class InputExpander {
         } else {
           sink.accept(problem);
         }
+      } catch (RuntimeException e) {
+        // Probably a bug (in us, Tika or a parser): one input's problem, so that the batch goes on.
+        log.warn("unexpected error with input {}", label, e);
+        sink.accept(internalError(label, e));
       }
     }
 
@@ -168,10 +200,11 @@ public final class InputExpander {
         FeedParser.Links links = feeds.parse(loaded.bytes(), type);
         URI base = loaded.finalUrl() != null ? loaded.finalUrl() : loaded.url();
         List<Child> children = new ArrayList<>();
-        for (String link : links.links()) {
+        for (String link : links.links().subList(0, Math.min(links.links().size(), maxEntries))) {
           children.add(linked(link, base));
         }
-        container(label, key, links.container(), children, links.withoutLink());
+        container(label, key, links.container(), children, children.size(), links.withoutLink(),
+            links.links().size() - children.size());
       } else {
         throw unsupported(type, WHAT_WE_READ);
       }
@@ -199,26 +232,27 @@ public final class InputExpander {
     private void directory(String label, String key, Path dir) {
       DirectoryWalk.Walk walk;
       try {
-        walk = DirectoryWalk.walk(dir);
+        walk = DirectoryWalk.walk(dir, MAX_DIRECTORY_DEPTH, maxEntries);
       } catch (IOException e) {
         throw new UnreadableInputException("cannot list the directory: " + e.getMessage(),
             "check its permissions", e);
       }
       Path labelPath = Path.of(label);
       List<Child> children = new ArrayList<>();
+      int files = 0;
       for (DirectoryWalk.Entry entry : walk.entries()) {
         String childLabel = labelPath.resolve(entry.relative()).toString();
         if (entry instanceof DirectoryWalk.File f) {
+          files++;
           children.add(new Child(childLabel, new Source.File(f.path()), true));
-        } else if (entry instanceof DirectoryWalk.Repeat) {
-          children.add(new Child(childLabel, new Source.Skip(
-              "a link to a directory already walked (a loop or a second link); not walked again")));
+        } else if (entry instanceof DirectoryWalk.Skip skip) {
+          children.add(new Child(childLabel, new Source.Skip(skip.reason())));
         } else if (entry instanceof DirectoryWalk.Unreadable u) {
           children.add(new Child(childLabel, new Source.Invalid(InputItem.ProblemKind.UNREADABLE, u.reason(),
               "remove it from the directory or give the files directly")));
         }
       }
-      container(label, key, InputItem.Container.DIRECTORY, children, walk.hidden());
+      container(label, key, InputItem.Container.DIRECTORY, children, files, walk.hidden(), walk.overLimit());
     }
 
     private void list(String label, String key, Path file) {
@@ -228,7 +262,8 @@ public final class InputExpander {
       if (Files.isDirectory(file)) {
         throw unreadable("a directory, not a list file", "give the directory without @");
       }
-      List<String> entries = ListFile.entries(loader.file(file).bytes());
+      List<String> all = ListFile.entries(loader.file(file).bytes());
+      List<String> entries = all.subList(0, Math.min(all.size(), maxEntries));
       Path listDir = file.getParent();
       Path labelDir = Path.of(label.substring(1)).getParent();
       List<Child> children = new ArrayList<>();
@@ -236,7 +271,7 @@ public final class InputExpander {
         Source source = Source.parse(entry, listDir);
         children.add(new Child(relabel(entry, source, labelDir), source));
       }
-      container(label, key, InputItem.Container.LIST, children, 0);
+      container(label, key, InputItem.Container.LIST, children, children.size(), 0, all.size() - entries.size());
     }
 
     /** A list entry's label: relative paths are shown relative to where the list was given from. */
@@ -259,8 +294,13 @@ public final class InputExpander {
       }
     }
 
+    /**
+     * Reports a container and resolves its children.
+     *
+     * @param counted how many entries the expansion line counts: all children, or a directory's files only
+     */
     private void container(String label, String key, InputItem.Container container, List<Child> children,
-        int leftOut) {
+        int counted, int leftOut, int overLimit) {
       if (depth >= MAX_DEPTH) {
         throw unreadable("nested more than " + MAX_DEPTH + " levels deep in lists, directories, feeds and sitemaps",
             "give the inner input directly");
@@ -269,7 +309,7 @@ public final class InputExpander {
         expanded.add(key);
         chain.push(key);
       }
-      sink.accept(new InputItem.Expansion(label, container, children.size(), leftOut));
+      sink.accept(new InputItem.Expansion(label, container, counted, leftOut, overLimit));
       depth++;
       try {
         for (Child child : children) {

@@ -39,10 +39,14 @@ public sealed interface InputItem {
   /**
    * A container that expanded into {@code entries} inputs; the items of those entries follow this one.
    *
+   * @param entries how many entries follow; for a directory, how many files (links not followed, pipes, devices
+   *     and directories not walked also follow, with their own items, but are not counted)
    * @param leftOut what was not listed and is not counted in {@code entries}: feed items or sitemap entries without
    *     an address, or the hidden entries of a directory
+   * @param overLimit entries left out past the limit of entries per container (in a directory, one per entry or
+   *     directory not walked into)
    */
-  record Expansion(String input, Container container, int entries, int leftOut) implements InputItem {
+  record Expansion(String input, Container container, int entries, int leftOut, int overLimit) implements InputItem {
     public Expansion {
       Objects.requireNonNull(input, "input");
       Objects.requireNonNull(container, "container");

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Arabic (windows-1256), Japanese (Shift_JIS) and French (ISO-8859-1) articles with no charset declared anywhere, as
+ * Arabic (windows-1256), Japanese (Shift_JIS) and French (Latin-1, decoded as windows-1252 as browsers do) articles with no charset declared anywhere, as
  * files and over HTTP without a charset in Content-Type: the cited text and display name come out as written.
  */
 class ExtractCharsetIT {
@@ -49,7 +49,7 @@ class ExtractCharsetIT {
           "سير يا حرة", "siryahora", "778960437010227200"),
       new Case("ja", "Shift_JIS", "ja", "今、強い揺れを感じました。皆さん気をつけてください。落ち着いて行動しましょう。",
           "山田太郎", "yamada", "1234567890123456789"),
-      new Case("fr", "ISO-8859-1", "fr", "Énorme incendie près de la gare, évitez le secteur. Soyez prudents à côté"
+      new Case("fr", "windows-1252", "fr", "Énorme incendie près de la gare, évitez le secteur. Soyez prudents à côté"
           + " de l'école élémentaire, déclare le préfet.", "Hélène Lefèvre", "helenelefevre",
           "1111111111111111112"));
 
@@ -94,6 +94,30 @@ class ExtractCharsetIT {
       }
       assertThat(outcomes.get(2 * i).path("charset").asText()).as(c.name()).isEqualToIgnoringCase(c.charset());
       assertThat(outcomes.get(2 * i + 1).path("charset").asText()).as(c.name()).isEqualToIgnoringCase(c.charset());
+    }
+  }
+
+  @Test
+  void latin1DeclaredOrDetectedDecodesAsWindows1252AsBrowsersDo() throws IOException {
+    String body = "<html><body><p>Caf\u00e9 \u201cnews\u201d \u2014 Jane Doe (@jane) March 1, 2024</p></body></html>";
+    byte[] latin = ("<html><head><meta charset=\"iso-8859-1\"></head>" + body.substring("<html>".length()))
+        .getBytes(Charset.forName("windows-1252"));
+    Files.write(work.resolve("declared.html"), latin);
+    Files.write(work.resolve("detected.html"), body.getBytes(Charset.forName("windows-1252")));
+
+    CliRunner.Run run = cli.run("extract", "--json", "declared.html", "detected.html");
+
+    assertThat(run.exit()).as(run.err()).isZero();
+    List<JsonNode> lines = new ArrayList<>();
+    for (String line : run.out().strip().split("\n")) {
+      lines.add(new ObjectMapper().readTree(line));
+    }
+    assertThat(lines).hasSize(4);
+    for (int i : new int[] {0, 2}) {
+      assertThat(lines.get(i).path("handle").asText()).as(run.out()).isEqualTo("jane");
+      assertThat(lines.get(i).path("display_name").asText()).isEqualTo("Jane Doe");
+      assertThat(lines.get(i).path("cited_text").asText()).isEqualTo("Caf\u00e9 \u201cnews\u201d");
+      assertThat(lines.get(i + 1).path("charset").asText()).isEqualTo("windows-1252");
     }
   }
 

@@ -80,8 +80,8 @@ class ExtractInputsIT {
         "articles/d-memo.docx (" + docx + "): 2 references",
         "articles/e-binary.html: unsupported: application/octet-stream",
         "articles/f-empty.txt: unreadable: empty (0 bytes)",
-        "articles/g-nested.html (text/html, ISO-8859-1): 1 reference",
-        "articles/h-plain.html (text/html, ISO-8859-1): no references found",
+        "articles/g-nested.html (text/html, windows-1252): 1 reference",
+        "articles/h-plain.html (text/html, windows-1252): no references found",
         "articles/i-logo.png: skipped: not an article (image/png)",
         "total: 6 articles (5 with references, 1 without), 9 references, 1 page reference hidden;"
             + " 1 unreadable, 1 unsupported");
@@ -160,6 +160,40 @@ class ExtractInputsIT {
         server.url("/sitemap.xml") + ": sitemap, 1 page",
         server.url("/one.html") + " (text/html, UTF-8): 2 references",
         "total: 4 articles (4 with references, 0 without), 6 references; 0 unreadable, 0 unsupported");
+  }
+
+  @Test
+  void aFeedItemRedirectingToAMalformedAddressIsOneProblemAndTheFeedGoesOn() {
+    server.page("/one.html", Articles.twoEmbeds().getBytes(StandardCharsets.UTF_8), HTML);
+    server.redirect("/moved.html", 301, "http://exa mple.com/a b");
+    serve("/rss.xml", "application/rss+xml", "<rss version=\"2.0\"><channel><item><link>" + server.url("/moved.html")
+        + "</link></item><item><link>" + server.url("/one.html") + "</link></item></channel></rss>");
+
+    CliRunner.Run run = cli.run("extract", server.url("/rss.xml"));
+
+    assertThat(run.exit()).as(run.err()).isEqualTo(1);
+    List<String> lines = outcomeLines(run);
+    assertThat(lines).hasSize(4);
+    assertThat(lines.get(0)).isEqualTo(server.url("/rss.xml") + ": RSS feed, 2 articles");
+    assertThat(lines.get(1)).startsWith(server.url("/moved.html") + ": unreadable: cannot fetch: bad_redirect");
+    assertThat(lines.get(2)).isEqualTo(server.url("/one.html") + " (text/html, UTF-8): 2 references");
+    assertThat(run.err()).contains("error: " + server.url("/moved.html") + ": unreadable: cannot fetch: bad_redirect");
+  }
+
+  @Test
+  void relativeLinksResolveAgainstTheAddressThatAnsweredAfterRedirects() throws IOException {
+    server.redirect("/a/b/go", 302, "/page.html");
+    server.page("/page.html", "<html><body><article><p>As she wrote <a href=\"@jane/109876543210\">here</a>.</p>"
+        .concat("</article></body></html>").getBytes(StandardCharsets.UTF_8), HTML);
+
+    CliRunner.Run run = cli.run("extract", "--json", server.url("/a/b/go"));
+
+    assertThat(run.exit()).as(run.err()).isZero();
+    List<JsonNode> lines = json(run);
+    assertThat(lines).hasSize(2);
+    assertThat(lines.get(0).path("platform").asText()).isEqualTo("mastodon");
+    assertThat(lines.get(0).path("id").asText()).isEqualTo("109876543210");
+    assertThat(lines.get(0).path("handle").asText()).isEqualTo("jane@127.0.0.1");
   }
 
   @Test
@@ -244,7 +278,7 @@ class ExtractInputsIT {
 
   private static String seed() throws IOException {
     try (InputStream in = ExtractInputsIT.class.getResourceAsStream(
-        "/org/embedwatch/extract/seed-000_b228a5170edcf5c9.txt")) {
+        "/org/embedwatch/extract/corpus/seed-000_b228a5170edcf5c9.txt")) {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
   }

@@ -18,7 +18,7 @@ class ContentSnifferTest {
       windows-1256 | قال المتحدث إن الوضع خطير جدا في المدينة بعد القصف الليلة الماضية. — سير يا حرة (@siryahora)
       Shift_JIS    | <p>今、強い揺れを感じました。皆さん気をつけてください。落ち着いて行動しましょう。</p>&mdash; 山田太郎
       EUC-JP       | <p>今、強い揺れを感じました。皆さん気をつけてください。</p>
-      ISO-8859-1   | <p>Énorme incendie près de la gare, évitez le secteur. Soyez prudents à côté de l'école.</p>
+      windows-1252 | <p>Énorme incendie près de la gare, évitez le secteur. Soyez prudents à côté de l'école.</p>
       windows-1252 | <p>Der Bürgermeister äußerte sich besorgt über die Lage – „sehr ernst“.</p>
       windows-1251 | <p>Сегодня в центре города произошёл сильный пожар, жителей просят закрыть окна.</p>
       KOI8-R       | <p>Сегодня в центре города произошёл сильный пожар, жителей просят закрыть окна.</p>
@@ -43,8 +43,19 @@ class ContentSnifferTest {
         .getBytes(StandardCharsets.ISO_8859_1);
 
     assertThat(sniffer.charset(latin, "text/html", null).name()).isEqualTo("windows-1251");
-    assertThat(sniffer.charset(latin, "text/html", "text/html; charset=ISO-8859-1")).isEqualTo(
-        StandardCharsets.ISO_8859_1);
+    assertThat(sniffer.charset(latin, "text/html", "text/html; charset=ISO-8859-1").name()).isEqualTo(
+        "windows-1252");
+  }
+
+  @Test
+  void latin1AndAsciiDecodeAsWindows1252AsInBrowsers() {
+    byte[] quoted = {(byte) 0x93, 'n', 'e', 'w', 's', (byte) 0x94, ' ', (byte) 0x97};
+
+    Charset declared = sniffer.charset(quoted, "text/plain", "text/plain; charset=iso-8859-1");
+    Charset ascii = sniffer.charset(quoted, "text/plain", "text/plain; charset=us-ascii");
+
+    assertThat(new String(quoted, declared)).isEqualTo("\u201cnews\u201d \u2014");
+    assertThat(ascii.name()).isEqualTo("windows-1252");
   }
 
   @Test

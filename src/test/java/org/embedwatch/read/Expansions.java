@@ -31,6 +31,14 @@ final class Expansions implements AutoCloseable {
     this(dir, 1_000_000);
   }
 
+  HttpFetcher http() {
+    return http;
+  }
+
+  InputExpander expander() {
+    return expander;
+  }
+
   List<InputItem> expand(String... inputs) {
     return expandWithStdin(new byte[0], inputs);
   }
@@ -58,7 +66,8 @@ final class Expansions implements AutoCloseable {
       }
       case EXPANSION -> {
         InputItem.Expansion e = (InputItem.Expansion) item;
-        yield item.input() + " " + e.container().label() + " " + e.entries() + (e.leftOut() > 0 ? "+" + e.leftOut() : "");
+        yield item.input() + " " + e.container().label() + " " + e.entries() + (e.leftOut() > 0 ? "+" + e.leftOut() : "")
+            + (e.overLimit() > 0 ? " (" + e.overLimit() + " over the limit)" : "");
       }
       case SKIPPED -> item.input() + " skipped: " + ((InputItem.Skipped) item).reason();
       case PROBLEM -> {

@@ -36,6 +36,77 @@ class InputExpanderTest {
   }
 
   @Test
+  void anUnexpectedExceptionWithOneInputBecomesItsProblemAndTheOthersGoOn() throws IOException {
+    Files.writeString(work.resolve("a.html"), HTML);
+    Files.writeString(work.resolve("b.html"), HTML);
+    List<InputItem> items = new java.util.ArrayList<>();
+
+    expansions.expander().expand(List.of("a.html", "b.html"), work, java.io.InputStream.nullInputStream(), item -> {
+      if (item.input().equals("a.html") && item instanceof InputItem.Article) {
+        throw new IllegalStateException("a bug");
+      }
+      items.add(item);
+    });
+
+    assertThat(lines(items)).containsExactly(
+        "a.html unreadable: an internal error (IllegalStateException: a bug)",
+        "b.html article text/html");
+  }
+
+  @Test
+  void aSymbolicLinkOutOfTheDirectoryIsSkippedNotFollowed() throws IOException {
+    Path dir = Files.createDirectories(work.resolve("dir"));
+    Files.writeString(dir.resolve("a.html"), HTML);
+    Path outside = Files.createDirectories(work.resolve("outside"));
+    Files.writeString(outside.resolve("b.html"), HTML);
+    Files.createSymbolicLink(dir.resolve("out"), outside);
+    Files.createSymbolicLink(dir.resolve("out.html"), outside.resolve("b.html"));
+
+    assertThat(lines(expansions.expand("dir"))).containsExactly(
+        "dir directory 1",
+        "dir/a.html article text/html",
+        "dir/out skipped: a symbolic link out of the directory; not followed",
+        "dir/out.html skipped: a symbolic link out of the directory; not followed");
+  }
+
+  @Test
+  void directoriesNestedTooDeepAreNotWalked() throws IOException {
+    Path deep = work.resolve("dir");
+    for (int i = 0; i < InputExpander.MAX_DIRECTORY_DEPTH; i++) {
+      deep = deep.resolve("d");
+    }
+    Files.createDirectories(deep.resolve("d"));
+    Files.writeString(deep.resolve("a.html"), HTML);
+    Files.writeString(deep.resolve("d/b.html"), HTML);
+
+    List<String> lines = lines(expansions.expand("dir"));
+
+    assertThat(lines).hasSize(3);
+    assertThat(lines.get(0)).isEqualTo("dir directory 1");
+    assertThat(lines.get(1)).endsWith("/d/a.html article text/html");
+    assertThat(lines.get(2)).endsWith("/d/d skipped: nested more than " + InputExpander.MAX_DIRECTORY_DEPTH
+        + " directories deep; not walked");
+  }
+
+  @Test
+  void aContainerTakesAtMostTheEntryLimitAndSaysHowManyItLeftOut() throws IOException {
+    Path dir = Files.createDirectories(work.resolve("dir"));
+    for (String name : List.of("a", "b", "c", "d", "e")) {
+      Files.writeString(dir.resolve(name + ".html"), HTML);
+    }
+    List<InputItem> items = new java.util.ArrayList<>();
+
+    new InputExpander(expansions.http(), new ContentSniffer(), 100_000, 3, java.time.Clock.systemUTC())
+        .expand(List.of("dir"), work, java.io.InputStream.nullInputStream(), items::add);
+
+    assertThat(lines(items)).containsExactly(
+        "dir directory 3 (2 over the limit)",
+        "dir/a.html article text/html",
+        "dir/b.html article text/html",
+        "dir/c.html article text/html");
+  }
+
+  @Test
   void aDirectoryIsWalkedDepthFirstInNameOrderWithoutHiddenEntriesOrLinkLoops() throws IOException {
     Path dir = Files.createDirectories(work.resolve("dir/sub"));
     Files.writeString(work.resolve("dir/b.html"), HTML);
@@ -51,7 +122,7 @@ class InputExpanderTest {
     List<InputItem> items = expansions.expand("dir");
 
     assertThat(lines(items)).containsExactly(
-        "dir directory 6+2",
+        "dir directory 4+2",
         "dir/Z.html article text/html",
         "dir/a.txt article text/plain",
         "dir/b.html article text/html",

@@ -17,7 +17,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * otherwise, and records every path asked for. Thread-safe. Close it after the test.
  */
 public final class PageServer implements AutoCloseable {
-  private record Page(byte[] body, Map<String, String> headers) {}
+  private record Page(int status, byte[] body, Map<String, String> headers) {}
 
   private final HttpServer server;
   private final Map<String, Page> pages = new ConcurrentHashMap<>();
@@ -41,7 +41,13 @@ public final class PageServer implements AutoCloseable {
 
   /** Serves {@code body} at {@code path} with the given headers (none means no Content-Type at all). */
   public PageServer page(String path, byte[] body, Map<String, String> headers) {
-    pages.put(path, new Page(body.clone(), Map.copyOf(headers)));
+    pages.put(path, new Page(200, body.clone(), Map.copyOf(headers)));
+    return this;
+  }
+
+  /** Answers {@code path} with a redirect {@code status} to {@code location}, sent exactly as given. */
+  public PageServer redirect(String path, int status, String location) {
+    pages.put(path, new Page(status, new byte[0], Map.of("Location", location)));
     return this;
   }
 
@@ -66,7 +72,7 @@ public final class PageServer implements AutoCloseable {
         return;
       }
       page.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
-      exchange.sendResponseHeaders(200, page.body().length == 0 ? -1 : page.body().length);
+      exchange.sendResponseHeaders(page.status(), page.body().length == 0 ? -1 : page.body().length);
       out.write(page.body());
     }
   }
