@@ -137,6 +137,8 @@ final class HtmlArticleScanner {
     private Reference.Scope[] scopeAt = new Reference.Scope[64];
     /** Whether the element at each depth of the current path ends a line of text (looked up once, at its head). */
     private boolean[] blockAt = new boolean[64];
+    /** The depth of the tweet card ({@code .tweet}) the walk is inside, or -1: a {@code .tweet} in it is no card. */
+    private int cardAt = -1;
 
     Walk(ScopeClassifier scopes, Reference.Scope rootScope, int fixedPosition, LinkTargets targets) {
       this.scopes = scopes;
@@ -224,7 +226,13 @@ final class HtmlArticleScanner {
       if (element.attributesSize() == 0) {
         return FilterResult.CONTINUE;
       }
-      cards.card(element, scope, position).ifPresent(sightings::add);
+      if (cardAt >= depth) {
+        cardAt = -1; // the walk has left the card
+      }
+      if (cardAt < 0 && TweetCards.isCardClass(element)) {
+        cardAt = depth;
+        cards.card(element, scope, position).ifPresent(sightings::add);
+      }
       if (onlyLayoutAttributes(element) && !tag.equals("iframe")) {
         return FilterResult.CONTINUE; // most elements: nothing below reads class, id or style alone
       }
