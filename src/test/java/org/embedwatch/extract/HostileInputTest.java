@@ -47,4 +47,18 @@ class HostileInputTest {
           assertThat(r.citedDate()).isEqualTo("March 3, 2024");
         });
   }
+
+  @Test
+  void aStatusPathFollowedByTwoHundredThousandDotsFinishes() {
+    String text = "x.com/" + ".".repeat(200_000) + "a";
+
+    assertThat(extract(text, "text/plain")).isEmpty();
+  }
+
+  @Test
+  void threeHundredThousandEscapedLinkTagsInAnAttributeFinish() {
+    String html = "<div title=\"" + "&amp;lt;a ".repeat(300_000) + "\">x</div>";
+
+    assertThat(extract(html, "text/html")).isEmpty();
+  }
 }
