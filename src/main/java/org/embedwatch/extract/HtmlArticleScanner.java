@@ -139,6 +139,8 @@ final class HtmlArticleScanner {
     private boolean[] blockAt = new boolean[64];
     /** The depth of the tweet card ({@code .tweet}) the walk is inside, or -1: a {@code .tweet} in it is no card. */
     private int cardAt = -1;
+    /** The depth of the outermost {@code article} or {@code main} element the walk is inside, or -1. */
+    private int articleAt = -1;
 
     Walk(ScopeClassifier scopes, Reference.Scope rootScope, int fixedPosition, LinkTargets targets) {
       this.scopes = scopes;
@@ -179,7 +181,14 @@ final class HtmlArticleScanner {
 
     private FilterResult visit(Element element, int depth) {
       String tag = element.normalName();
-      Reference.Scope scope = scopes.classify(element, depth == 0 ? rootScope : scopeAt[depth - 1]);
+      if (articleAt >= depth) {
+        articleAt = -1; // the walk has left the article
+      }
+      Reference.Scope scope =
+          scopes.classify(element, depth == 0 ? rootScope : scopeAt[depth - 1], articleAt >= 0);
+      if (articleAt < 0 && ScopeClassifier.holdsArticle(element)) {
+        articleAt = depth;
+      }
       if (depth >= scopeAt.length) {
         scopeAt = Arrays.copyOf(scopeAt, Math.max(depth + 1, scopeAt.length * 2));
         blockAt = Arrays.copyOf(blockAt, scopeAt.length);
