@@ -63,14 +63,20 @@ final class EncodedEmbeds {
    * {@code a} tag in a value that names a post ("status/"): a footnote or tooltip kept as markup in a {@code title}.
    */
   private static boolean opensEmbed(String value, String open) {
+    Boolean namesPost = null; // looked up once per value, at the first "a" tag: not once per tag
     for (int at = value.indexOf(open); at >= 0; at = value.indexOf(open, at + 1)) {
       int tag = at + open.length();
       if (value.regionMatches(true, tag, "blockquote", 0, 10) || value.regionMatches(true, tag, "iframe", 0, 6)) {
         return true;
       }
       if (tag + 1 < value.length() && (value.charAt(tag) == 'a' || value.charAt(tag) == 'A')
-          && (value.charAt(tag + 1) == ' ' || value.startsWith("%20", tag + 1)) && value.contains("status")) {
-        return true;
+          && (value.charAt(tag + 1) == ' ' || value.startsWith("%20", tag + 1))) {
+        if (namesPost == null) {
+          namesPost = value.contains("status");
+        }
+        if (namesPost) {
+          return true;
+        }
       }
     }
     return false;

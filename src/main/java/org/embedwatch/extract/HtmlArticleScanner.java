@@ -137,6 +137,10 @@ final class HtmlArticleScanner {
     private Reference.Scope[] scopeAt = new Reference.Scope[64];
     /** Whether the element at each depth of the current path ends a line of text (looked up once, at its head). */
     private boolean[] blockAt = new boolean[64];
+    /** The depth of the tweet card ({@code .tweet}) the walk is inside, or -1: a {@code .tweet} in it is no card. */
+    private int cardAt = -1;
+    /** The depth of the outermost {@code article} or {@code main} element the walk is inside, or -1. */
+    private int articleAt = -1;
 
     Walk(ScopeClassifier scopes, Reference.Scope rootScope, int fixedPosition, LinkTargets targets) {
       this.scopes = scopes;
@@ -177,7 +181,14 @@ final class HtmlArticleScanner {
 
     private FilterResult visit(Element element, int depth) {
       String tag = element.normalName();
-      Reference.Scope scope = scopes.classify(element, depth == 0 ? rootScope : scopeAt[depth - 1]);
+      if (articleAt >= depth) {
+        articleAt = -1; // the walk has left the article
+      }
+      Reference.Scope scope =
+          scopes.classify(element, depth == 0 ? rootScope : scopeAt[depth - 1], articleAt >= 0);
+      if (articleAt < 0 && ScopeClassifier.holdsArticle(element)) {
+        articleAt = depth;
+      }
       if (depth >= scopeAt.length) {
         scopeAt = Arrays.copyOf(scopeAt, Math.max(depth + 1, scopeAt.length * 2));
         blockAt = Arrays.copyOf(blockAt, scopeAt.length);
@@ -224,7 +235,13 @@ final class HtmlArticleScanner {
       if (element.attributesSize() == 0) {
         return FilterResult.CONTINUE;
       }
-      cards.card(element, scope, position).ifPresent(sightings::add);
+      if (cardAt >= depth) {
+        cardAt = -1; // the walk has left the card
+      }
+      if (cardAt < 0 && TweetCards.isCardClass(element)) {
+        cardAt = depth;
+        cards.card(element, scope, position).ifPresent(sightings::add);
+      }
       if (onlyLayoutAttributes(element) && !tag.equals("iframe")) {
         return FilterResult.CONTINUE; // most elements: nothing below reads class, id or style alone
       }

@@ -37,7 +37,7 @@ final class PlatformEmbeds {
   /** {@code — Display Name (@handle.bsky.social) date} at the end of a Bluesky embed. */
   private static final Pattern BLUESKY_TRAILER =
       Pattern.compile(
-          "(?:—|–)[\\s\\u00a0]*(?<name>[^—–()]{0,100}?)[\\s\\u00a0]*\\(@(?<handle>[A-Za-z0-9.:-]{1,253})\\)"
+          "(?:—|–)[\\s\\u00a0]*+(?<name>[^—–()]{0,100}?)[\\s\\u00a0]*+\\(@(?<handle>[A-Za-z0-9.:-]{1,253})\\)"
               + "[\\s\\u00a0]*(?<after>[^—–]{0,80})$");
 
   /** "A post shared by NASA (@nasa)": the author line of an Instagram embed. */

@@ -61,10 +61,15 @@ final class RemnantParser {
           + "|" + DIGIT + "{1,2}" + SPACE + "+(?:" + AR_MONTHS + ")" + SPACE + "+" + DIGIT + "{4}"
           + "|" + DIGIT + "{4}\\s*[年년]\\s*" + DIGIT + "{1,2}\\s*[月월]\\s*" + DIGIT + "{1,2}\\s*[日일])";
 
+  /**
+   * The spaces around the name and before the date are possessive ({@code *+}): the name cannot start with a space, and
+   * what follows each space run is no space, so giving spaces back never helps a match; with greedy runs a dash, a long
+   * run of spaces and an "(@handle)" without a date backtracked super-quadratically.
+   */
   private static final Pattern TRAILER =
       Pattern.compile(
-          "(?:—|–|--|&mdash;|&#8212;|&#x2014;)" + SPACE + "*(?<name>[^—–()\\n]{0,100}?)" + SPACE + "*"
-              + "\\(@(?<handle>[A-Za-z0-9_]{1,20})\\)" + SPACE + "*"
+          "(?:—|–|--|&mdash;|&#8212;|&#x2014;)" + SPACE + "*+(?<name>[^—–()\\n]{0,100}?)" + SPACE + "*+"
+              + "\\(@(?<handle>[A-Za-z0-9_]{1,20})\\)" + SPACE + "*+"
               + DATE
               + "(?![\\p{L}\\d])"
               + "(?:[\\s\\u00a0]*(?:https?://)?pic\\.twitter\\.com/[A-Za-z0-9]{1,20})?",

@@ -10,6 +10,12 @@ import org.jsoup.nodes.Element;
  * Decides whether an element sits in the article body or in page furniture (navigation, footers, sidebars, "related"
  * and "trending" widgets, share bars), from the tags and the class/id words of its ancestors.
  *
+ * <p>{@code nav} is always furniture; {@code header}, {@code footer} and {@code aside} only outside an {@code article}
+ * or {@code main} element (inside one they hold the article's lead figure, its embeds and updates; a sidebar there is
+ * still furniture by its class). A class value with a token that names the body ({@code article-body}, {@code
+ * entry-content}, {@code post}) and no furniture word says nothing about furniture, and neither does a token that ends
+ * in an embed word ({@code related-tweet}: the embed itself).
+ *
  * <p>Remembers what each class value it has seen says (pages repeat a few class values thousands of times), so use one
  * instance per page scan: it is not thread-safe.
  */
@@ -18,7 +24,18 @@ final class ScopeClassifier {
   /** What each class attribute value seen so far says: furniture or not. */
   private final Map<String, Boolean> classNamesFurniture = new HashMap<>();
 
-  private static final Set<String> FURNITURE_TAGS = Set.of("nav", "header", "footer", "aside");
+  /** Furniture only outside {@code article} and {@code main}; {@code nav} is furniture everywhere. */
+  private static final Set<String> OUTER_FURNITURE_TAGS = Set.of("header", "footer", "aside");
+
+  /** Elements that hold the article. */
+  private static final Set<String> ARTICLE_TAGS = Set.of("article", "main");
+
+  /** Words of a class token that names the article body. */
+  private static final Set<String> BODY_WORDS = Set.of("article", "body", "content", "entry", "post");
+
+  /** Last words of a class token that names the embed itself ("related-tweet"). */
+  private static final Set<String> EMBED_WORDS =
+      Set.of("tweet", "twitter", "embed", "instagram", "tiktok", "bluesky", "youtube", "mastodon");
 
   private static final Set<String> FURNITURE_WORDS =
       Set.of(
@@ -42,7 +59,7 @@ final class ScopeClassifier {
   /** {@link Reference.Scope#PAGE} when {@code element} or one of its ancestors is page furniture. */
   Reference.Scope classify(Element element) {
     for (Element e = element; e != null; e = e.parent()) {
-      if (isFurniture(e)) {
+      if (isFurniture(e, insideArticle(e))) {
         return Reference.Scope.PAGE;
       }
     }
@@ -50,21 +67,36 @@ final class ScopeClassifier {
   }
 
   /**
-   * The scope of {@code element} given its parent's scope: lets a top-down walk classify every element in one step.
+   * The scope of {@code element} given its parent's scope and whether an ancestor is an {@code article} or {@code main}
+   * element: lets a top-down walk classify every element in one step.
    */
-  Reference.Scope classify(Element element, Reference.Scope parentScope) {
-    return parentScope == Reference.Scope.PAGE || isFurniture(element)
+  Reference.Scope classify(Element element, Reference.Scope parentScope, boolean insideArticle) {
+    return parentScope == Reference.Scope.PAGE || isFurniture(element, insideArticle)
         ? Reference.Scope.PAGE
         : Reference.Scope.ARTICLE;
   }
 
+  /** Whether {@code element} is an {@code article} or {@code main} element, which make furniture tags inside them none. */
+  static boolean holdsArticle(Element element) {
+    return ARTICLE_TAGS.contains(element.normalName());
+  }
+
+  private static boolean insideArticle(Element element) {
+    for (Element p = element.parent(); p != null; p = p.parent()) {
+      if (holdsArticle(p)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Whether {@code element} itself (not its ancestors) is furniture; {@code body} and {@code html} never are. */
-  private boolean isFurniture(Element e) {
+  private boolean isFurniture(Element e, boolean insideArticle) {
     String tag = e.normalName();
     if (tag.equals("body") || tag.equals("html")) {
       return false;
     }
-    if (FURNITURE_TAGS.contains(tag)) {
+    if (tag.equals("nav") || (!insideArticle && OUTER_FURNITURE_TAGS.contains(tag))) {
       return true;
     }
     if (e.attributesSize() == 0) {
@@ -91,6 +123,7 @@ final class ScopeClassifier {
   private static boolean namesFurniture(String classOrId) {
     int n = classOrId.length();
     int i = 0;
+    boolean furniture = false;
     while (i < n) {
       while (i < n && Character.isWhitespace(classOrId.charAt(i))) {
         i++;
@@ -99,15 +132,29 @@ final class ScopeClassifier {
       while (i < n && !Character.isWhitespace(classOrId.charAt(i))) {
         i++;
       }
-      if (i > start && tokenNamesFurniture(classOrId, start, i)) {
-        return true;
+      if (i > start) {
+        Token token = token(classOrId, start, i);
+        if (token == Token.BODY) {
+          return false; // "sharing-enabled article-body": the element is the article body
+        }
+        furniture |= token == Token.FURNITURE;
       }
     }
-    return false;
+    return furniture;
   }
 
-  private static boolean tokenNamesFurniture(String s, int from, int to) {
+  /** What one class token says. */
+  private enum Token {
+    FURNITURE,
+    BODY,
+    NOTHING
+  }
+
+  private static Token token(String s, int from, int to) {
     boolean first = true;
+    boolean furniture = false;
+    boolean body = false;
+    String last = null;
     int i = from;
     while (i < to) {
       while (i < to && !isLetter(s.charAt(i))) {
@@ -125,18 +172,22 @@ final class ScopeClassifier {
       int length = i - start;
       if (length > LONGEST_WORD) {
         first = false;
+        last = null;
         continue;
       }
       String word = s.substring(start, i).toLowerCase(Locale.ROOT);
       if (first && NEUTRAL_PREFIXES.contains(word)) {
-        return false;
+        return Token.NOTHING;
       }
       first = false;
-      if (FURNITURE_WORDS.contains(word)) {
-        return true;
-      }
+      last = word;
+      furniture |= FURNITURE_WORDS.contains(word);
+      body |= BODY_WORDS.contains(word);
     }
-    return false;
+    if (furniture) {
+      return last != null && EMBED_WORDS.contains(last) ? Token.NOTHING : Token.FURNITURE;
+    }
+    return body ? Token.BODY : Token.NOTHING;
   }
 
   private static boolean isLetter(char c) {

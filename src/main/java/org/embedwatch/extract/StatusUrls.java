@@ -46,6 +46,11 @@ public final class StatusUrls {
 
   private StatusUrls() {}
 
+  /** Whether {@code handle} (without {@code @}) is a plausible X handle: 1–20 letters, digits or underscores. */
+  static boolean isHandle(String handle) {
+    return handle != null && HANDLE.matcher(handle).matches();
+  }
+
   /** One X post as a status URL names it. */
   public record XStatus(String handle, String id) {
 

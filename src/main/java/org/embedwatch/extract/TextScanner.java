@@ -3,7 +3,6 @@ package org.embedwatch.extract;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /** Finds post references in running text: embed remnants and bare post URLs typed into the text. */
 final class TextScanner {
@@ -18,9 +17,14 @@ final class TextScanner {
   private static final List<String> URL_HINTS =
       List.of(".com/", ".app/", ".net/", "youtu.be/", "redd.it/", "t.me/", "telegram.me/", "/@", "/statuses/");
 
-  private static final Pattern LEADING_PUNCTUATION = Pattern.compile("^[(\\[{¡¿«“‘]+");
+  /** Opening punctuation stripped from the start of a token that has no scheme. */
+  private static final String LEADING_PUNCTUATION = "([{¡¿«“‘";
 
-  private static final Pattern TRAILING_PUNCTUATION = Pattern.compile("[.,;:!?)]+$");
+  /**
+   * Closing punctuation stripped from the end of a token, Western and CJK. Stripped by a loop: a regex anchored at the
+   * end was tried at every position of a long run of dots.
+   */
+  private static final String TRAILING_PUNCTUATION = ".,;:!?)”’»」）。，、";
 
   private final RemnantParser remnants = new RemnantParser();
   private final PostLinks links = new PostLinks();
@@ -55,16 +59,46 @@ final class TextScanner {
       if (!slash) {
         continue;
       }
+      if (end - start > UrlParts.MAX_LENGTH) {
+        continue; // no URL is this long (UrlParts would drop it): no regex or copy for it
+      }
       String token = text.substring(start, end);
       if (!hasUrlHint(token) || token.endsWith("...") || truncated(text, end)) {
         continue; // "twitter.com/i/web/status/1…" is a shortened display URL, not post 1
       }
-      int scheme = token.indexOf("http");
-      // "See:https://x.com/…" – the URL starts at its scheme; otherwise drop opening punctuation.
-      String opened = scheme > 0 ? token.substring(scheme) : LEADING_PUNCTUATION.matcher(token).replaceAll("");
-      String url = TRAILING_PUNCTUATION.matcher(opened).replaceAll("");
+      // "See:https://x.com/…" – the URL starts at its scheme; otherwise drop opening punctuation. A handle may start
+      // with "http" (twitter.com/httpbin/…), so the scheme is looked for with its "://".
+      int scheme = schemeStart(token);
+      String url = withoutClosingPunctuation(scheme >= 0 ? token.substring(scheme) : withoutOpeningPunctuation(token));
       links.sighting(url, form, scope, position).ifPresent(out::add);
     }
+  }
+
+  /** Where {@code http://} or {@code https://} (any case) starts in {@code token}, or -1. */
+  private static int schemeStart(String token) {
+    String lower = token.toLowerCase(Locale.ROOT);
+    int http = lower.indexOf("http://");
+    int https = lower.indexOf("https://");
+    if (http < 0 || (https >= 0 && https < http)) {
+      return https;
+    }
+    return http;
+  }
+
+  private static String withoutOpeningPunctuation(String token) {
+    int start = 0;
+    while (start < token.length() && LEADING_PUNCTUATION.indexOf(token.charAt(start)) >= 0) {
+      start++;
+    }
+    return token.substring(start);
+  }
+
+  private static String withoutClosingPunctuation(String token) {
+    int end = token.length();
+    while (end > 0 && TRAILING_PUNCTUATION.indexOf(token.charAt(end - 1)) >= 0) {
+      end--;
+    }
+    return token.substring(0, end);
   }
 
   private static boolean hasUrlHint(String token) {

@@ -20,7 +20,7 @@ final class XEmbeds {
   /** {@code — Display Name (@handle)} and whatever follows it (the date) at the end of an embed. */
   private static final Pattern TRAILER =
       Pattern.compile(
-          "(?:—|–|--)[\\s\\u00a0]*(?<name>[^—–()]{0,100}?)[\\s\\u00a0]*\\(@(?<handle>[A-Za-z0-9_]{1,20})\\)"
+          "(?:—|–|--)[\\s\\u00a0]*+(?<name>[^—–()]{0,100}?)[\\s\\u00a0]*+\\(@(?<handle>[A-Za-z0-9_]{1,20})\\)"
               + "(?<after>[^—–]{0,60})$");
 
   /** Attribute names that carry a tweet id: data-tweet-id, data-tweetid, rel:bf_tweet_id… */

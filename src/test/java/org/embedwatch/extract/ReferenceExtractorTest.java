@@ -191,8 +191,8 @@ class ReferenceExtractorTest {
   @ParameterizedTest
   @ValueSource(
       strings = {
-        "<footer>%s</footer>",
-        "<aside>%s</aside>",
+        "<footer class=\"footer\">%s</footer>",
+        "<aside class=\"sidebar\">%s</aside>",
         "<nav>%s</nav>",
         "<div class=\"related-posts\">%s</div>",
         "<div id=\"sidebar\">%s</div>",
