@@ -30,8 +30,13 @@ final class ScopeClassifier {
   /** Elements that hold the article. */
   private static final Set<String> ARTICLE_TAGS = Set.of("article", "main");
 
-  /** Words of a class token that names the article body. */
-  private static final Set<String> BODY_WORDS = Set.of("article", "body", "content", "entry", "post");
+  /**
+   * A class token names the article body when it has one word of each set ("article-body", "entry-content",
+   * "post-content", "storyText"); "content" or "post" alone is any wrapper ("widget post-list" is still furniture).
+   */
+  private static final Set<String> BODY_SUBJECTS = Set.of("article", "entry", "post", "story");
+
+  private static final Set<String> BODY_PARTS = Set.of("body", "content", "text");
 
   /** Last words of a class token that names the embed itself ("related-tweet"). */
   private static final Set<String> EMBED_WORDS =
@@ -153,7 +158,8 @@ final class ScopeClassifier {
   private static Token token(String s, int from, int to) {
     boolean first = true;
     boolean furniture = false;
-    boolean body = false;
+    boolean subject = false;
+    boolean part = false;
     String last = null;
     int i = from;
     while (i < to) {
@@ -182,12 +188,13 @@ final class ScopeClassifier {
       first = false;
       last = word;
       furniture |= FURNITURE_WORDS.contains(word);
-      body |= BODY_WORDS.contains(word);
+      subject |= BODY_SUBJECTS.contains(word);
+      part |= BODY_PARTS.contains(word);
     }
     if (furniture) {
       return last != null && EMBED_WORDS.contains(last) ? Token.NOTHING : Token.FURNITURE;
     }
-    return body ? Token.BODY : Token.NOTHING;
+    return subject && part ? Token.BODY : Token.NOTHING;
   }
 
   private static boolean isLetter(char c) {

@@ -40,7 +40,9 @@ class ScopeTest {
         "<header>%s</header><article><p>x</p></article>",
         "<article><nav>%s</nav></article>",
         "<div class=\"related-posts\">%s</div>",
-        "<div class=\"sidebar post-sidebar\">%s</div>"
+        "<div class=\"sidebar post-sidebar\">%s</div>",
+        "<div class=\"widget post-list\">%s</div>",
+        "<div class=\"sidebar content\">%s</div>"
       })
   void anEmbedInPageFurnitureHasPageScope(String wrapper) {
     assertThat(scopeOf(wrapper.formatted(EMBED))).isEqualTo(Reference.Scope.PAGE);
