@@ -132,11 +132,13 @@ public final class EvidenceStore {
   }
 
   /**
-   * What tells one post from another on its platform: the post id, except where ids are unique only per server or per
-   * author (Mastodon, Bluesky): there the canonical URL, lower-cased, which names the host or account too.
+   * What tells one post from another on its platform: the post id, except on Mastodon, where a status id is unique only
+   * on its server: there the canonical URL, lower-cased, which names the host and account too. (A Bluesky record key
+   * is unique only per author too, but one post is named by DID or by handle, so its key is the id, as extraction
+   * merges it; keys are timestamps, and two authors' posts in one microsecond are not expected.)
    */
   static String identity(Reference r) {
-    if ((r.platform() == Platform.MASTODON || r.platform() == Platform.BLUESKY) && r.url() != null) {
+    if (r.platform() == Platform.MASTODON && r.url() != null) {
       return Sql.clip(r.url().toLowerCase(java.util.Locale.ROOT), 2000);
     }
     return r.postId();

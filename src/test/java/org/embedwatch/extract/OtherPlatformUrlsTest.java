@@ -41,8 +41,8 @@ class OtherPlatformUrlsTest {
         "https://bsky.app/profile/jay.bsky.team/post/3k2yihcrp6f2c/quotes|BLUESKY|jay.bsky.team|3k2yihcrp6f2c|https://bsky.app/profile/jay.bsky.team/post/3k2yihcrp6f2c",
         "https://embed.bsky.app/embed/did:plc:z72i7hdynmk6r22z27h6tvur/app.bsky.feed.post/3kgbz6tiuam2h|BLUESKY|did:plc:z72i7hdynmk6r22z27h6tvur|3kgbz6tiuam2h|https://bsky.app/profile/did:plc:z72i7hdynmk6r22z27h6tvur/post/3kgbz6tiuam2h",
         // Mastodon: user@host, the URL's host unless the account is remote
-        "https://mastodon.social/@Gargron/109318821117356215/embed|MASTODON|Gargron@mastodon.social|109318821117356215|https://mastodon.social/@Gargron/109318821117356215",
-        "https://mastodon.social/users/Gargron/statuses/109318821117356215|MASTODON|Gargron@mastodon.social|109318821117356215|https://mastodon.social/@Gargron/109318821117356215",
+        "https://mastodon.social/@Gargron/109318821117356215/embed|MASTODON|gargron@mastodon.social|109318821117356215|https://mastodon.social/@gargron/109318821117356215",
+        "https://mastodon.social/users/Gargron/statuses/109318821117356215|MASTODON|gargron@mastodon.social|109318821117356215|https://mastodon.social/@gargron/109318821117356215",
         "https://mastodon.social/@reticuleena@chaos.social/111045542912345678|MASTODON|reticuleena@chaos.social|111045542912345678|https://mastodon.social/@reticuleena@chaos.social/111045542912345678",
         "https://social.example.museum/@curator/112233445566778899|MASTODON|curator@social.example.museum|112233445566778899|https://social.example.museum/@curator/112233445566778899",
         // Instagram

@@ -76,8 +76,8 @@ class PlatformEmbedsTest {
     assertThat(html("<iframe src=\"https://mastodon.social/@Gargron/109318821117356215/embed\" class=\"mastodon-embed\""
             + " width=\"400\"></iframe><script src=\"https://mastodon.social/embed.js\" async=\"async\"></script>"))
         .containsExactly(
-            reference(Platform.MASTODON, "109318821117356215", "Gargron@mastodon.social",
-                "https://mastodon.social/@Gargron/109318821117356215", Form.IFRAME));
+            reference(Platform.MASTODON, "109318821117356215", "gargron@mastodon.social",
+                "https://mastodon.social/@gargron/109318821117356215", Form.IFRAME));
   }
 
   @Test
@@ -86,8 +86,25 @@ class PlatformEmbedsTest {
             + "109318821117356215/embed\"><a href=\"https://mastodon.social/@Gargron/109318821117356215\">Post by"
             + " @Gargron@mastodon.social</a></blockquote>"))
         .containsExactly(
-            reference(Platform.MASTODON, "109318821117356215", "Gargron@mastodon.social",
-                "https://mastodon.social/@Gargron/109318821117356215", Form.BLOCKQUOTE));
+            reference(Platform.MASTODON, "109318821117356215", "gargron@mastodon.social",
+                "https://mastodon.social/@gargron/109318821117356215", Form.BLOCKQUOTE));
+  }
+
+  @Test
+  void mastodonUserNamesAreCaseInsensitiveSoOnePostIsOneReference() {
+    assertThat(html("<p><a href=\"https://mastodon.social/@Gargron/109318821117356215\">one</a>"
+            + " <a href=\"https://mastodon.social/@gargron/109318821117356215\">two</a></p>"))
+        .singleElement()
+        .satisfies(r -> assertThat(r.handle()).isEqualTo("gargron@mastodon.social"));
+  }
+
+  @Test
+  void shortIdsAreMastodonPostsOnlyOnServersWeKnow() {
+    assertThat(html("<p><a href=\"https://news.example.com/@staff/20240101\">a date</a>"
+            + " <a href=\"https://www.vice.com/@author/1234567\">an author page</a></p>")).isEmpty();
+    assertThat(html("<p><a href=\"https://mastodon.social/@Gargron/1234567\">an early post</a></p>"))
+        .singleElement()
+        .satisfies(r -> assertThat(r.postId()).isEqualTo("1234567"));
   }
 
   @Test

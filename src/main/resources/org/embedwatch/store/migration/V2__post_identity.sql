@@ -1,6 +1,5 @@
 -- A post's identity within its platform. For most platforms it is the post id; a Mastodon status id is unique only on
--- its own server, and a Bluesky record key only within its author's repository, so for those the identity is the
--- canonical URL (host, account and id). Portable SQL: runs on H2 and PostgreSQL.
+-- its own server, so there the identity is the canonical URL (host, account and id). Portable SQL: H2 and PostgreSQL.
 alter table post add column identity varchar(2000);
 update post set identity = post_id;
 alter table post alter column identity set not null;
