@@ -77,6 +77,13 @@ final class RemnantParser {
 
   private static final Pattern DIRECTION_MARKS = Pattern.compile("[\\u200e\\u200f\\u061c]");
 
+  private static final Pattern ANY_DATE = Pattern.compile(DATE, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+
+  /** Whether a short text (an embed's link text, at most 80 characters) holds a date as embeds print them. */
+  static boolean hasDate(String text) {
+    return text != null && text.length() <= 80 && ANY_DATE.matcher(text).find();
+  }
+
   /** A trailer found in a line of text. */
   record Trailer(int start, int end, String citedText, String displayName, String handle, String date) {}
 

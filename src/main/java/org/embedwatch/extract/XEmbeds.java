@@ -130,9 +130,15 @@ final class XEmbeds {
     String linkText = statusLink == null ? null : RemnantParser.collapse(statusLink.text());
     // Some sites print the bare status URL as the link text: that is neither a date nor quoted text.
     boolean urlText = linkText != null && (linkText.contains("://") || StatusUrls.parse(linkText).isPresent());
-    String date = urlText ? null : linkText;
+    // The link text of an embed is its date, in the page's language ("March 29, 2023", "29 Mart 2023"); in a plain
+    // class-less quote it may be a sentence ("his tweet"): there it counts only when it reads as a date.
+    boolean embedMarkup = blockquote.hasClass("twitter-tweet") || blockquote.hasClass("twitter-video");
+    String date = urlText || !(embedMarkup || RemnantParser.hasDate(linkText)) ? null : linkText;
     Matcher trailer = TRAILER.matcher(quoted == null ? "" : quoted);
-    if (trailer.find()) {
+    boolean hasTrailer = trailer.find();
+    if (!hasTrailer && date == null && !urlText && statusLink != null) {
+      cited = withoutLinkParagraph(blockquote, statusLink, quoted);
+    } else if (hasTrailer) {
       cited = RemnantParser.collapse(quoted.substring(0, trailer.start()));
       name = RemnantParser.collapse(trailer.group("name"));
       handle = trailer.group("handle");
@@ -155,6 +161,25 @@ final class XEmbeds {
         name,
         lang(blockquote),
         position);
+  }
+
+  /**
+   * The quote of a plain blockquote without the paragraph that only points at the post ("See his tweet"), when other
+   * paragraphs hold the quote; else {@code quoted} unchanged.
+   */
+  private static String withoutLinkParagraph(Element blockquote, Element statusLink, String quoted) {
+    Element paragraph = statusLink.closest("p");
+    if (paragraph == null || paragraph == blockquote || !blockquote.getElementsByTag("p").contains(paragraph)) {
+      return quoted;
+    }
+    StringBuilder kept = new StringBuilder();
+    for (Element p : blockquote.getElementsByTag("p")) {
+      if (p != paragraph) {
+        kept.append(p.text()).append(' ');
+      }
+    }
+    String text = RemnantParser.collapse(kept.toString());
+    return text == null || text.isEmpty() ? quoted : text;
   }
 
   /** The text of the paragraphs (or of the whole blockquote when it has none), whitespace collapsed. */

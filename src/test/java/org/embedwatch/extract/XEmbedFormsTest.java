@@ -194,4 +194,16 @@ class XEmbedFormsTest {
         .singleElement()
         .satisfies(r -> assertThat(r.scope()).isEqualTo(Scope.PAGE));
   }
+
+  @Test
+  void aPlainQuoteEndingInALinkToAPostKeepsTheQuoteAndNoDate() {
+    assertThat(html("<blockquote><p>An ordinary quote from a speech.</p><p>See <a href=\""
+            + "https://twitter.com/foo/status/1790000000000000011\">his tweet</a></p></blockquote>"))
+        .singleElement()
+        .satisfies(r -> {
+          assertThat(r.postId()).isEqualTo("1790000000000000011");
+          assertThat(r.citedText()).isEqualTo("An ordinary quote from a speech.");
+          assertThat(r.citedDate()).isNull();
+        });
+  }
 }
