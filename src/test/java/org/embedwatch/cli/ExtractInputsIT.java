@@ -183,7 +183,7 @@ class ExtractInputsIT {
   @Test
   void relativeLinksResolveAgainstTheAddressThatAnsweredAfterRedirects() throws IOException {
     server.redirect("/a/b/go", 302, "/page.html");
-    server.page("/page.html", "<html><body><article><p>As she wrote <a href=\"@jane/109876543210\">here</a>.</p>"
+    server.page("/page.html", "<html><body><article><p>As she wrote <a href=\"@jane/109876543210987654\">here</a>.</p>"
         .concat("</article></body></html>").getBytes(StandardCharsets.UTF_8), HTML);
 
     CliRunner.Run run = cli.run("extract", "--json", server.url("/a/b/go"));
@@ -192,7 +192,7 @@ class ExtractInputsIT {
     List<JsonNode> lines = json(run);
     assertThat(lines).hasSize(2);
     assertThat(lines.get(0).path("platform").asText()).isEqualTo("mastodon");
-    assertThat(lines.get(0).path("id").asText()).isEqualTo("109876543210");
+    assertThat(lines.get(0).path("id").asText()).isEqualTo("109876543210987654");
     assertThat(lines.get(0).path("handle").asText()).isEqualTo("jane@127.0.0.1");
   }
 
