@@ -16,6 +16,7 @@ import org.embedwatch.net.Fetch;
 import org.embedwatch.net.HttpFetcher;
 import org.embedwatch.platform.PostEndpoint;
 import org.embedwatch.platform.PostFetch;
+import org.embedwatch.platform.PostKey;
 import org.embedwatch.read.ContentSniffer;
 import org.embedwatch.store.EvidenceReader;
 import org.embedwatch.store.EvidenceStore;
@@ -81,7 +82,7 @@ public final class PostChecker {
       if (endpoint.platform() != post.platform()) {
         continue;
       }
-      PostFetch fetch = endpoint.fetch(post.postId());
+      PostFetch fetch = endpoint.fetch(new PostKey(post.platform(), post.postId(), post.handle(), post.url()));
       fetches.add(fetch);
       NewObservation observation = observation(fetch);
       NewPostCapture capture = newContent(history, fetch).orElse(null);

@@ -9,6 +9,6 @@ public interface PostEndpoint {
   /** The endpoint's stored name ({@code x-syndication}, …). */
   String name();
 
-  /** Asks about the post with the platform's id {@code postId}. */
-  PostFetch fetch(String postId);
+  /** Asks about one post of {@link #platform()}. */
+  PostFetch fetch(PostKey post);
 }

@@ -15,6 +15,7 @@ import org.embedwatch.net.Fetch;
 import org.embedwatch.net.HttpFetcher;
 import org.embedwatch.platform.PostEndpoint;
 import org.embedwatch.platform.PostFetch;
+import org.embedwatch.platform.PostKey;
 import org.embedwatch.Platform;
 
 /**
@@ -66,7 +67,8 @@ public final class SyndicationClient implements PostEndpoint {
 
   /** Asks the endpoint about tweet {@code id}. Never throws for what the network or the endpoint does. */
   @Override
-  public PostFetch fetch(String id) {
+  public PostFetch fetch(PostKey post) {
+    String id = post.postId();
     Fetch fetch = http.get(requestUri(id), Map.of("Accept", "application/json"));
     if (fetch instanceof Fetch.Failure f) {
       return new PostFetch.Inconclusive(ENDPOINT, f, Outcome.TRANSPORT_ERROR,

@@ -27,6 +27,7 @@ import org.embedwatch.net.Routes;
 import org.embedwatch.platform.PostContent;
 import org.embedwatch.platform.PostEndpoint;
 import org.embedwatch.platform.PostFetch;
+import org.embedwatch.platform.PostKey;
 import twitter4j.TwitterException;
 import twitter4j.TwitterObjectFactory;
 import twitter4j.v1.Status;
@@ -76,7 +77,8 @@ public final class V1Client implements PostEndpoint {
   }
 
   @Override
-  public PostFetch fetch(String postId) {
+  public PostFetch fetch(PostKey post) {
+    String postId = post.postId();
     URI uri = URI.create(REAL_BASE + "statuses/show/" + postId + ".json?tweet_mode=extended");
     Instant at = clock.instant();
     long id;
