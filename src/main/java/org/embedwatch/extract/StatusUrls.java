@@ -78,7 +78,7 @@ public final class StatusUrls {
     if (url == null || url.length() > UrlParts.MAX_LENGTH) {
       return Optional.empty();
     }
-    String rest = stripScheme(url.strip());
+    String rest = UrlParts.withoutScheme(url.strip());
     int slash = UrlParts.hostEnd(rest, 0);
     if (slash <= 0) {
       return Optional.empty();
@@ -99,7 +99,7 @@ public final class StatusUrls {
     if (url == null) {
       return Optional.empty();
     }
-    String rest = stripScheme(url.strip());
+    String rest = UrlParts.withoutScheme(url.strip());
     if (!rest.regionMatches(true, 0, "platform.twitter.com/embed/", 0, 27)) {
       return Optional.empty();
     }
@@ -134,19 +134,6 @@ public final class StatusUrls {
       return Optional.of(new XStatus(null, bare.group("id")));
     }
     return Optional.empty();
-  }
-
-  private static String stripScheme(String url) {
-    if (url.regionMatches(true, 0, "https://", 0, 8)) {
-      return url.substring(8);
-    }
-    if (url.regionMatches(true, 0, "http://", 0, 7)) {
-      return url.substring(7);
-    }
-    if (url.startsWith("//")) {
-      return url.substring(2);
-    }
-    return url;
   }
 
   private static int indexOfAny(String s, String chars) {

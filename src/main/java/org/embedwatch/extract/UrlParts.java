@@ -83,7 +83,8 @@ record UrlParts(String host, String path, String query, String fragment) {
     }
   }
 
-  private static String withoutScheme(String url) {
+  /** {@code url} without a leading {@code https://}, {@code http://} or {@code //}. */
+  static String withoutScheme(String url) {
     if (url.regionMatches(true, 0, "https://", 0, 8)) {
       return url.substring(8);
     }
