@@ -15,6 +15,7 @@ import org.embedwatch.capture.PostChecker;
 import org.embedwatch.config.Settings;
 import org.embedwatch.extract.ReferenceExtractor;
 import org.embedwatch.net.HttpFetcher;
+import org.embedwatch.net.Sleeper;
 import org.embedwatch.platform.PostEndpoint;
 import org.embedwatch.platform.x.SyndicationClient;
 import org.embedwatch.platform.x.V1Client;
@@ -46,13 +47,13 @@ public final class App implements AutoCloseable {
   private final InputExpander inputs;
   private final Archiver archiver;
 
-  private App(Settings settings, Clock clock) {
+  private App(Settings settings, Clock clock, Sleeper sleeper) {
     this.settings = settings;
     this.clock = clock;
     this.db = Database.open(settings.databaseUrl());
     this.warc = new WarcArchive(settings.archiveDir().resolve("warc"), settings.net().warcMaxFileBytes(),
         warcinfo(settings), clock);
-    this.http = new HttpFetcher(settings.net(), warc, clock);
+    this.http = new HttpFetcher(settings.net(), warc, clock, sleeper);
     EvidenceStore store = new EvidenceStore(db);
     this.evidence = new EvidenceReader(db);
     List<PostEndpoint> endpoints = new ArrayList<>();
@@ -66,9 +67,13 @@ public final class App implements AutoCloseable {
         clock);
   }
 
-  /** Opens the store and everything that writes to the archive. */
-  public static App open(Settings settings, Clock clock) {
-    return new App(settings, clock);
+  /**
+   * Opens the store and everything that writes to the archive.
+   *
+   * @param sleeper how the HTTP stack waits between requests to a host and before retries
+   */
+  public static App open(Settings settings, Clock clock, Sleeper sleeper) {
+    return new App(settings, clock, sleeper);
   }
 
   /**
@@ -76,8 +81,8 @@ public final class App implements AutoCloseable {
    *
    * @return the expander, the extractor and the HTTP client they use, which the caller closes
    */
-  public static ReadOnly readOnly(Settings settings, Clock clock) {
-    HttpFetcher http = new HttpFetcher(settings.net(), ExchangeRecorder.none(), clock);
+  public static ReadOnly readOnly(Settings settings, Clock clock, Sleeper sleeper) {
+    HttpFetcher http = new HttpFetcher(settings.net(), ExchangeRecorder.none(), clock, sleeper);
     return new ReadOnly(new InputExpander(http, new ContentSniffer(), settings.read().maxBytes(), clock),
         new ReferenceExtractor(), http);
   }

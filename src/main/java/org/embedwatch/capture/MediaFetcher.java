@@ -38,7 +38,8 @@ final class MediaFetcher {
     }
     Fetch f = http.get(uri, Map.of());
     if (f instanceof Fetch.Failure x) {
-      return new NewMedia(ref.kind(), ref.url(), "transport-error", null, null, 0, null, x.warc());
+      String outcome = x.kind() == Fetch.Kind.RATE_LIMITED ? "rate-limited" : "transport-error";
+      return new NewMedia(ref.kind(), ref.url(), outcome, null, null, 0, null, x.warc());
     }
     Fetch.Response r = (Fetch.Response) f;
     if (r.status() != 200) {

@@ -34,7 +34,7 @@ final class ArchiveCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (App app = App.open(main.settings(), main.clock())) {
+    try (App app = App.open(main.settings(), main.clock(), main.sleeper())) {
       return run(app, inputs, scope, main.workingDir(), main.stdin(), Main.out(spec), spec.commandLine().getErr());
     }
   }

@@ -23,7 +23,7 @@ final class CheckCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (App app = App.open(main.settings(), main.clock())) {
+    try (App app = App.open(main.settings(), main.clock(), main.sleeper())) {
       run(app, all, Main.out(spec));
       return 0;
     }

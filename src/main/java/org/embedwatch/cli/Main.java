@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import org.embedwatch.config.Settings;
 import org.embedwatch.config.SettingsLoader;
+import org.embedwatch.net.Sleeper;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -34,6 +35,7 @@ public final class Main implements Runnable {
   private final Path workingDir;
   private final Clock clock;
   private final InputStream stdin;
+  private final Sleeper sleeper;
 
   @Spec CommandLine.Model.CommandSpec spec;
 
@@ -48,18 +50,20 @@ public final class Main implements Runnable {
   @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Print stack traces of errors.")
   boolean verbose;
 
-  /** A CLI that reads {@code -} from this process's standard input. */
+  /** A CLI that reads {@code -} from this process's standard input and waits for real. */
   public Main(Path workingDir, Clock clock) {
-    this(workingDir, clock, System.in);
+    this(workingDir, clock, System.in, Sleeper.real());
   }
 
   /**
-   * A CLI in {@code workingDir} (relative paths resolve against it) whose input {@code -} reads {@code stdin}.
+   * A CLI in {@code workingDir} (relative paths resolve against it) whose input {@code -} reads {@code stdin}, and
+   * whose HTTP stack waits (rate limits, retry backoff) through {@code sleeper}.
    */
-  public Main(Path workingDir, Clock clock, InputStream stdin) {
+  public Main(Path workingDir, Clock clock, InputStream stdin, Sleeper sleeper) {
     this.workingDir = workingDir;
     this.clock = clock;
     this.stdin = stdin;
+    this.sleeper = sleeper;
   }
 
   /** Runs the CLI in this process's working directory and exits with the command's exit code. */
@@ -93,6 +97,10 @@ public final class Main implements Runnable {
 
   Clock clock() {
     return clock;
+  }
+
+  Sleeper sleeper() {
+    return sleeper;
   }
 
   InputStream stdin() {

@@ -32,7 +32,7 @@ final class ReportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (App app = App.open(main.settings(), main.clock())) {
+    try (App app = App.open(main.settings(), main.clock(), main.sleeper())) {
       AuditReport report = new AuditReportBuilder(app.evidence(), app.clock()).build();
       ReportWriter writer = new ReportWriter(app.json());
       if (outFile == null) {

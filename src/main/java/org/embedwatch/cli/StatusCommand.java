@@ -25,7 +25,7 @@ final class StatusCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = Main.out(spec);
-    try (App app = App.open(main.settings(), main.clock())) {
+    try (App app = App.open(main.settings(), main.clock(), main.sleeper())) {
       AuditReportBuilder builder = new AuditReportBuilder(app.evidence(), app.clock());
       if (post == null) {
         var posts = app.evidence().posts();

@@ -36,6 +36,7 @@ public record Settings(
    * @param readTimeout response (socket) timeout
    * @param maxBodyBytes a response body longer than this is cut off and recorded as truncated
    * @param warcMaxFileBytes a WARC file is closed and a new one started once it grows past this
+   * @param politeness per-host rate and concurrency limits, retries and rate-limit parking
    */
   public record Net(
       Map<String, URI> routes,
@@ -43,9 +44,77 @@ public record Settings(
       Duration connectTimeout,
       Duration readTimeout,
       long maxBodyBytes,
-      long warcMaxFileBytes) {
+      long warcMaxFileBytes,
+      Politeness politeness) {
     public Net {
       routes = Map.copyOf(routes);
+    }
+  }
+
+  /**
+   * How the HTTP stack treats each host ({@code net.rate.*}, {@code net.concurrency.*}, {@code net.retries},
+   * {@code net.retry-backoff}, {@code net.retry-max-wait}, {@code net.rate-limit-park}).
+   *
+   * @param defaultRate the request rate of a host without its own {@code net.rate.<host>}
+   * @param rates host (lower case) → its rate
+   * @param defaultConcurrency the most requests in flight to one host at once, 0 for no limit
+   * @param concurrency host (lower case) → its concurrency limit, 0 for no limit
+   * @param retries how many times a transport error or a 5xx is retried (each attempt is its own exchange)
+   * @param retryBackoff the wait before the first retry; it doubles with each further retry
+   * @param retryMaxWait the longest wait for a retry: a 429 or 503 whose {@code Retry-After} asks for longer is not
+   *     retried
+   * @param rateLimitPark how long a host is parked after a 429 that says nothing of when to come back
+   */
+  public record Politeness(
+      Rate defaultRate,
+      Map<String, Rate> rates,
+      int defaultConcurrency,
+      Map<String, Integer> concurrency,
+      int retries,
+      Duration retryBackoff,
+      Duration retryMaxWait,
+      Duration rateLimitPark) {
+    public Politeness {
+      rates = Map.copyOf(rates);
+      concurrency = Map.copyOf(concurrency);
+    }
+
+    /** The rate for {@code host}. */
+    public Rate rate(String host) {
+      return rates.getOrDefault(host, defaultRate);
+    }
+
+    /** The concurrency limit for {@code host}, 0 for none. */
+    public int concurrency(String host) {
+      return concurrency.getOrDefault(host, defaultConcurrency);
+    }
+  }
+
+  /**
+   * At most {@code requests} requests every {@code per}, spaced evenly; {@link #off()} means no limit.
+   *
+   * @param requests requests per period (0 when off)
+   * @param per the period (zero when off)
+   */
+  public record Rate(int requests, Duration per) {
+    public Rate {
+      if (requests < 0 || per.isNegative() || (requests == 0) != per.isZero()) {
+        throw new IllegalArgumentException("bad rate " + requests + " per " + per);
+      }
+    }
+
+    /** No rate limit. */
+    public static Rate off() {
+      return new Rate(0, Duration.ZERO);
+    }
+
+    public boolean isOff() {
+      return requests == 0;
+    }
+
+    /** The least time between two requests. */
+    public Duration interval() {
+      return isOff() ? Duration.ZERO : per.dividedBy(requests);
     }
   }
 

@@ -27,8 +27,14 @@ import java.util.TreeMap;
 public final class SettingsLoader {
   static final String DEFAULT_FILE = "config/embedwatch.properties";
   private static final String ROUTE_PREFIX = "net.route.";
+  private static final String RATE_PREFIX = "net.rate.";
+  private static final String CONCURRENCY_PREFIX = "net.concurrency.";
+  private static final String DEFAULT_HOST = "default";
+  private static final java.util.regex.Pattern RATE =
+      java.util.regex.Pattern.compile("([0-9]{1,9})\\s*/\\s*(s|min|h)");
   private static final Set<String> KEYS = Set.of(
       "archive.dir", "store.url", "net.user-agent", "net.connect-timeout", "net.read-timeout",
+      "net.retries", "net.retry-backoff", "net.retry-max-wait", "net.rate-limit-park",
       "net.max-body-bytes", "warc.max-file-bytes", "check.interval", "read.max-bytes", "x.v1.consumer-key",
       "x.v1.consumer-secret", "x.v1.access-token", "x.v1.access-token-secret");
 
@@ -90,8 +96,15 @@ public final class SettingsLoader {
 
   private Settings build(Properties p, String source) {
     Map<String, URI> routes = new TreeMap<>();
+    Map<String, Settings.Rate> rates = new TreeMap<>();
+    Map<String, Integer> concurrency = new TreeMap<>();
     for (String key : p.stringPropertyNames()) {
-      if (key.startsWith(ROUTE_PREFIX)) {
+      if (key.startsWith(RATE_PREFIX) && key.length() > RATE_PREFIX.length()) {
+        rates.put(key.substring(RATE_PREFIX.length()).toLowerCase(Locale.ROOT), rate(p, key, source));
+      } else if (key.startsWith(CONCURRENCY_PREFIX) && key.length() > CONCURRENCY_PREFIX.length()) {
+        concurrency.put(key.substring(CONCURRENCY_PREFIX.length()).toLowerCase(Locale.ROOT),
+            concurrencyLimit(p, key, source));
+      } else if (key.startsWith(ROUTE_PREFIX)) {
         String host = key.substring(ROUTE_PREFIX.length()).toLowerCase(Locale.ROOT);
         String value = p.getProperty(key).trim();
         if (!value.isEmpty()) {
@@ -99,7 +112,9 @@ public final class SettingsLoader {
         }
       } else if (!KEYS.contains(key)) {
         throw new ConfigException("unknown configuration key '" + key + "' in " + source
-            + " (known keys: " + new java.util.TreeSet<>(KEYS) + " and net.route.<host>)");
+            + " (known keys: " + new java.util.TreeSet<>(KEYS)
+            + ", net.route.<host>, net.rate.default, net.rate.<host>, net.concurrency.default and"
+            + " net.concurrency.<host>)");
       }
     }
     Path archiveDir = workingDir.resolve(require(p, "archive.dir", source));
@@ -113,10 +128,70 @@ public final class SettingsLoader {
         duration(p, "net.connect-timeout", source),
         duration(p, "net.read-timeout", source),
         positiveLong(p, "net.max-body-bytes", source),
-        positiveLong(p, "warc.max-file-bytes", source));
+        positiveLong(p, "warc.max-file-bytes", source),
+        politeness(p, rates, concurrency, source));
     Settings.Check check = new Settings.Check(duration(p, "check.interval", source));
     Settings.Read read = new Settings.Read(positiveLong(p, "read.max-bytes", source));
     return new Settings(archiveDir, dbUrl, net, check, read, credentials(p, source), source);
+  }
+
+  private static Settings.Politeness politeness(Properties p, Map<String, Settings.Rate> rates,
+      Map<String, Integer> concurrency, String source) {
+    Settings.Rate defaultRate = rates.remove(DEFAULT_HOST);
+    Integer defaultConcurrency = concurrency.remove(DEFAULT_HOST);
+    if (defaultRate == null || defaultConcurrency == null) {
+      throw new ConfigException("net.rate.default and net.concurrency.default must be set in " + source);
+    }
+    String retries = require(p, "net.retries", source);
+    int n;
+    try {
+      n = Integer.parseInt(retries);
+    } catch (NumberFormatException e) {
+      throw new ConfigException("net.retries=" + retries + " in " + source + " is not a whole number", e);
+    }
+    if (n < 0 || n > 10) {
+      throw new ConfigException("net.retries=" + retries + " in " + source + " must be between 0 and 10");
+    }
+    return new Settings.Politeness(defaultRate, rates, defaultConcurrency, concurrency, n,
+        duration(p, "net.retry-backoff", source), duration(p, "net.retry-max-wait", source),
+        duration(p, "net.rate-limit-park", source));
+  }
+
+  /** {@code off}, or {@code N/s}, {@code N/min}, {@code N/h} with N ≥ 1. */
+  private static Settings.Rate rate(Properties p, String key, String source) {
+    String v = require(p, key, source).toLowerCase(Locale.ROOT);
+    if (v.equals("off")) {
+      return Settings.Rate.off();
+    }
+    java.util.regex.Matcher m = RATE.matcher(v);
+    if (!m.matches() || Integer.parseInt(m.group(1)) == 0) {
+      throw new ConfigException(key + "=" + v + " in " + source
+          + " is not a rate (write e.g. 1/s, 30/min, 900/h, or off for no limit)");
+    }
+    Duration per = switch (m.group(2)) {
+      case "s" -> Duration.ofSeconds(1);
+      case "min" -> Duration.ofMinutes(1);
+      default -> Duration.ofHours(1);
+    };
+    return new Settings.Rate(Integer.parseInt(m.group(1)), per);
+  }
+
+  /** {@code off} (0: no limit) or a positive number of requests in flight. */
+  private static int concurrencyLimit(Properties p, String key, String source) {
+    String v = require(p, key, source).toLowerCase(Locale.ROOT);
+    if (v.equals("off")) {
+      return 0;
+    }
+    try {
+      int n = Integer.parseInt(v);
+      if (n > 0) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new ConfigException(key + "=" + v + " in " + source
+        + " is not a concurrency limit (write a positive number of requests, or off for no limit)");
   }
 
   /** The default H2 file database inside {@code archiveDir}. */

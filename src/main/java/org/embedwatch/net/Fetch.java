@@ -56,10 +56,13 @@ public sealed interface Fetch {
   }
 
   /**
-   * No response: the request could not be made or the answer did not arrive.
+   * No response: the request could not be made or the answer did not arrive, or (kind {@link Kind#RATE_LIMITED})
+   * it was not sent because the host is parked after a rate-limit answer.
    *
    * @param kind what went wrong
    * @param message the underlying error, for the operator
+   * @param warc where the failed exchange was written, or null (always null for {@link Kind#RATE_LIMITED}: no
+   *     request was made, so there is no exchange)
    */
   record Failure(URI uri, Instant at, Kind kind, String message, WarcLocation warc) implements Fetch {}
 
@@ -69,6 +72,8 @@ public sealed interface Fetch {
     CONNECTION,
     IO,
     TOO_MANY_REDIRECTS,
-    BAD_REDIRECT
+    BAD_REDIRECT,
+    /** Not sent: the host is parked until the rate-limit reset it gave. */
+    RATE_LIMITED
   }
 }

@@ -10,10 +10,12 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
 import org.apache.hc.client5.http.config.ConnectionConfig;
@@ -36,7 +38,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The one HTTP stack (Apache HttpClient 5): applies {@code net.route} rewriting, sends our User-Agent, bounds body
  * size, follows redirects itself (only to http/https, each hop recorded) and writes every exchange, failures included,
- * to WARC. Thread-safe.
+ * to WARC. It is polite per host (the host asked for, before routing): a concurrency limit, evenly spaced requests,
+ * and parking after a 429 or a spent {@code x-rate-limit-remaining} until the reset the host gave; a request to a
+ * parked host is not sent and fails at once as {@link Fetch.Kind#RATE_LIMITED}. Transport errors and 5xx are retried
+ * with exponential backoff, each attempt its own exchange. Every wait goes through the {@link Sleeper}. Thread-safe.
  */
 public final class HttpFetcher implements Closeable {
   private static final Logger log = LoggerFactory.getLogger(HttpFetcher.class);
@@ -47,12 +52,16 @@ public final class HttpFetcher implements Closeable {
   private final Settings.Net settings;
   private final ExchangeRecorder warc;
   private final Clock clock;
+  private final Sleeper sleeper;
+  private final HostLimits limits;
 
-  public HttpFetcher(Settings.Net settings, ExchangeRecorder warc, Clock clock) {
+  public HttpFetcher(Settings.Net settings, ExchangeRecorder warc, Clock clock, Sleeper sleeper) {
     this.settings = settings;
     this.routes = new Routes(settings.routes());
     this.warc = warc;
     this.clock = clock;
+    this.sleeper = sleeper;
+    this.limits = new HostLimits(settings.politeness(), clock, sleeper);
     ConnectionConfig connection = ConnectionConfig.custom()
         .setConnectTimeout(Timeout.of(settings.connectTimeout()))
         .setSocketTimeout(Timeout.of(settings.readTimeout()))
@@ -117,7 +126,83 @@ public final class HttpFetcher implements Closeable {
     return new Fetch.Failure(origin, x.at(), x.kind(), x.message(), x.warc());
   }
 
+  /** One hop: waits for the host's turn, sends, parks the host on a rate-limit answer, retries what may be retried. */
   private Fetch getOnce(URI uri, Map<String, String> headers) {
+    Settings.Politeness polite = settings.politeness();
+    String host = uri.getHost();
+    boolean waitedForPark = false;
+    for (int attempt = 0; ; attempt++) {
+      Optional<Instant> parked = waitedForPark ? Optional.empty() : limits.parkedUntil(host);
+      if (parked.isPresent()) {
+        log.debug("GET {} not sent: {} is parked until {}", uri, host, parked.get());
+        return new Fetch.Failure(uri, clock.instant(), Fetch.Kind.RATE_LIMITED,
+            host + " is rate limited until " + parked.get() + "; not asked", null);
+      }
+      Fetch f;
+      try (HostLimits.Permit permit = limits.enter(host)) {
+        f = exchange(uri, headers);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return new Fetch.Failure(uri, clock.instant(), Fetch.Kind.IO, "interrupted while waiting to ask " + host,
+            null);
+      }
+      Instant now = clock.instant();
+      Optional<Instant> parkUntil = f instanceof Fetch.Response r
+          ? RateLimitHeaders.parkUntil(r, now, polite.rateLimitPark())
+          : Optional.empty();
+      parkUntil.ifPresent(until -> limits.park(host, until));
+      Optional<Duration> wait = retryWait(f, attempt, now, parkUntil);
+      if (attempt >= polite.retries() || wait.isEmpty()) {
+        return f;
+      }
+      log.debug("GET {}: retrying in {} ({})", uri, wait.get(), describe(f));
+      try {
+        sleeper.sleep(wait.get());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return f;
+      }
+      waitedForPark = parkUntil.isPresent();
+    }
+  }
+
+  /**
+   * How long to wait before retrying {@code f}, or empty when it must not be retried: a transport error or a 5xx after
+   * the doubling backoff (or the 5xx's {@code Retry-After}); a 429 only when the host asked for a wait no longer than
+   * {@code net.retry-max-wait}; nothing else (a 4xx is an answer, and redirects are followed, not retried).
+   */
+  private Optional<Duration> retryWait(Fetch f, int attempt, Instant now, Optional<Instant> parkUntil) {
+    Settings.Politeness polite = settings.politeness();
+    Duration backoff = polite.retryBackoff().multipliedBy(1L << Math.min(attempt, 20));
+    if (f instanceof Fetch.Failure failure) {
+      return failure.kind() == Fetch.Kind.TIMEOUT || failure.kind() == Fetch.Kind.CONNECTION
+          || failure.kind() == Fetch.Kind.IO ? Optional.of(backoff) : Optional.empty();
+    }
+    Fetch.Response r = (Fetch.Response) f;
+    if (r.status() == 429) {
+      Duration until = Duration.between(now, parkUntil.orElse(now));
+      return until.compareTo(polite.retryMaxWait()) <= 0 ? Optional.of(until.isNegative() ? Duration.ZERO : until)
+          : Optional.empty();
+    }
+    if (r.status() >= 500 && r.status() <= 599) {
+      Optional<Instant> retryAfter = RateLimitHeaders.retryAfter(r, now);
+      if (retryAfter.isEmpty()) {
+        return Optional.of(backoff);
+      }
+      Duration asked = Duration.between(now, retryAfter.get());
+      return asked.compareTo(polite.retryMaxWait()) <= 0 ? Optional.of(asked.isNegative() ? Duration.ZERO : asked)
+          : Optional.empty();
+    }
+    return Optional.empty();
+  }
+
+  private static String describe(Fetch f) {
+    return f instanceof Fetch.Response r ? "HTTP " + r.status() : ((Fetch.Failure) f).kind() + ": "
+        + ((Fetch.Failure) f).message();
+  }
+
+  /** One exchange, written to WARC. */
+  private Fetch exchange(URI uri, Map<String, String> headers) {
     URI target = routes.rewrite(uri).orElse(uri);
     URI routedTo = target.equals(uri) ? null : target;
     HttpGet get = new HttpGet(target);

@@ -69,7 +69,7 @@ final class Dispatcher implements HttpHandler {
     if (route == null) {
       return Answer.htmlError(404, "Not Found");
     }
-    Fault global = fault.get();
+    Fault global = takeFault();
     if (global.active()) {
       return route.faulted(global);
     }
@@ -79,6 +79,19 @@ final class Dispatcher implements HttpHandler {
       log.warn("sandbox route for {} failed on {}?{}", request.host(), request.path(), request.query(), e);
       return Answer.htmlError(500, "Internal Server Error");
     }
+  }
+
+  /** The global fault for this request; a fault with a count is used up one request at a time. */
+  private Fault takeFault() {
+    Fault[] taken = new Fault[1];
+    fault.updateAndGet(f -> {
+      taken[0] = f;
+      if (f.times() == 1) {
+        return Fault.none();
+      }
+      return f.times() > 1 ? new Fault(f.kind(), f.status(), f.headers(), f.times() - 1) : f;
+    });
+    return taken[0];
   }
 
   private Answer.Reply hold() {

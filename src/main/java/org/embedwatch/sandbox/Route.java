@@ -13,7 +13,7 @@ interface Route {
   default Answer faulted(Fault fault) {
     return switch (fault.kind()) {
       case TIMEOUT -> new Answer.Hold();
-      case STATUS -> failure(fault.status());
+      case STATUS -> failure(fault.status()).withHeaders(fault.headers());
       case NONE -> throw new IllegalArgumentException("no fault to answer with: " + fault);
     };
   }

@@ -62,6 +62,37 @@ class SettingsLoaderTest {
   }
 
   @Test
+  void politenessIsPerHostWithDefaultsAndOffTurnsItOff() {
+    Settings.Politeness p = new SettingsLoader(work).load(Optional.empty(), List.of("net.rate.default=30/min",
+        "net.rate.CDN.Syndication.Twimg.com=900/h", "net.rate.sandbox.test=off", "net.concurrency.sandbox.test=off",
+        "net.concurrency.pbs.twimg.com=4", "net.retries=0")).net().politeness();
+
+    assertThat(p.rate("news.example").interval()).isEqualTo(Duration.ofSeconds(2));
+    assertThat(p.rate("cdn.syndication.twimg.com").interval()).isEqualTo(Duration.ofSeconds(4));
+    assertThat(p.rate("sandbox.test").isOff()).isTrue();
+    assertThat(p.concurrency("sandbox.test")).isZero();
+    assertThat(p.concurrency("pbs.twimg.com")).isEqualTo(4);
+    assertThat(p.concurrency("news.example")).isEqualTo(2);
+    assertThat(p.retries()).isZero();
+    assertThat(p.retryBackoff()).isEqualTo(Duration.ofSeconds(1));
+    assertThat(p.rateLimitPark()).isEqualTo(Duration.ofMinutes(15));
+  }
+
+  @Test
+  void badPolitenessValuesAreNamed() {
+    SettingsLoader loader = new SettingsLoader(work);
+
+    assertThatThrownBy(() -> loader.load(Optional.empty(), List.of("net.rate.x.com=fast")))
+        .hasMessageContaining("net.rate.x.com=fast").hasMessageContaining("not a rate (write e.g. 1/s");
+    assertThatThrownBy(() -> loader.load(Optional.empty(), List.of("net.rate.default=0/s")))
+        .hasMessageContaining("not a rate");
+    assertThatThrownBy(() -> loader.load(Optional.empty(), List.of("net.concurrency.x.com=0")))
+        .hasMessageContaining("not a concurrency limit");
+    assertThatThrownBy(() -> loader.load(Optional.empty(), List.of("net.retries=-1")))
+        .hasMessageContaining("between 0 and 10");
+  }
+
+  @Test
   void credentialsNeverAppearInToString() {
     Settings s = new SettingsLoader(work).load(Optional.empty(), List.of("x.v1.consumer-key=ck-secret",
         "x.v1.consumer-secret=cs-secret", "x.v1.access-token=at-secret", "x.v1.access-token-secret=ats-secret"));

@@ -23,7 +23,7 @@ final class Expansions implements AutoCloseable {
     this.dir = dir;
     Clock clock = Clock.fixed(Instant.parse("2026-03-01T10:00:00Z"), ZoneOffset.UTC);
     this.http = new HttpFetcher(new SettingsLoader(dir).load(Optional.empty(), List.of()).net(),
-        ExchangeRecorder.none(), clock);
+        ExchangeRecorder.none(), clock, wait -> { });
     this.expander = new InputExpander(http, new ContentSniffer(), maxBytes, clock);
   }
 

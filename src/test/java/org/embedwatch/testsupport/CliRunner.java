@@ -9,10 +9,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.embedwatch.cli.Main;
 import org.embedwatch.config.SettingsLoader;
 import org.embedwatch.store.Database;
@@ -26,11 +28,20 @@ public final class CliRunner {
   private final Path workDir;
   private final Clock clock;
   private final Map<String, String> routes;
+  private final List<Duration> waits = new CopyOnWriteArrayList<>();
 
   public CliRunner(Path workDir, Clock clock, Map<String, String> routes) {
     this.workDir = workDir;
     this.clock = clock;
     this.routes = Map.copyOf(routes);
+  }
+
+  /**
+   * Every wait the HTTP stack asked for so far (rate-limit spacing, retry backoff), oldest first. Nothing sleeps:
+   * the waits are only recorded, and the clock moves only when the test moves it.
+   */
+  public List<Duration> waits() {
+    return List.copyOf(waits);
   }
 
   /** The result of one command. */
@@ -57,7 +68,7 @@ public final class CliRunner {
     all.addAll(List.of(args));
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    CommandLine cl = Main.commandLine(new Main(workDir, clock, new ByteArrayInputStream(stdin)));
+    CommandLine cl = Main.commandLine(new Main(workDir, clock, new ByteArrayInputStream(stdin), waits::add));
     cl.setOut(new PrintWriter(out, true));
     cl.setErr(new PrintWriter(err, true));
     int exit = cl.execute(all.toArray(String[]::new));

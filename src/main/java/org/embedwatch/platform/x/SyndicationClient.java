@@ -71,7 +71,8 @@ public final class SyndicationClient implements PostEndpoint {
     String id = post.postId();
     Fetch fetch = http.get(requestUri(id), Map.of("Accept", "application/json"));
     if (fetch instanceof Fetch.Failure f) {
-      return new PostFetch.Inconclusive(ENDPOINT, f, Outcome.TRANSPORT_ERROR,
+      Outcome outcome = f.kind() == Fetch.Kind.RATE_LIMITED ? Outcome.RATE_LIMITED : Outcome.TRANSPORT_ERROR;
+      return new PostFetch.Inconclusive(ENDPOINT, f, outcome,
           f.kind().name().toLowerCase(Locale.ROOT) + ": " + f.message());
     }
     Fetch.Response r = (Fetch.Response) fetch;

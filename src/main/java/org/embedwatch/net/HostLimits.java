@@ -1,0 +1,111 @@
+package org.embedwatch.net;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import org.embedwatch.config.Settings;
+
+/**
+ * Per-host politeness: a concurrency limit (a fair semaphore), an even spacing of requests (each request reserves the
+ * next free slot, {@code rate.interval()} after the one before, and waits for it through the {@link Sleeper}), and
+ * parking after a rate-limit answer. Time is read from the injected clock only. Thread-safe.
+ */
+final class HostLimits {
+  private final Settings.Politeness settings;
+  private final Clock clock;
+  private final Sleeper sleeper;
+  private final ConcurrentHashMap<String, Host> hosts = new ConcurrentHashMap<>();
+
+  HostLimits(Settings.Politeness settings, Clock clock, Sleeper sleeper) {
+    this.settings = settings;
+    this.clock = clock;
+    this.sleeper = sleeper;
+  }
+
+  /** A permit to send one request to a host; closing it frees the host's concurrency slot. */
+  interface Permit extends AutoCloseable {
+    @Override
+    void close();
+  }
+
+  /** Until when {@code host} is parked, when it is parked now. */
+  Optional<Instant> parkedUntil(String host) {
+    Host h = hosts.get(key(host));
+    if (h == null) {
+      return Optional.empty();
+    }
+    Instant until = h.parkedUntil();
+    return until != null && clock.instant().isBefore(until) ? Optional.of(until) : Optional.empty();
+  }
+
+  /** Sends no request to {@code host} before {@code until} (a later park wins over an earlier one). */
+  void park(String host, Instant until) {
+    host(host).park(until);
+  }
+
+  /**
+   * Waits for a concurrency slot and then for the host's next request slot.
+   *
+   * @throws InterruptedException if interrupted while waiting (nothing is held then)
+   */
+  Permit enter(String host) throws InterruptedException {
+    Host h = host(host);
+    h.gate.acquire();
+    try {
+      Duration wait = h.reserve(clock.instant());
+      if (!wait.isZero()) {
+        sleeper.sleep(wait);
+      }
+    } catch (InterruptedException | RuntimeException e) {
+      h.gate.release();
+      throw e;
+    }
+    return h.gate::release;
+  }
+
+  private Host host(String host) {
+    String k = key(host);
+    return hosts.computeIfAbsent(k, x -> new Host(settings.rate(x).interval(), settings.concurrency(x)));
+  }
+
+  private static String key(String host) {
+    return host == null ? "" : host.toLowerCase(Locale.ROOT);
+  }
+
+  /** One host's state. */
+  private static final class Host {
+    final Semaphore gate;
+    private final Duration interval;
+    private Instant nextSlot = Instant.MIN;
+    private Instant parkedUntil;
+
+    Host(Duration interval, int concurrency) {
+      this.interval = interval;
+      this.gate = new Semaphore(concurrency == 0 ? Integer.MAX_VALUE : concurrency, true);
+    }
+
+    /** Reserves the next request slot at or after {@code now}; returns how long to wait for it. */
+    synchronized Duration reserve(Instant now) {
+      if (interval.isZero()) {
+        return Duration.ZERO;
+      }
+      Instant slot = nextSlot.isAfter(now) ? nextSlot : now;
+      nextSlot = slot.plus(interval);
+      return Duration.between(now, slot);
+    }
+
+    synchronized void park(Instant until) {
+      if (parkedUntil == null || until.isAfter(parkedUntil)) {
+        parkedUntil = until;
+      }
+    }
+
+    synchronized Instant parkedUntil() {
+      return parkedUntil;
+    }
+  }
+}

@@ -1,0 +1,97 @@
+package org.embedwatch.net;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.embedwatch.config.Settings;
+import org.embedwatch.sandbox.MutableClock;
+import org.junit.jupiter.api.Test;
+
+class HostLimitsTest {
+  private static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
+
+  private final MutableClock clock = new MutableClock(T0);
+  private final List<Duration> waits = new ArrayList<>();
+
+  private HostLimits limits(Settings.Rate defaultRate, Map<String, Settings.Rate> rates) {
+    Settings.Politeness p = new Settings.Politeness(defaultRate, rates, 2, Map.of(), 2, Duration.ofSeconds(1),
+        Duration.ofSeconds(10), Duration.ofMinutes(15));
+    return new HostLimits(p, clock, waits::add);
+  }
+
+  private void enterAndLeave(HostLimits limits, String host) throws InterruptedException {
+    try (HostLimits.Permit p = limits.enter(host)) {
+      assertThat(p).isNotNull();
+    }
+  }
+
+  @Test
+  void requestsToOneHostAreSpacedEvenlyAndEachWaitsForItsOwnSlot() throws InterruptedException {
+    HostLimits limits = limits(new Settings.Rate(2, Duration.ofSeconds(1)), Map.of());
+    enterAndLeave(limits, "a.example");
+    enterAndLeave(limits, "a.example");
+    enterAndLeave(limits, "a.example");
+    assertThat(waits).containsExactly(Duration.ofMillis(500), Duration.ofMillis(1000));
+  }
+
+  @Test
+  void timeThatHasPassedIsNotWaitedForAgain() throws InterruptedException {
+    HostLimits limits = limits(new Settings.Rate(30, Duration.ofMinutes(1)), Map.of());
+    enterAndLeave(limits, "a.example");
+    clock.advance(Duration.ofSeconds(5));
+    enterAndLeave(limits, "a.example");
+    enterAndLeave(limits, "a.example");
+    assertThat(waits).containsExactly(Duration.ofSeconds(2));
+  }
+
+  @Test
+  void hostsAreLimitedSeparatelyAndAnOffHostIsNotLimitedAtAll() throws InterruptedException {
+    HostLimits limits = limits(new Settings.Rate(1, Duration.ofSeconds(1)), Map.of("sandbox", Settings.Rate.off()));
+    enterAndLeave(limits, "a.example");
+    enterAndLeave(limits, "B.example");
+    for (int i = 0; i < 5; i++) {
+      enterAndLeave(limits, "sandbox");
+    }
+    assertThat(waits).isEmpty();
+    enterAndLeave(limits, "b.example");
+    assertThat(waits).containsExactly(Duration.ofSeconds(1));
+  }
+
+  @Test
+  void aParkedHostStaysParkedUntilItsResetAndALaterParkWins() {
+    HostLimits limits = limits(Settings.Rate.off(), Map.of());
+    limits.park("a.example", T0.plusSeconds(60));
+    limits.park("a.example", T0.plusSeconds(30));
+    assertThat(limits.parkedUntil("a.example")).contains(T0.plusSeconds(60));
+    assertThat(limits.parkedUntil("other.example")).isEmpty();
+    clock.advance(Duration.ofSeconds(59));
+    assertThat(limits.parkedUntil("A.EXAMPLE")).contains(T0.plusSeconds(60));
+    clock.advance(Duration.ofSeconds(1));
+    assertThat(limits.parkedUntil("a.example")).isEmpty();
+  }
+
+  @Test
+  void theConcurrencyLimitHoldsBackTheThirdRequestUntilOneEnds() throws InterruptedException {
+    HostLimits limits = limits(Settings.Rate.off(), Map.of());
+    HostLimits.Permit first = limits.enter("a.example");
+    HostLimits.Permit second = limits.enter("a.example");
+    Thread third = new Thread(() -> {
+      try {
+        limits.enter("a.example").close();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    });
+    third.start();
+    third.join(200);
+    assertThat(third.isAlive()).isTrue();
+    first.close();
+    third.join(10_000);
+    assertThat(third.isAlive()).isFalse();
+    second.close();
+  }
+}
