@@ -17,6 +17,8 @@ import org.embedwatch.extract.ReferenceExtractor;
 import org.embedwatch.net.HttpFetcher;
 import org.embedwatch.net.Sleeper;
 import org.embedwatch.platform.PostEndpoint;
+import org.embedwatch.platform.bluesky.BlueskyClient;
+import org.embedwatch.platform.mastodon.MastodonClient;
 import org.embedwatch.platform.x.SyndicationClient;
 import org.embedwatch.platform.x.V1Client;
 import org.embedwatch.read.ContentSniffer;
@@ -60,6 +62,8 @@ public final class App implements AutoCloseable {
     endpoints.add(new SyndicationClient(http, json));
     settings.xV1().ifPresent(credentials ->
         endpoints.add(new V1Client(credentials, settings.net(), http.routes(), warc, json, clock)));
+    endpoints.add(new BlueskyClient(http, json));
+    endpoints.add(new MastodonClient(http, json));
     this.checker = new PostChecker(endpoints, http, new BlobStore(settings.archiveDir().resolve("media")), sniffer,
         store, evidence, new StateFold(), clock, settings.check().interval());
     this.inputs = new InputExpander(http, sniffer, settings.read().maxBytes(), clock);

@@ -26,7 +26,8 @@ import org.embedwatch.Sha256;
  * {@code ftyp} box; {@code .m3u8} is an HLS playlist.
  */
 final class MediaRoute implements Route {
-  private static final Set<String> MEDIA_FIELDS = Set.of("mediaDetails", "photos", "video", "entities", "card");
+  private static final Set<String> MEDIA_FIELDS = 
+      Set.of("mediaDetails", "photos", "video", "entities", "card", "author", "embed", "account", "media_attachments");
 
   private final String host;
   private final Timeline timeline;
@@ -48,7 +49,7 @@ final class MediaRoute implements Route {
     String path = request.hostPath();
     int generation = 0;
     for (String postId : owners.getOrDefault(path, List.of())) {
-      PostState state = timeline.find(postId).orElseThrow();
+      PostState state = timeline.state(postId).orElseThrow();
       if (state.fault().active()) {
         return faulted(state.fault());
       }

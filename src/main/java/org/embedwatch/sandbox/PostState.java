@@ -17,6 +17,7 @@ import java.util.List;
  * @param editIds every version's id, oldest first (the first is {@code id})
  * @param mediaGeneration how many times its media was swapped; the media bytes derive from it
  * @param fault a failure its hosts answer with instead, or {@link Fault#none()}
+ * @param editedAt when it was last edited, or null
  */
 record PostState(
     String id,
@@ -27,7 +28,8 @@ record PostState(
     Instant createdAt,
     List<String> editIds,
     int mediaGeneration,
-    Fault fault) {
+    Fault fault,
+    Instant editedAt) {
 
   /** Twitter's epoch for snowflake ids (2010-11-04T01:42:54.657Z). */
   private static final long SNOWFLAKE_EPOCH_MS = 1288834974657L;
@@ -65,22 +67,25 @@ record PostState(
       case RESTORED -> with(Availability.AVAILABLE);
       case EDITED -> edit(((Change.Edited) change).text(), at);
       case MEDIA_SWAPPED ->
-          new PostState(id, availability, text, handle, name, createdAt, editIds, mediaGeneration + 1, fault);
+          new PostState(id, availability, text, handle, name, createdAt, editIds, mediaGeneration + 1, fault,
+              editedAt);
       case FLAKY -> new PostState(
-          id, availability, text, handle, name, createdAt, editIds, mediaGeneration, ((Change.Flaky) change).fault());
+          id, availability, text, handle, name, createdAt, editIds, mediaGeneration, ((Change.Flaky) change).fault(),
+          editedAt);
     };
   }
 
   private PostState with(Availability next) {
-    return new PostState(id, next, text, handle, name, createdAt, editIds, mediaGeneration, fault);
+    return new PostState(id, next, text, handle, name, createdAt, editIds, mediaGeneration, fault, editedAt);
   }
 
   /** An edit gets a new snowflake id for its time, always greater than the previous version's. */
   private PostState edit(String newText, Instant at) {
-    BigInteger previous = new BigInteger(editIds.get(editIds.size() - 1));
+    String last = editIds.get(editIds.size() - 1);
     BigInteger snowflake = BigInteger.valueOf(at.toEpochMilli() - SNOWFLAKE_EPOCH_MS).shiftLeft(22);
+    BigInteger previous = last.chars().allMatch(Character::isDigit) ? new BigInteger(last) : BigInteger.ZERO;
     List<String> ids = new ArrayList<>(editIds);
     ids.add(previous.add(BigInteger.ONE).max(snowflake).toString());
-    return new PostState(id, availability, newText, handle, name, createdAt, ids, mediaGeneration, fault);
+    return new PostState(id, availability, newText, handle, name, createdAt, ids, mediaGeneration, fault, at);
   }
 }

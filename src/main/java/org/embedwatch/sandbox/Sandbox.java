@@ -26,6 +26,9 @@ public final class Sandbox implements AutoCloseable {
   static final String PUBLISH = "publish.twitter.com";
   static final String API = "api.twitter.com";
   static final String API_X = "api.x.com";
+  static final String BSKY_APPVIEW = "public.api.bsky.app";
+  static final String BSKY_CDN = "cdn.bsky.app";
+  static final String MASTODON_FILES = "files.mastodon.social";
 
   private final HttpServer server;
   private final ExecutorService executor;
@@ -63,6 +66,14 @@ public final class Sandbox implements AutoCloseable {
     V1Route v1 = new V1Route(timeline, samples, json);
     routes.put(API, v1);
     routes.put(API_X, v1);
+    routes.put(BSKY_APPVIEW, new BlueskyRoute(timeline, samples, json));
+    routes.put(BSKY_CDN, new MediaRoute(BSKY_CDN, timeline));
+    routes.put(MASTODON_FILES, new MediaRoute(MASTODON_FILES, timeline));
+    scenario.posts().stream()
+        .filter(p -> p.service() == Scenario.Service.MASTODON)
+        .map(Scenario.Post::host)
+        .distinct()
+        .forEach(host -> routes.put(host, new MastodonRoute(host, timeline, samples, json)));
     Map<String, Map<String, Scenario.Article>> sites = new LinkedHashMap<>();
     for (Scenario.Article article : scenario.articles()) {
       sites.computeIfAbsent(article.host(), h -> new LinkedHashMap<>()).put(article.path(), article);

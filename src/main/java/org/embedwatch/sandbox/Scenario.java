@@ -17,6 +17,10 @@ import java.util.regex.Pattern;
  */
 public record Scenario(List<Post> posts, List<Article> articles) {
   static final Pattern TWEET_ID = Pattern.compile("[0-9]{1,40}");
+  static final Pattern RKEY = Pattern.compile("[a-z0-9]{1,64}");
+  static final Pattern MASTODON_HANDLE = Pattern.compile("[A-Za-z0-9_]{1,64}@[a-z0-9.-]{1,253}");
+  static final String BLUESKY_SAMPLE = "bluesky_getPostThread_200_constructed.json";
+  static final String MASTODON_SAMPLE = "status_200_docs_example.json";
 
   public Scenario {
     posts = List.copyOf(posts);
@@ -66,31 +70,82 @@ public record Scenario(List<Post> posts, List<Article> articles) {
     }
   }
 
+  /** Which platform a post is on; the sandbox serves each through that platform's API. */
+  public enum Service {
+    /** An X post: syndication, oEmbed and v1.1. The sample is a syndication tweet. */
+    X,
+    /** A Bluesky post on the public AppView. The id is the record key; the sample a getPostThread body. */
+    BLUESKY,
+    /** A Mastodon status on the server named by its {@code user@host} handle. The sample a Status entity. */
+    MASTODON
+  }
+
   /**
    * One post. Nullable overrides replace what the sample says.
    *
-   * @param id the tweet id served (decimal)
-   * @param sample the bundled syndication sample used as template, e.g. {@code photo_tweet_1641086480675225601.json}
+   * @param id the tweet id, the Bluesky record key or the Mastodon status id served
+   * @param sample the bundled sample used as template, e.g. {@code photo_tweet_1641086480675225601.json}
    * @param text the post text, or null for the sample's
-   * @param handle the author's screen name, or null for the sample's
+   * @param handle the author's handle, or null for the sample's; a Mastodon post needs {@code user@host}
    * @param name the author's display name, or null for the sample's
    * @param createdAt when the post was made, or null for the sample's
    * @param events what happens to it, in declaration order
+   * @param service the platform the post is on
    */
-  public record Post(
-      String id, String sample, String text, String handle, String name, Instant createdAt, List<Event> events) {
+  public record Post(String id, String sample, String text, String handle, String name, Instant createdAt,
+      List<Event> events, Service service) {
     public Post {
       Objects.requireNonNull(id, "id");
       Objects.requireNonNull(sample, "sample");
-      if (!TWEET_ID.matcher(id).matches()) {
-        throw new IllegalArgumentException("not a tweet id: '" + id + "'");
+      Objects.requireNonNull(service, "service");
+      switch (service) {
+        case X, MASTODON -> {
+          if (!TWEET_ID.matcher(id).matches()) {
+            throw new IllegalArgumentException("not a " + (service == Service.X ? "tweet" : "status") + " id: '"
+                + id + "'");
+          }
+        }
+        case BLUESKY -> {
+          if (!RKEY.matcher(id).matches()) {
+            throw new IllegalArgumentException("not a Bluesky record key: '" + id + "'");
+          }
+        }
+      }
+      if (service == Service.MASTODON && (handle == null || !MASTODON_HANDLE.matcher(handle).matches())) {
+        throw new IllegalArgumentException("a Mastodon post needs a handle user@host, got '" + handle + "'");
       }
       events = List.copyOf(events);
     }
 
-    /** A post exactly as its sample, with {@code id} swapped in. */
+    /** An X post. */
+    public Post(String id, String sample, String text, String handle, String name, Instant createdAt,
+        List<Event> events) {
+      this(id, sample, text, handle, name, createdAt, events, Service.X);
+    }
+
+    /** An X post exactly as its sample, with {@code id} swapped in. */
     public static Post of(String id, String sample, Event... events) {
       return new Post(id, sample, null, null, null, null, List.of(events));
+    }
+
+    /** A Bluesky post by {@code handle} with record key {@code rkey}, built from the bundled getPostThread sample. */
+    public static Post bluesky(String rkey, String handle, String text, Event... events) {
+      return new Post(rkey, BLUESKY_SAMPLE, text, handle, null, null, List.of(events), Service.BLUESKY);
+    }
+
+    /** A Mastodon status {@code id} by {@code user@host}, built from the bundled Status sample. */
+    public static Post mastodon(String id, String handle, String text, Event... events) {
+      return new Post(id, MASTODON_SAMPLE, text, handle, null, null, List.of(events), Service.MASTODON);
+    }
+
+    /** For a Mastodon post, its server: the part of the handle after {@code @}. */
+    public String host() {
+      return handle == null ? null : handle.substring(handle.indexOf('@') + 1).toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** For a Mastodon post, the user name: the part of the handle before {@code @}. */
+    public String user() {
+      return handle == null ? null : handle.substring(0, handle.indexOf('@'));
     }
   }
 

@@ -20,7 +20,8 @@ import java.util.stream.Collectors;
 final class ScenarioReader {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Set<String> TOP = Set.of("posts", "articles");
-  private static final Set<String> POST = Set.of("id", "sample", "text", "handle", "name", "createdAt", "events");
+  private static final Set<String> POST = 
+      Set.of("id", "platform", "sample", "text", "handle", "name", "createdAt", "events");
   private static final Set<String> EVENT = Set.of("at", "after", "change", "text", "status", "until");
   private static final Set<String> ARTICLE = Set.of("host", "path", "file", "resource", "contentType");
 
@@ -63,10 +64,20 @@ final class ScenarioReader {
   private Scenario.Post post(JsonNode node, String where) {
     checkFields(node, POST, where);
     String id = required(node, "id", where);
-    if (!Scenario.TWEET_ID.matcher(id).matches()) {
-      throw fail(where + ".id", "not a tweet id: '" + id + "' (decimal digits expected)");
+    String platform = node.has("platform") ? node.get("platform").asText() : "x";
+    Scenario.Service service = Arrays.stream(Scenario.Service.values())
+        .filter(v -> v.name().toLowerCase(Locale.ROOT).equals(platform))
+        .findFirst()
+        .orElseThrow(() -> fail(where + ".platform", "unknown platform '" + platform + "' (x, bluesky, mastodon)"));
+    if (service != Scenario.Service.BLUESKY && !Scenario.TWEET_ID.matcher(id).matches()) {
+      throw fail(where + ".id", "not a " + (service == Scenario.Service.X ? "tweet" : "status") + " id: '" + id
+          + "' (decimal digits expected)");
     }
-    String sample = required(node, "sample", where);
+    String sample = switch (service) {
+      case X -> required(node, "sample", where);
+      case BLUESKY -> node.has("sample") ? required(node, "sample", where) : Scenario.BLUESKY_SAMPLE;
+      case MASTODON -> node.has("sample") ? required(node, "sample", where) : Scenario.MASTODON_SAMPLE;
+    };
     if (!Samples.exists(sample)) {
       throw fail(where + ".sample", "unknown sample '" + sample + "' (bundled: " + Samples.TWEETS + ")");
     }
@@ -76,8 +87,12 @@ final class ScenarioReader {
     for (int i = 0; i < eventNodes.size(); i++) {
       events.addAll(event(eventNodes.get(i), where + ".events[" + i + "]"));
     }
-    return new Scenario.Post(
-        id, sample, optional(node, "text"), optional(node, "handle"), optional(node, "name"), createdAt, events);
+    try {
+      return new Scenario.Post(id, sample, optional(node, "text"), optional(node, "handle"), optional(node, "name"),
+          createdAt, events, service);
+    } catch (IllegalArgumentException e) {
+      throw fail(where, e.getMessage());
+    }
   }
 
   /** One event, or two for a flaky period with {@code until} (the second ends the fault). */

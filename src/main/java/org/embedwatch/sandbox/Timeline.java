@@ -62,24 +62,28 @@ final class Timeline {
     timed.add(new Timed(clock.instant(), sequence.incrementAndGet(), change));
   }
 
-  /** The post's state now, or empty when the scenario has no such post. */
+  /** The X post's state now, or empty when the scenario has no such X post. */
   Optional<PostState> find(String postId) {
+    return find(Scenario.Service.X, postId);
+  }
+
+  /** The state now of the post on {@code service}, or empty when the scenario has no such post there. */
+  Optional<PostState> find(Scenario.Service service, String postId) {
+    Scenario.Post post = posts.get(postId);
+    if (post == null || post.service() != service) {
+      return Optional.empty();
+    }
+    return state(postId);
+  }
+
+  /** The post's state now, whatever its platform, or empty when the scenario has no such post. */
+  Optional<PostState> state(String postId) {
     Scenario.Post post = posts.get(postId);
     if (post == null) {
       return Optional.empty();
     }
     ObjectNode template = templates.get(postId);
-    JsonNode user = template.path("user");
-    PostState state = new PostState(
-        postId,
-        PostState.Availability.AVAILABLE,
-        post.text() != null ? post.text() : template.path("text").asText(),
-        post.handle() != null ? post.handle() : user.path("screen_name").asText(),
-        post.name() != null ? post.name() : user.path("name").asText(),
-        post.createdAt() != null ? post.createdAt() : Instant.parse(template.path("created_at").asText()),
-        List.of(postId),
-        0,
-        Fault.none());
+    PostState state = initial(post, template);
     Instant now = clock.instant();
     List<Timed> due = new ArrayList<>();
     for (Timed t : events.get(postId)) {
@@ -94,6 +98,50 @@ final class Timeline {
     return Optional.of(state);
   }
 
+  /** The scenario's post, or empty. */
+  Optional<Scenario.Post> post(String postId) {
+    return Optional.ofNullable(posts.get(postId));
+  }
+
+  /** The post's state before any event: its sample, with the scenario's overrides. */
+  private static PostState initial(Scenario.Post post, ObjectNode template) {
+    String text;
+    String handle;
+    String name;
+    String created;
+    switch (post.service()) {
+      case BLUESKY -> {
+        text = template.path("record").path("text").asText();
+        handle = template.path("author").path("handle").asText();
+        name = template.path("author").path("displayName").asText();
+        created = template.path("record").path("createdAt").asText();
+      }
+      case MASTODON -> {
+        text = MastodonRoute.plainText(template.path("content").asText());
+        handle = template.path("account").path("acct").asText();
+        name = template.path("account").path("display_name").asText();
+        created = template.path("created_at").asText();
+      }
+      default -> {
+        text = template.path("text").asText();
+        handle = template.path("user").path("screen_name").asText();
+        name = template.path("user").path("name").asText();
+        created = template.path("created_at").asText();
+      }
+    }
+    return new PostState(
+        post.id(),
+        PostState.Availability.AVAILABLE,
+        post.text() != null ? post.text() : text,
+        post.handle() != null ? post.handle() : handle,
+        post.name() != null ? post.name() : name,
+        post.createdAt() != null ? post.createdAt() : Instant.parse(created),
+        List.of(post.id()),
+        0,
+        Fault.none(),
+        null);
+  }
+
   /** The post's sample with its id swapped in everywhere (ids inside URLs too); a fresh copy. */
   ObjectNode template(String postId) {
     return templates.get(postId).deepCopy();
@@ -106,6 +154,12 @@ final class Timeline {
 
   private static ObjectNode template(Scenario.Post post, Samples samples) {
     ObjectNode sample = samples.object(post.sample());
+    if (post.service() == Scenario.Service.BLUESKY && sample.path("thread").path("post").isObject()) {
+      return (ObjectNode) sample.path("thread").path("post");
+    }
+    if (post.service() != Scenario.Service.X) {
+      return sample;
+    }
     String sampleId = sample.path("id_str").asText();
     if (sampleId.isEmpty() || sampleId.equals(post.id())) {
       return sample;

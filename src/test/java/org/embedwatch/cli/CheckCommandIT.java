@@ -140,17 +140,18 @@ class CheckCommandIT {
 
   @Test
   void postsOfPlatformsWithoutAClientAreStoredButNamedAsNotChecked() throws IOException {
-    Path withBluesky = Files.writeString(work.resolve("bsky.html"), "<html><body><article><p>As"
-        + " <a href=\"https://bsky.app/profile/alice.bsky.social/post/3kabc2def3gh\">Alice posted</a>.</p>"
+    Path withInstagram = Files.writeString(work.resolve("insta.html"), "<html><body><article><p>As"
+        + " <a href=\"https://www.instagram.com/p/C1a2b3c4d5e/\">Alice posted</a>.</p>"
         + "</article></body></html>");
 
-    CliRunner.Run archived = cli.run("archive", withBluesky.toString());
+    CliRunner.Run archived = cli.run("archive", withInstagram.toString());
     CliRunner.Run checked = cli.run("check", "--all");
 
-    assertThat(archived.out()).contains("bluesky 3kabc2def3gh").contains("not captured: no client for bluesky posts yet");
-    assertThat(checked.out().strip())
-        .isEqualTo("checked 0 posts: 0 flagged, 0 with an unreachable endpoint; not checked, no client yet: bluesky=1");
-    assertThat(cli.query("select state from post where platform = 'bluesky'")).extracting(r -> r.get("state"))
+    assertThat(archived.out()).contains("instagram C1a2b3c4d5e")
+        .contains("not captured: no client for instagram posts yet");
+    assertThat(checked.out().strip()).isEqualTo(
+        "checked 0 posts: 0 flagged, 0 with an unreachable endpoint; not checked, no client yet: instagram=1");
+    assertThat(cli.query("select state from post where platform = 'instagram'")).extracting(r -> r.get("state"))
         .containsExactly("PENDING");
   }
 }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import org.embedwatch.sandbox.Scenario;
 import org.embedwatch.testsupport.CliRunner;
 import org.embedwatch.testsupport.SandboxedCli;
 import org.junit.jupiter.api.AfterEach;
@@ -26,7 +27,9 @@ class PostIdentityIT {
 
   @BeforeEach
   void start() throws IOException {
-    env = SandboxedCli.start(work, Map.of());
+    env = SandboxedCli.start(work, Scenario.of(
+        Scenario.Post.mastodon(SAME_NUMBER, "alice@mastodon.social", "Alice's post"),
+        Scenario.Post.mastodon("110000000000000000", "carol@fosstodon.org", "Carol's post")), Map.of());
     cli = env.cli();
   }
 

@@ -41,6 +41,29 @@ class ScenarioTest {
   }
 
   @Test
+  void aScenarioPostCanBeOnBlueskyOrOnAMastodonServer() throws Exception {
+    Scenario scenario = Scenario.parse("{\"posts\": ["
+        + "{\"id\": \"3l6oveex3ii2l\", \"platform\": \"bluesky\", \"handle\": \"alice.bsky.social\"},"
+        + "{\"id\": \"113264455016329920\", \"platform\": \"mastodon\", \"handle\": \"bob@fosstodon.org\","
+        + " \"events\": [{\"after\": \"P1D\", \"change\": \"deleted\"}]}]}", dir);
+    MutableClock clock = new MutableClock(START);
+    try (Sandbox sandbox = Sandbox.start(0, scenario, clock)) {
+      SandboxClient client = new SandboxClient(sandbox);
+
+      assertThat(sandbox.routes()).containsKeys("net.route.public.api.bsky.app", "net.route.fosstodon.org");
+      assertThat(text(client.get("public.api.bsky.app/xrpc/com.atproto.identity.resolveHandle"
+          + "?handle=alice.bsky.social"))).startsWith("{\"did\":\"did:plc:");
+      assertThat(client.get("fosstodon.org/api/v1/statuses/113264455016329920").statusCode()).isEqualTo(200);
+      clock.advance(Duration.ofDays(1));
+      HttpResponse<byte[]> gone = client.get("fosstodon.org/api/v1/statuses/113264455016329920");
+      assertThat(gone.statusCode()).isEqualTo(404);
+      assertThat(text(gone)).isEqualTo("{\"error\":\"Record not found\"}");
+    }
+    assertThatThrownBy(() -> Scenario.parse("{\"posts\": [{\"id\": \"1\", \"platform\": \"mastodon\"}]}", dir))
+        .hasMessageContaining("posts[0]").hasMessageContaining("needs a handle user@host");
+  }
+
+  @Test
   void scenarioFromFileDrivesTheServerAndServesTheArticle() throws Exception {
     MutableClock clock = new MutableClock(START);
     try (Sandbox sandbox = Sandbox.start(0, Scenario.parse(bundledScenario()), clock)) {

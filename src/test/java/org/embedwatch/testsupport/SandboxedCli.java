@@ -18,8 +18,14 @@ public record SandboxedCli(MutableClock clock, Sandbox sandbox, CliRunner cli) i
 
   /** Starts the sandbox and a CLI in {@code work} with the sandbox's routes plus {@code extraSettings}. */
   public static SandboxedCli start(Path work, Map<String, String> extraSettings) throws IOException {
+    return start(work, Scenario.demo(), extraSettings);
+  }
+
+  /** Starts a sandbox serving {@code scenario} and a CLI in {@code work} with its routes plus {@code extraSettings}. */
+  public static SandboxedCli start(Path work, Scenario scenario, Map<String, String> extraSettings)
+      throws IOException {
     MutableClock clock = new MutableClock(START);
-    Sandbox sandbox = Sandbox.start(0, Scenario.demo(), clock);
+    Sandbox sandbox = Sandbox.start(0, scenario, clock);
     Map<String, String> settings = new HashMap<>(sandbox.routes());
     settings.putAll(extraSettings);
     return new SandboxedCli(clock, sandbox, new CliRunner(work, clock, settings));
