@@ -16,6 +16,7 @@ import org.embedwatch.config.Settings;
 import org.embedwatch.extract.ReferenceExtractor;
 import org.embedwatch.net.HttpFetcher;
 import org.embedwatch.platform.PostEndpoint;
+import org.embedwatch.platform.x.OEmbedClient;
 import org.embedwatch.platform.x.SyndicationClient;
 import org.embedwatch.platform.x.V1Client;
 import org.embedwatch.read.ContentSniffer;
@@ -57,6 +58,7 @@ public final class App implements AutoCloseable {
     this.evidence = new EvidenceReader(db);
     List<PostEndpoint> endpoints = new ArrayList<>();
     endpoints.add(new SyndicationClient(http, json));
+    endpoints.add(new OEmbedClient(http, json));
     settings.xV1().ifPresent(credentials ->
         endpoints.add(new V1Client(credentials, settings.net(), http.routes(), warc, json, clock)));
     this.checker = new PostChecker(endpoints, http, new BlobStore(settings.archiveDir().resolve("media")), sniffer,
