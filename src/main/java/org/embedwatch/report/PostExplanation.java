@@ -96,9 +96,10 @@ final class PostExplanation {
   private static String span(List<NewObservation> run) {
     String first = run.get(0).observedAt().toString();
     String last = run.get(run.size() - 1).observedAt().toString();
-    return run.size() == 1
-        ? "1 observation on " + first
-        : run.size() + " observations between " + first + " and " + last;
+    if (run.size() == 1) {
+      return "1 observation on " + first;
+    }
+    return run.size() + " observations " + (first.equals(last) ? "on " + first : "between " + first + " and " + last);
   }
 
   private static String endpoints(List<NewObservation> run) {

@@ -72,7 +72,7 @@ class StatusAndReportIT {
     assertThat(run.exit()).as(run.err()).isZero();
     assertThat(run.out())
         .contains("state: UNAVAILABLE (deleted) since 2026-03-02T10:00:00Z")
-        .contains("unavailable (deleted) at 2 observations between 2026-03-02T10:00:00Z and 2026-03-02T10:00:00Z,"
+        .contains("unavailable (deleted) at 2 observations on 2026-03-02T10:00:00Z,"
             + " via x-syndication (HTTP 200) and x-oembed (HTTP 404)"
             + " (tombstone: This Post was deleted by the Post author. Learn more)")
         .contains("2 observations could not reach the endpoint (2× server_error 503), not counted as evidence");
