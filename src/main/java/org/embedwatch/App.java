@@ -19,6 +19,7 @@ import org.embedwatch.net.Sleeper;
 import org.embedwatch.platform.PostEndpoint;
 import org.embedwatch.platform.bluesky.BlueskyClient;
 import org.embedwatch.platform.mastodon.MastodonClient;
+import org.embedwatch.platform.x.OEmbedClient;
 import org.embedwatch.platform.x.SyndicationClient;
 import org.embedwatch.platform.x.V1Client;
 import org.embedwatch.read.ContentSniffer;
@@ -60,6 +61,7 @@ public final class App implements AutoCloseable {
     this.evidence = new EvidenceReader(db);
     List<PostEndpoint> endpoints = new ArrayList<>();
     endpoints.add(new SyndicationClient(http, json));
+    endpoints.add(new OEmbedClient(http, json));
     settings.xV1().ifPresent(credentials ->
         endpoints.add(new V1Client(credentials, settings.net(), http.routes(), warc, json, clock)));
     endpoints.add(new BlueskyClient(http, json));

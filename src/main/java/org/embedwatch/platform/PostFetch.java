@@ -48,5 +48,12 @@ public sealed interface PostFetch {
         throw new IllegalArgumentException("an inconclusive fetch cannot have outcome " + outcome);
       }
     }
+
+    /** A request that got no answer: rate limited when a parked host was not asked, else a transport error. */
+    public static Inconclusive of(String endpoint, Fetch.Failure failure) {
+      Outcome outcome = failure.kind() == Fetch.Kind.RATE_LIMITED ? Outcome.RATE_LIMITED : Outcome.TRANSPORT_ERROR;
+      return new Inconclusive(endpoint, failure, outcome,
+          failure.kind().name().toLowerCase(java.util.Locale.ROOT) + ": " + failure.message());
+    }
   }
 }

@@ -12,8 +12,10 @@ import org.embedwatch.store.NewObservation;
 import org.embedwatch.store.PostRecord;
 
 /**
- * States a post's situation as observations, never as certainty: "unavailable (deleted) at 2 checks between T1 and
- * T2, via x-syndication (tombstone: …)". Counts inconclusive checks separately.
+ * States a post's situation as observations, never as certainty: "unavailable (deleted) at 2 observations between T1
+ * and T2, via x-syndication (HTTP 200) and x-oembed (HTTP 404) (tombstone: …)". Each endpoint asked at a check is one
+ * observation. Counts inconclusive observations separately. The detail quoted is the one of the observation that gave
+ * the reason, so a later bare "not found" does not hide a tombstone's words.
  */
 final class PostExplanation {
   private PostExplanation() {}
@@ -27,6 +29,11 @@ final class PostExplanation {
     List<NewObservation> current = currentRun(observations);
     if (!current.isEmpty()) {
       NewObservation last = current.get(current.size() - 1);
+      for (NewObservation o : current) {
+        if (o.reason() != null && o.reason() == post.reason() && o.detail() != null) {
+          last = o;
+        }
+      }
       String what = switch (state) {
         case UNAVAILABLE -> "unavailable (" + (post.reason() == null ? "unknown" : post.reason().key()) + ")";
         case ALTERED -> "served with content that differs from the first capture";
@@ -48,7 +55,7 @@ final class PostExplanation {
     if (inconclusive > 0) {
       List<String> k = new ArrayList<>();
       kinds.forEach((kind, n) -> k.add(n + "× " + kind));
-      parts.add(inconclusive + (inconclusive == 1 ? " check" : " checks") + " could not reach the endpoint ("
+      parts.add(inconclusive + (inconclusive == 1 ? " observation" : " observations") + " could not reach the endpoint ("
           + String.join(", ", k) + "), not counted as evidence");
     }
     int conclusive = observations.size() - inconclusive;
@@ -89,7 +96,10 @@ final class PostExplanation {
   private static String span(List<NewObservation> run) {
     String first = run.get(0).observedAt().toString();
     String last = run.get(run.size() - 1).observedAt().toString();
-    return run.size() == 1 ? "1 check on " + first : run.size() + " checks between " + first + " and " + last;
+    if (run.size() == 1) {
+      return "1 observation on " + first;
+    }
+    return run.size() + " observations " + (first.equals(last) ? "on " + first : "between " + first + " and " + last);
   }
 
   private static String endpoints(List<NewObservation> run) {

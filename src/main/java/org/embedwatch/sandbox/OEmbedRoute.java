@@ -27,6 +27,7 @@ final class OEmbedRoute implements Route {
   private final Timeline timeline;
   private final Samples samples;
   private final ObjectMapper json;
+  private volatile boolean interstitial;
 
   OEmbedRoute(Timeline timeline, Samples samples, ObjectMapper json) {
     this.timeline = timeline;
@@ -52,11 +53,21 @@ final class OEmbedRoute implements Route {
     if (state.fault().active()) {
       return faulted(state.fault());
     }
+    if (interstitial) {
+      return Answer.reply(200, Answer.HTML,
+          "<!DOCTYPE html><html><body><p>Please sign in to continue.</p></body></html>"
+              .getBytes(StandardCharsets.UTF_8));
+    }
     return switch (state.availability()) {
       case AVAILABLE, AGE_RESTRICTED -> Answer.reply(200, Answer.JSON, escaped(embed(state, request)));
       case PROTECTED, SUSPENDED -> forbidden(request);
       case DELETED, ACCOUNT_GONE, NOT_FOUND_EMPTY, NOT_FOUND_404 -> Answer.htmlError(404, "Not Found");
     };
+  }
+
+  /** Whether every post URL gets an HTML interstitial with HTTP 200 instead of the oEmbed JSON. */
+  void interstitial(boolean on) {
+    interstitial = on;
   }
 
   @Override

@@ -35,15 +35,17 @@ public final class Sandbox implements AutoCloseable {
   private final Dispatcher dispatcher;
   private final Timeline timeline;
   private final SyndicationSwitches switches;
+  private final OEmbedRoute oembed;
   private final List<String> hosts;
 
   private Sandbox(HttpServer server, ExecutorService executor, Dispatcher dispatcher, Timeline timeline,
-      SyndicationSwitches switches, List<String> hosts) {
+      SyndicationSwitches switches, OEmbedRoute oembed, List<String> hosts) {
     this.server = server;
     this.executor = executor;
     this.dispatcher = dispatcher;
     this.timeline = timeline;
     this.switches = switches;
+    this.oembed = oembed;
     this.hosts = List.copyOf(hosts);
   }
 
@@ -62,7 +64,8 @@ public final class Sandbox implements AutoCloseable {
     routes.put(SYNDICATION, new SyndicationRoute(timeline, samples, json, switches));
     routes.put(PBS, new MediaRoute(PBS, timeline));
     routes.put(VIDEO, new MediaRoute(VIDEO, timeline));
-    routes.put(PUBLISH, new OEmbedRoute(timeline, samples, json));
+    OEmbedRoute oembed = new OEmbedRoute(timeline, samples, json);
+    routes.put(PUBLISH, oembed);
     V1Route v1 = new V1Route(timeline, samples, json);
     routes.put(API, v1);
     routes.put(API_X, v1);
@@ -95,7 +98,7 @@ public final class Sandbox implements AutoCloseable {
     server.setExecutor(executor);
     server.createContext("/", dispatcher);
     server.start();
-    return new Sandbox(server, executor, dispatcher, timeline, switches, List.copyOf(routes.keySet()));
+    return new Sandbox(server, executor, dispatcher, timeline, switches, oembed, List.copyOf(routes.keySet()));
   }
 
   /** {@code http://127.0.0.1:<port>}. */
@@ -137,6 +140,14 @@ public final class Sandbox implements AutoCloseable {
   /** When on, syndication answers 403 unless the User-Agent is browser-like ({@code Mozilla/5.0 …}). Off by default. */
   public void setBrowserUserAgentRequired(boolean required) {
     switches.browserUserAgentRequired(required);
+  }
+
+  /**
+   * When on, oEmbed answers every post URL with HTTP 200 and an HTML page (a consent or login interstitial) instead
+   * of its JSON. Off by default.
+   */
+  public void setOEmbedInterstitial(boolean on) {
+    oembed.interstitial(on);
   }
 
   /** Every request received so far, oldest first. */

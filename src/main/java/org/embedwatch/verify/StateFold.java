@@ -1,6 +1,8 @@
 package org.embedwatch.verify;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.embedwatch.Outcome;
 import org.embedwatch.PostState;
@@ -14,9 +16,11 @@ import org.embedwatch.store.NewObservation;
  * <ul>
  *   <li>No observation: {@code PENDING}. Observations but none conclusive (transport errors, timeouts, 5xx, 429,
  *       refusals, unexpected bodies): {@code UNREACHABLE}. Such observations never change a conclusive state.
- *   <li>Otherwise the last conclusive observation decides: unavailable (with the endpoint's reason; a bare "not found"
- *       is reason {@code unknown}), or available, which is {@code ALTERED} when its fingerprint differs from the
- *       first fingerprint the same endpoint served.
+ *   <li>Otherwise the last conclusive observation decides: unavailable, or available, which is {@code ALTERED} when
+ *       some endpoint's latest served fingerprint differs from the first fingerprint that endpoint served.
+ *   <li>The reason of an unavailable state is the last reason given since the post was last served. A bare "not found"
+ *       (an oEmbed 404 after a syndication tombstone said "deleted") confirms unavailability but does not erase the
+ *       reason another endpoint gave; with no reason given at all it is {@code unknown}.
  * </ul>
  */
 public final class StateFold {
@@ -27,31 +31,40 @@ public final class StateFold {
       return new DerivedState(PostState.PENDING, null);
     }
     NewObservation last = null;
+    UnavailableReason reason = null;
     for (NewObservation o : observations) {
-      if (o.outcome().isEvidence()) {
-        last = o;
+      if (!o.outcome().isEvidence()) {
+        continue;
+      }
+      last = o;
+      if (o.outcome() == Outcome.AVAILABLE) {
+        reason = null;
+      } else if (o.outcome() == Outcome.UNAVAILABLE && o.reason() != null && o.reason() != UnavailableReason.UNKNOWN) {
+        reason = o.reason();
       }
     }
     if (last == null) {
       return new DerivedState(PostState.UNREACHABLE, null);
     }
     return switch (last.outcome()) {
-      case UNAVAILABLE -> new DerivedState(PostState.UNAVAILABLE,
-          last.reason() == null ? UnavailableReason.UNKNOWN : last.reason());
-      case NOT_FOUND -> new DerivedState(PostState.UNAVAILABLE, UnavailableReason.UNKNOWN);
-      case AVAILABLE -> new DerivedState(altered(observations, last) ? PostState.ALTERED : PostState.AVAILABLE,
-          null);
+      case UNAVAILABLE, NOT_FOUND -> new DerivedState(PostState.UNAVAILABLE,
+          reason == null ? UnavailableReason.UNKNOWN : reason);
+      case AVAILABLE -> new DerivedState(altered(observations) ? PostState.ALTERED : PostState.AVAILABLE, null);
       case RATE_LIMITED, SERVER_ERROR, TRANSPORT_ERROR, REFUSED, UNEXPECTED ->
           throw new IllegalStateException("not evidence: " + last.outcome());
     };
   }
 
-  private static boolean altered(List<NewObservation> observations, NewObservation last) {
+  /** True when some endpoint last served a fingerprint other than the first one it served. */
+  private static boolean altered(List<NewObservation> observations) {
+    Map<String, String> first = new HashMap<>();
+    Map<String, String> latest = new HashMap<>();
     for (NewObservation o : observations) {
-      if (o.outcome() == Outcome.AVAILABLE && o.endpoint().equals(last.endpoint())) {
-        return !Objects.equals(o.fingerprint(), last.fingerprint());
+      if (o.outcome() == Outcome.AVAILABLE) {
+        first.putIfAbsent(o.endpoint(), o.fingerprint());
+        latest.put(o.endpoint(), o.fingerprint());
       }
     }
-    return false;
+    return latest.entrySet().stream().anyMatch(e -> !Objects.equals(first.get(e.getKey()), e.getValue()));
   }
 }

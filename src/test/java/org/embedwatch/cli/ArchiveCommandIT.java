@@ -63,13 +63,16 @@ class ArchiveCommandIT {
         .containsExactly(Articles.PHOTO_POST + "=AVAILABLE", Articles.VIDEO_POST + "=AVAILABLE");
 
     // Post captures: raw JSON bytes whose SHA-256 is the stored one, and which name the right tweet.
-    List<Map<String, Object>> captures = cli.query(
-        "select p.post_id, c.body, c.body_sha256 from post_capture c join post p on p.id = c.post_ref");
-    assertThat(captures).hasSize(2);
+    // One capture per post from each X endpoint (syndication and oEmbed).
+    List<Map<String, Object>> captures = cli.query("select p.post_id, c.endpoint, c.body, c.body_sha256"
+        + " from post_capture c join post p on p.id = c.post_ref");
+    assertThat(captures).hasSize(4);
     for (Map<String, Object> c : captures) {
       byte[] body = (byte[]) c.get("body");
       assertThat(Sha256.of(body).hex()).isEqualTo(c.get("body_sha256"));
-      assertThat(new String(body, StandardCharsets.UTF_8)).contains("\"id_str\":\"" + c.get("post_id") + "\"");
+      assertThat(new String(body, StandardCharsets.UTF_8)).contains(c.get("endpoint").equals("x-oembed")
+          ? "\\/status\\/" + c.get("post_id") + "\""
+          : "\"id_str\":\"" + c.get("post_id") + "\"");
     }
 
     // Media: files on disk whose digest is the stored one; content type from the bytes.
@@ -116,20 +119,22 @@ class ArchiveCommandIT {
         }
       }
     }
-    assertThat(responses).isGreaterThanOrEqualTo(2 + media.size());
+    assertThat(responses).isGreaterThanOrEqualTo(4 + media.size());
     List<Map<String, Object>> observations = cli.query(
-        "select body_sha256, warc_file, warc_offset, warc_record_id, request_url from observation");
-    assertThat(observations).hasSize(2);
+        "select endpoint, body_sha256, warc_file, warc_offset, warc_record_id, request_url from observation");
+    assertThat(observations).extracting(o -> o.get("endpoint"))
+        .containsExactlyInAnyOrder("x-syndication", "x-syndication", "x-oembed", "x-oembed");
     for (Map<String, Object> o : observations) {
       Path file = cli.archiveDir().resolve("warc").resolve((String) o.get("warc_file"));
       try (FileChannel channel = FileChannel.open(file);
           WarcReader reader = new WarcReader(channel.position((Long) o.get("warc_offset")))) {
         WarcResponse record = (WarcResponse) reader.next().orElseThrow();
         assertThat(record.id().toString()).isEqualTo(o.get("warc_record_id"));
-        assertThat(record.target()).isEqualTo(o.get("request_url")).startsWith("https://cdn.syndication.twimg.com/");
+        String host = o.get("endpoint").equals("x-oembed") ? "publish.twitter.com" : "cdn.syndication.twimg.com";
+        assertThat(record.target()).isEqualTo(o.get("request_url")).startsWith("https://" + host + "/");
         // The platform's address is the logical target; the request itself went to the local sandbox.
         assertThat(record.headers().first("WARC-Embedwatch-Routed-To"))
-            .hasValueSatisfying(to -> assertThat(to).startsWith(sandbox.baseUri() + "/cdn.syndication.twimg.com/"));
+            .hasValueSatisfying(to -> assertThat(to).startsWith(sandbox.baseUri() + "/" + host + "/"));
         byte[] payload = record.http().body().stream().readAllBytes();
         assertThat(Sha256.of(payload).hex()).isEqualTo(o.get("body_sha256"));
       }

@@ -67,8 +67,13 @@ class CheckCommandIT {
     assertThat(state(Articles.VIDEO_POST)).isEqualTo("ALTERED");
     // The edit is kept as a second capture next to the first; the history says when each state began.
     assertThat(cli.query("select text from post_capture c join post p on p.id = c.post_ref where p.post_id = ?"
-        + " order by c.id", Articles.VIDEO_POST)).extracting(r -> (String) r.get("text"))
+        + " and c.endpoint = 'x-syndication' order by c.id", Articles.VIDEO_POST)).extracting(r -> (String) r.get("text"))
         .hasSize(2).last().isEqualTo("LK-99 is not a superconductor after all.");
+    // oEmbed, the second witness, sees the edit too, and the deletion as a 404.
+    assertThat(cli.query("select text from post_capture c join post p on p.id = c.post_ref where p.post_id = ?"
+        + " and c.endpoint = 'x-oembed' order by c.id", Articles.VIDEO_POST)).extracting(r -> (String) r.get("text"))
+        .hasSize(2).last().isEqualTo("LK-99 is not a superconductor after all.");
+    assertThat(run.out()).contains("x-oembed HTTP 404, not found: HTTP 404");
     assertThat(cli.query("select s.state from post_state s join post p on p.id = s.post_ref where p.post_id = ?"
         + " order by s.id", Articles.PHOTO_POST)).extracting(r -> r.get("state"))
         .containsExactly("AVAILABLE", "UNAVAILABLE");
@@ -83,7 +88,8 @@ class CheckCommandIT {
 
     assertThat(run.out()).contains("checked 2 posts: 0 flagged");
     assertThat(state(Articles.PHOTO_POST)).isEqualTo("AVAILABLE");
-    assertThat(cli.query("select count(*) n from post_capture").get(0).get("n")).isEqualTo(2L);
+    // One capture per post and endpoint (syndication, oEmbed), none added by the re-check.
+    assertThat(cli.query("select count(*) n from post_capture").get(0).get("n")).isEqualTo(4L);
   }
 
   @Test
@@ -105,11 +111,14 @@ class CheckCommandIT {
     assertThat(limited.out()).contains("rate limited").contains("checked 2 posts: 1 flagged, 2 with an unreachable");
     assertThat(state(Articles.PHOTO_POST)).isEqualTo("UNAVAILABLE/DELETED");
     assertThat(state(Articles.VIDEO_POST)).isEqualTo("AVAILABLE");
-    List<Map<String, Object>> outcomes = cli.query("select outcome, http_status from observation o join post p"
-        + " on p.id = o.post_ref where p.post_id = ? order by o.id", Articles.VIDEO_POST);
-    assertThat(outcomes).extracting(r -> r.get("outcome") + " " + r.get("http_status"))
-        .as("the first post's 429 parked the host, so this post was not asked: rate limited, without a status")
-        .containsExactly("AVAILABLE 200", "AVAILABLE 200", "SERVER_ERROR 503", "RATE_LIMITED null");
+    List<Map<String, Object>> outcomes = cli.query("select endpoint, outcome, http_status from observation o"
+        + " join post p on p.id = o.post_ref where p.post_id = ? order by o.id", Articles.VIDEO_POST);
+    assertThat(outcomes).extracting(r -> r.get("endpoint") + " " + r.get("outcome") + " " + r.get("http_status"))
+        .as("the first post's 429s parked both hosts, so this post was not asked: rate limited, without a status")
+        .containsExactly("x-syndication AVAILABLE 200", "x-oembed AVAILABLE 200",
+            "x-syndication AVAILABLE 200", "x-oembed AVAILABLE 200",
+            "x-syndication SERVER_ERROR 503", "x-oembed SERVER_ERROR 503",
+            "x-syndication RATE_LIMITED null", "x-oembed RATE_LIMITED null");
   }
 
   @Test

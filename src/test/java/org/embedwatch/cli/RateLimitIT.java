@@ -53,8 +53,8 @@ class RateLimitIT {
         Map.of("post_id", Articles.PHOTO_POST, "state", "UNREACHABLE"),
         Map.of("post_id", Articles.VIDEO_POST, "state", "UNREACHABLE"));
     List<Map<String, Object>> observations = cli.query(
-        "select p.post_id, o.outcome, o.http_status, o.warc_file, o.detail from observation o"
-            + " join post p on p.id = o.post_ref order by o.id");
+        "select p.post_id, o.endpoint, o.outcome, o.http_status, o.warc_file, o.detail from observation o"
+            + " join post p on p.id = o.post_ref where o.endpoint = 'x-syndication' order by o.id");
     assertThat(observations).hasSize(2);
     assertThat(observations).allSatisfy(o -> assertThat(o.get("outcome")).isEqualTo("RATE_LIMITED"));
     assertThat(observations.get(0).get("http_status")).isEqualTo(429);
@@ -62,6 +62,9 @@ class RateLimitIT {
     assertThat(observations.get(1).get("http_status")).isNull();
     assertThat(observations.get(1).get("warc_file")).as("a parked skip sent nothing").isNull();
     assertThat((String) observations.get(1).get("detail")).contains("rate limited until 2026-03-01T10:10:00Z");
+    assertThat(cli.query("select outcome from observation where endpoint = 'x-oembed' order by id"))
+        .as("the oEmbed host is parked by its own 429 and then not asked either")
+        .extracting(o -> o.get("outcome")).containsExactly("RATE_LIMITED", "RATE_LIMITED");
 
     env.sandbox().setFault(Fault.none());
     env.clock().advance(Duration.ofMinutes(10));

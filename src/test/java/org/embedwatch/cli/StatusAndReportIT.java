@@ -72,8 +72,10 @@ class StatusAndReportIT {
     assertThat(run.exit()).as(run.err()).isZero();
     assertThat(run.out())
         .contains("state: UNAVAILABLE (deleted) since 2026-03-02T10:00:00Z")
-        .contains("unavailable (deleted) at 1 check on 2026-03-02T10:00:00Z, via x-syndication (HTTP 200)")
-        .contains("1 check could not reach the endpoint (1× server_error 503), not counted as evidence");
+        .contains("unavailable (deleted) at 2 observations on 2026-03-02T10:00:00Z,"
+            + " via x-syndication (HTTP 200) and x-oembed (HTTP 404)"
+            + " (tombstone: This Post was deleted by the Post author. Learn more)")
+        .contains("2 observations could not reach the endpoint (2× server_error 503), not counted as evidence");
   }
 
   @Test
@@ -98,7 +100,8 @@ class StatusAndReportIT {
     assertThat(deleted.path("postId").asText()).isEqualTo(Articles.PHOTO_POST);
     assertThat(deleted.path("state").asText()).isEqualTo("unavailable");
     assertThat(deleted.path("reason").asText()).isEqualTo("deleted");
-    assertThat(deleted.path("checks").asInt()).isEqualTo(3);
+    // Three checks, each asking syndication and oEmbed.
+    assertThat(deleted.path("checks").asInt()).isEqualTo(6);
     assertThat(deleted.path("history")).extracting(h -> h.path("state").asText())
         .containsExactly("available", "unavailable");
     String captured = deleted.path("captures").get(0).path("bodySha256").asText();

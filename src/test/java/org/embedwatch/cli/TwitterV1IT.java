@@ -65,8 +65,8 @@ class TwitterV1IT {
     List<Map<String, Object>> rows = cli.query("select o.endpoint, o.outcome, o.reason from observation o"
         + " join post p on p.id = o.post_ref where p.post_id = ? order by o.id", Articles.PHOTO_POST);
     assertThat(rows).extracting(r -> r.get("endpoint") + " " + r.get("outcome") + " " + r.get("reason"))
-        .containsExactly("x-syndication AVAILABLE null", "x-v1.1 AVAILABLE null",
-            "x-syndication UNAVAILABLE DELETED", "x-v1.1 UNAVAILABLE DELETED");
+        .containsExactly("x-syndication AVAILABLE null", "x-oembed AVAILABLE null", "x-v1.1 AVAILABLE null",
+            "x-syndication UNAVAILABLE DELETED", "x-oembed NOT_FOUND UNKNOWN", "x-v1.1 UNAVAILABLE DELETED");
     assertThat(sandbox.requests()).anySatisfy(r -> {
       assertThat(r.host()).isEqualTo("api.twitter.com");
       assertThat(r.header("Authorization")).hasValueSatisfying(a -> assertThat(a).startsWith("OAuth"));

@@ -70,4 +70,35 @@ class StateFoldTest {
     assertThat(fold.fold(List.of(available("a"), obs("x-syndication", Outcome.NOT_FOUND, null, null),
         available("a")))).isEqualTo(new DerivedState(PostState.AVAILABLE, null));
   }
+
+  @Test
+  void aBareNotFoundFromASecondEndpointKeepsTheReasonTheFirstGave() {
+    assertThat(fold.fold(List.of(available("a"), obs("x-oembed", Outcome.AVAILABLE, null, "o"),
+        obs("x-syndication", Outcome.UNAVAILABLE, UnavailableReason.DELETED, null),
+        obs("x-oembed", Outcome.NOT_FOUND, UnavailableReason.UNKNOWN, null))))
+        .isEqualTo(new DerivedState(PostState.UNAVAILABLE, UnavailableReason.DELETED));
+  }
+
+  @Test
+  void aReasonGivenBeforeThePostWasServedAgainIsForgotten() {
+    assertThat(fold.fold(List.of(obs("x-syndication", Outcome.UNAVAILABLE, UnavailableReason.DELETED, null),
+        available("a"), obs("x-oembed", Outcome.NOT_FOUND, UnavailableReason.UNKNOWN, null))))
+        .isEqualTo(new DerivedState(PostState.UNAVAILABLE, UnavailableReason.UNKNOWN));
+  }
+
+  @Test
+  void aSecondEndpointFailingWhileTheFirstServesLeavesThePostAvailable() {
+    assertThat(fold.fold(List.of(available("a"), obs("x-oembed", Outcome.SERVER_ERROR, null, null))))
+        .isEqualTo(new DerivedState(PostState.AVAILABLE, null));
+  }
+
+  @Test
+  void anyEndpointServingChangedContentIsAltered() {
+    assertThat(fold.fold(List.of(available("a"), obs("x-oembed", Outcome.AVAILABLE, null, "o1"),
+        available("b"), obs("x-oembed", Outcome.AVAILABLE, null, "o1"))))
+        .isEqualTo(new DerivedState(PostState.ALTERED, null));
+    assertThat(fold.fold(List.of(available("a"), obs("x-oembed", Outcome.AVAILABLE, null, "o1"),
+        available("a"), obs("x-oembed", Outcome.AVAILABLE, null, "o2"))))
+        .isEqualTo(new DerivedState(PostState.ALTERED, null));
+  }
 }

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -171,8 +170,7 @@ public final class BlueskyClient implements PostEndpoint {
 
   private Answer read(Fetch fetch) {
     if (fetch instanceof Fetch.Failure f) {
-      return new Answer(new PostFetch.Inconclusive(ENDPOINT, f, Outcome.TRANSPORT_ERROR,
-          f.kind().name().toLowerCase(Locale.ROOT) + ": " + f.message()), null, 0, null, "", "");
+      return new Answer(PostFetch.Inconclusive.of(ENDPOINT, f), null, 0, null, "", "");
     }
     Fetch.Response r = (Fetch.Response) fetch;
     int status = r.status();

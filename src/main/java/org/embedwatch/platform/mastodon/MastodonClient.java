@@ -76,8 +76,7 @@ public final class MastodonClient implements PostEndpoint {
         new IllegalArgumentException("a Mastodon post needs its URL or user@host handle: " + post));
     Fetch fetch = http.get(requestUri(host, id), Map.of("Accept", "application/json"));
     if (fetch instanceof Fetch.Failure f) {
-      return new PostFetch.Inconclusive(ENDPOINT, f, Outcome.TRANSPORT_ERROR,
-          f.kind().name().toLowerCase(Locale.ROOT) + ": " + f.message());
+      return PostFetch.Inconclusive.of(ENDPOINT, f);
     }
     Fetch.Response r = (Fetch.Response) fetch;
     int status = r.status();

@@ -71,9 +71,7 @@ public final class SyndicationClient implements PostEndpoint {
     String id = post.postId();
     Fetch fetch = http.get(requestUri(id), Map.of("Accept", "application/json"));
     if (fetch instanceof Fetch.Failure f) {
-      Outcome outcome = f.kind() == Fetch.Kind.RATE_LIMITED ? Outcome.RATE_LIMITED : Outcome.TRANSPORT_ERROR;
-      return new PostFetch.Inconclusive(ENDPOINT, f, outcome,
-          f.kind().name().toLowerCase(Locale.ROOT) + ": " + f.message());
+      return PostFetch.Inconclusive.of(ENDPOINT, f);
     }
     Fetch.Response r = (Fetch.Response) fetch;
     int status = r.status();
