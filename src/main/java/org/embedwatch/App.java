@@ -12,10 +12,13 @@ import org.embedwatch.archive.BlobStore;
 import org.embedwatch.archive.ExchangeRecorder;
 import org.embedwatch.archive.WarcArchive;
 import org.embedwatch.capture.PostChecker;
+import org.embedwatch.capture.WaybackCorroboration;
 import org.embedwatch.config.Settings;
 import org.embedwatch.extract.ReferenceExtractor;
 import org.embedwatch.net.HttpFetcher;
 import org.embedwatch.platform.PostEndpoint;
+import org.embedwatch.platform.wayback.AvailabilityClient;
+import org.embedwatch.platform.wayback.CdxClient;
 import org.embedwatch.platform.x.SyndicationClient;
 import org.embedwatch.platform.x.V1Client;
 import org.embedwatch.read.ContentSniffer;
@@ -60,7 +63,8 @@ public final class App implements AutoCloseable {
     settings.xV1().ifPresent(credentials ->
         endpoints.add(new V1Client(credentials, settings.net(), http.routes(), warc, json, clock)));
     this.checker = new PostChecker(endpoints, http, new BlobStore(settings.archiveDir().resolve("media")), sniffer,
-        store, evidence, new StateFold(), clock, settings.check().interval());
+        store, evidence, new StateFold(), clock, settings.check().interval(),
+        new WaybackCorroboration(new CdxClient(http, json), new AvailabilityClient(http, json), store));
     this.inputs = new InputExpander(http, sniffer, settings.read().maxBytes(), clock);
     this.archiver = new Archiver(extractor, new BlobStore(settings.archiveDir().resolve("articles")), store, checker,
         clock);

@@ -17,12 +17,15 @@ import org.embedwatch.store.NewObservation;
  *   <li>Otherwise the last conclusive observation decides: unavailable (with the endpoint's reason; a bare "not found"
  *       is reason {@code unknown}), or available, which is {@code ALTERED} when its fingerprint differs from the
  *       first fingerprint the same endpoint served.
+ *   <li>Observations of web archives ({@code wayback-*}, see {@link NewObservation#corroboration()}) are left out: a
+ *       memento list corroborates the post's past and says nothing about its availability now.
  * </ul>
  */
 public final class StateFold {
 
   /** The state the observations (oldest first) justify. */
-  public DerivedState fold(List<NewObservation> observations) {
+  public DerivedState fold(List<NewObservation> all) {
+    List<NewObservation> observations = all.stream().filter(o -> !o.corroboration()).toList();
     if (observations.isEmpty()) {
       return new DerivedState(PostState.PENDING, null);
     }
