@@ -26,21 +26,25 @@ public final class Sandbox implements AutoCloseable {
   static final String PUBLISH = "publish.twitter.com";
   static final String API = "api.twitter.com";
   static final String API_X = "api.x.com";
+  static final String WAYBACK = "web.archive.org";
+  static final String ARCHIVE_ORG = "archive.org";
 
   private final HttpServer server;
   private final ExecutorService executor;
   private final Dispatcher dispatcher;
   private final Timeline timeline;
   private final SyndicationSwitches switches;
+  private final WaybackArchive wayback;
   private final List<String> hosts;
 
   private Sandbox(HttpServer server, ExecutorService executor, Dispatcher dispatcher, Timeline timeline,
-      SyndicationSwitches switches, List<String> hosts) {
+      SyndicationSwitches switches, WaybackArchive wayback, List<String> hosts) {
     this.server = server;
     this.executor = executor;
     this.dispatcher = dispatcher;
     this.timeline = timeline;
     this.switches = switches;
+    this.wayback = wayback;
     this.hosts = List.copyOf(hosts);
   }
 
@@ -63,6 +67,9 @@ public final class Sandbox implements AutoCloseable {
     V1Route v1 = new V1Route(timeline, samples, json);
     routes.put(API, v1);
     routes.put(API_X, v1);
+    WaybackArchive wayback = new WaybackArchive(timeline);
+    routes.put(WAYBACK, new CdxRoute(wayback, json));
+    routes.put(ARCHIVE_ORG, new AvailabilityRoute(wayback, json));
     Map<String, Map<String, Scenario.Article>> sites = new LinkedHashMap<>();
     for (Scenario.Article article : scenario.articles()) {
       sites.computeIfAbsent(article.host(), h -> new LinkedHashMap<>()).put(article.path(), article);
@@ -84,7 +91,7 @@ public final class Sandbox implements AutoCloseable {
     server.setExecutor(executor);
     server.createContext("/", dispatcher);
     server.start();
-    return new Sandbox(server, executor, dispatcher, timeline, switches, List.copyOf(routes.keySet()));
+    return new Sandbox(server, executor, dispatcher, timeline, switches, wayback, List.copyOf(routes.keySet()));
   }
 
   /** {@code http://127.0.0.1:<port>}. */
@@ -116,6 +123,14 @@ public final class Sandbox implements AutoCloseable {
   /** Sets a fault for every request to every host; {@link Fault#none()} clears it. */
   public void setFault(Fault fault) {
     dispatcher.fault(fault);
+  }
+
+  /**
+   * Sets a fault for the Wayback hosts only (web.archive.org and archive.org): 403 is the CDX "Blocked Site Error",
+   * 429 comes without Retry-After. {@link Fault#none()} clears it.
+   */
+  public void setWaybackFault(Fault fault) {
+    wayback.fault(fault);
   }
 
   /** When on, syndication answers {@code {}} unless {@code token} equals {@code SyndicationToken.of(id)}. Off by default. */
