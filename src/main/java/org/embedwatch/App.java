@@ -12,6 +12,7 @@ import org.embedwatch.archive.BlobStore;
 import org.embedwatch.archive.ExchangeRecorder;
 import org.embedwatch.archive.WarcArchive;
 import org.embedwatch.capture.PostChecker;
+import org.embedwatch.capture.WaybackCorroboration;
 import org.embedwatch.config.Settings;
 import org.embedwatch.extract.ReferenceExtractor;
 import org.embedwatch.net.HttpFetcher;
@@ -20,6 +21,8 @@ import org.embedwatch.platform.PostEndpoint;
 import org.embedwatch.platform.bluesky.BlueskyClient;
 import org.embedwatch.platform.mastodon.MastodonClient;
 import org.embedwatch.platform.x.OEmbedClient;
+import org.embedwatch.platform.wayback.AvailabilityClient;
+import org.embedwatch.platform.wayback.CdxClient;
 import org.embedwatch.platform.x.SyndicationClient;
 import org.embedwatch.platform.x.V1Client;
 import org.embedwatch.read.ContentSniffer;
@@ -67,7 +70,8 @@ public final class App implements AutoCloseable {
     endpoints.add(new BlueskyClient(http, json));
     endpoints.add(new MastodonClient(http, json));
     this.checker = new PostChecker(endpoints, http, new BlobStore(settings.archiveDir().resolve("media")), sniffer,
-        store, evidence, new StateFold(), clock, settings.check().interval());
+        store, evidence, new StateFold(), clock, settings.check().interval(),
+        new WaybackCorroboration(new CdxClient(http, json), new AvailabilityClient(http, json), store));
     this.inputs = new InputExpander(http, sniffer, settings.read().maxBytes(), clock);
     this.archiver = new Archiver(extractor, new BlobStore(settings.archiveDir().resolve("articles")), store, checker,
         clock);

@@ -40,10 +40,14 @@ public final class PostChecker {
   private final StateFold fold;
   private final Clock clock;
   private final Duration interval;
+  private final WaybackCorroboration wayback;
 
+  /** @param wayback asked after the live endpoints at a post's first capture (see {@link WaybackCorroboration}) */
   public PostChecker(List<PostEndpoint> endpoints, HttpFetcher http, BlobStore mediaFiles, ContentSniffer sniffer,
-      EvidenceStore store, EvidenceReader reader, StateFold fold, Clock clock, Duration interval) {
+      EvidenceStore store, EvidenceReader reader, StateFold fold, Clock clock, Duration interval,
+      WaybackCorroboration wayback) {
     this.endpoints = List.copyOf(endpoints);
+    this.wayback = wayback;
     this.media = new MediaFetcher(http, mediaFiles, sniffer);
     this.store = store;
     this.reader = reader;
@@ -89,6 +93,9 @@ public final class PostChecker {
       history.add(observation);
       state = fold.fold(history);
       store.saveCheck(post.id(), observation, capture, state, clock.instant().plus(interval));
+    }
+    if (!fetches.isEmpty() && wayback.due(post, history)) {
+      wayback.corroborate(post);
     }
     return new Result(post, fetches, state);
   }

@@ -1,12 +1,14 @@
 package org.embedwatch.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.embedwatch.App;
 import org.embedwatch.EmbedwatchException;
 import org.embedwatch.extract.StatusUrls;
 import org.embedwatch.report.AuditReport;
 import org.embedwatch.report.AuditReportBuilder;
+import org.embedwatch.store.MementoRecord;
 import org.embedwatch.store.PostRecord;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -42,8 +44,23 @@ final class StatusCommand implements Callable<Integer> {
       PostRecord p = app.evidence().findPost(key).orElseThrow(() -> new EmbedwatchException(
           "no stored post matches '" + post + "' (give a post id or URL as `status` lists them)"));
       print(out, builder.post(p));
+      mementos(out, app.evidence().mementos(p.id()));
       return 0;
     }
+  }
+
+  /** One or two lines: how many captures the Wayback Machine lists, the earliest and the latest. */
+  private static void mementos(PrintWriter out, List<MementoRecord> mementos) {
+    if (mementos.isEmpty()) {
+      out.println("  wayback: no mementos stored");
+    } else {
+      var first = mementos.get(0).memento();
+      var last = mementos.get(mementos.size() - 1).memento();
+      out.println("  wayback: " + mementos.size() + (mementos.size() == 1 ? " memento, " : " mementos, ")
+          + first.at() + (mementos.size() == 1 ? "" : " .. " + last.at()));
+      out.println("    " + first.uri() + (mementos.size() == 1 ? "" : "  …  " + last.uri()));
+    }
+    out.flush();
   }
 
   private static void print(PrintWriter out, AuditReport.PostEntry e) {

@@ -56,7 +56,7 @@ public final class AuditReportBuilder {
   /** The entry of one post, with its explanation. */
   public AuditReport.PostEntry post(PostRecord p) {
     List<NewObservation> observations = evidence.observations(p.id()).stream()
-        .map(ObservationRecord::observation).toList();
+        .map(ObservationRecord::observation).filter(o -> !o.corroboration()).toList();
     List<AuditReport.HistoryEntry> history = new ArrayList<>();
     for (StateChange s : evidence.stateHistory(p.id())) {
       history.add(new AuditReport.HistoryEntry(s.state().key(), s.reason() == null ? null : s.reason().key(),

@@ -29,6 +29,8 @@ public final class Sandbox implements AutoCloseable {
   static final String BSKY_APPVIEW = "public.api.bsky.app";
   static final String BSKY_CDN = "cdn.bsky.app";
   static final String MASTODON_FILES = "files.mastodon.social";
+  static final String WAYBACK = "web.archive.org";
+  static final String ARCHIVE_ORG = "archive.org";
 
   private final HttpServer server;
   private final ExecutorService executor;
@@ -36,16 +38,18 @@ public final class Sandbox implements AutoCloseable {
   private final Timeline timeline;
   private final SyndicationSwitches switches;
   private final OEmbedRoute oembed;
+  private final WaybackArchive wayback;
   private final List<String> hosts;
 
   private Sandbox(HttpServer server, ExecutorService executor, Dispatcher dispatcher, Timeline timeline,
-      SyndicationSwitches switches, OEmbedRoute oembed, List<String> hosts) {
+      SyndicationSwitches switches, OEmbedRoute oembed, WaybackArchive wayback, List<String> hosts) {
     this.server = server;
     this.executor = executor;
     this.dispatcher = dispatcher;
     this.timeline = timeline;
     this.switches = switches;
     this.oembed = oembed;
+    this.wayback = wayback;
     this.hosts = List.copyOf(hosts);
   }
 
@@ -77,6 +81,9 @@ public final class Sandbox implements AutoCloseable {
         .map(Scenario.Post::host)
         .distinct()
         .forEach(host -> routes.put(host, new MastodonRoute(host, timeline, samples, json)));
+    WaybackArchive wayback = new WaybackArchive(timeline);
+    routes.put(WAYBACK, new CdxRoute(wayback, json));
+    routes.put(ARCHIVE_ORG, new AvailabilityRoute(wayback, json));
     Map<String, Map<String, Scenario.Article>> sites = new LinkedHashMap<>();
     for (Scenario.Article article : scenario.articles()) {
       sites.computeIfAbsent(article.host(), h -> new LinkedHashMap<>()).put(article.path(), article);
@@ -98,7 +105,8 @@ public final class Sandbox implements AutoCloseable {
     server.setExecutor(executor);
     server.createContext("/", dispatcher);
     server.start();
-    return new Sandbox(server, executor, dispatcher, timeline, switches, oembed, List.copyOf(routes.keySet()));
+    return new Sandbox(server, executor, dispatcher, timeline, switches, oembed, wayback,
+        List.copyOf(routes.keySet()));
   }
 
   /** {@code http://127.0.0.1:<port>}. */
@@ -130,6 +138,14 @@ public final class Sandbox implements AutoCloseable {
   /** Sets a fault for every request to every host; {@link Fault#none()} clears it. */
   public void setFault(Fault fault) {
     dispatcher.fault(fault);
+  }
+
+  /**
+   * Sets a fault for the Wayback hosts only (web.archive.org and archive.org): 403 is the CDX "Blocked Site Error",
+   * 429 comes without Retry-After. {@link Fault#none()} clears it.
+   */
+  public void setWaybackFault(Fault fault) {
+    wayback.fault(fault);
   }
 
   /** When on, syndication answers {@code {}} unless {@code token} equals {@code SyndicationToken.of(id)}. Off by default. */

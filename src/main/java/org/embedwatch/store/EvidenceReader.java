@@ -94,6 +94,29 @@ public final class EvidenceReader {
     });
   }
 
+  /** The mementos stored for a post, oldest capture first. */
+  public List<MementoRecord> mementos(long postRef) {
+    return db.inTransaction(c -> {
+      try (PreparedStatement ps = c.prepareStatement(
+          "select * from memento where post_ref=? order by memento_at, id")) {
+        ps.setLong(1, postRef);
+        List<MementoRecord> out = new ArrayList<>();
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            long length = rs.getLong("record_length");
+            Long recordLength = rs.wasNull() ? null : length;
+            out.add(new MementoRecord(rs.getLong("id"), postRef, new NewMemento(rs.getString("source"),
+                rs.getString("original_url"), rs.getString("memento_ts"), Sql.instant(rs, "memento_at"),
+                rs.getString("memento_uri"), rs.getString("status_code"), rs.getString("digest"),
+                rs.getString("mimetype"), recordLength), Sql.instant(rs, "found_at"), rs.getLong("observation_id"),
+                Sql.warc(rs)));
+          }
+        }
+        return out;
+      }
+    });
+  }
+
   /** A post's state transitions, oldest first. */
   public List<StateChange> stateHistory(long postRef) {
     return db.inTransaction(c -> {

@@ -97,6 +97,59 @@ public final class EvidenceStore {
     });
   }
 
+  /**
+   * Appends one observation of a web archive about a post and the mementos it listed that are not stored yet, in one
+   * transaction. The post's state, last check and next check are left alone: a memento list says what was archived,
+   * not whether the post is available now.
+   *
+   * @return how many mementos were new
+   */
+  public int saveCorroboration(long postRef, NewObservation observation, List<NewMemento> mementos) {
+    return db.inTransaction(c -> {
+      long observationId = insertObservation(c, postRef, observation);
+      int added = 0;
+      for (NewMemento m : mementos) {
+        if (m.uri().length() > NewMemento.MAX_URI || mementoExists(c, postRef, m.uri())) {
+          continue;
+        }
+        try (PreparedStatement ps = c.prepareStatement("insert into memento(post_ref, source, original_url,"
+            + " memento_ts, memento_at, memento_uri, status_code, digest, mimetype, record_length, found_at,"
+            + " observation_id, warc_file, warc_offset, warc_record_id) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+          ps.setLong(1, postRef);
+          ps.setString(2, m.source());
+          ps.setString(3, Sql.clip(m.originalUrl(), 4000));
+          ps.setString(4, m.timestamp());
+          ps.setObject(5, Sql.time(m.at()));
+          ps.setString(6, m.uri());
+          ps.setString(7, Sql.clip(m.statusCode(), 8));
+          ps.setString(8, Sql.clip(m.digest(), 64));
+          ps.setString(9, Sql.clip(m.mimetype(), 200));
+          if (m.length() == null) {
+            ps.setNull(10, Types.BIGINT);
+          } else {
+            ps.setLong(10, m.length());
+          }
+          ps.setObject(11, Sql.time(observation.observedAt()));
+          ps.setLong(12, observationId);
+          Sql.setWarc(ps, 13, observation.warc());
+          ps.executeUpdate();
+          added++;
+        }
+      }
+      return added;
+    });
+  }
+
+  private static boolean mementoExists(Connection c, long postRef, String uri) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("select 1 from memento where post_ref=? and memento_uri=?")) {
+      ps.setLong(1, postRef);
+      ps.setString(2, uri);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next();
+      }
+    }
+  }
+
   private static long upsertArticle(Connection c, NewArticleCapture capture, Instant now) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement("select id from article where input=?")) {
       ps.setString(1, capture.input());

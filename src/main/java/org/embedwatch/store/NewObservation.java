@@ -26,4 +26,15 @@ public record NewObservation(
     String detail,
     Sha256 bodySha256,
     String fingerprint,
-    WarcLocation warc) {}
+    WarcLocation warc) {
+  /** The prefix of the endpoints of web archives ({@code wayback-cdx}, {@code wayback-available}). */
+  public static final String ARCHIVE_PREFIX = "wayback-";
+
+  /**
+   * True for an observation of a web archive: it corroborates the post's past (what was captured, when) and is never
+   * evidence of the post's current availability.
+   */
+  public boolean corroboration() {
+    return endpoint.startsWith(ARCHIVE_PREFIX);
+  }
+}

@@ -21,12 +21,15 @@ import org.embedwatch.store.NewObservation;
  *   <li>The reason of an unavailable state is the last reason given since the post was last served. A bare "not found"
  *       (an oEmbed 404 after a syndication tombstone said "deleted") confirms unavailability but does not erase the
  *       reason another endpoint gave; with no reason given at all it is {@code unknown}.
+ *   <li>Observations of web archives ({@code wayback-*}, see {@link NewObservation#corroboration()}) are left out: a
+ *       memento list corroborates the post's past and says nothing about its availability now.
  * </ul>
  */
 public final class StateFold {
 
   /** The state the observations (oldest first) justify. */
-  public DerivedState fold(List<NewObservation> observations) {
+  public DerivedState fold(List<NewObservation> all) {
+    List<NewObservation> observations = all.stream().filter(o -> !o.corroboration()).toList();
     if (observations.isEmpty()) {
       return new DerivedState(PostState.PENDING, null);
     }

@@ -112,7 +112,8 @@ class CheckCommandIT {
     assertThat(state(Articles.PHOTO_POST)).isEqualTo("UNAVAILABLE/DELETED");
     assertThat(state(Articles.VIDEO_POST)).isEqualTo("AVAILABLE");
     List<Map<String, Object>> outcomes = cli.query("select endpoint, outcome, http_status from observation o"
-        + " join post p on p.id = o.post_ref where p.post_id = ? order by o.id", Articles.VIDEO_POST);
+        + " join post p on p.id = o.post_ref where p.post_id = ? and o.endpoint not like 'wayback-%' order by o.id",
+        Articles.VIDEO_POST);
     assertThat(outcomes).extracting(r -> r.get("endpoint") + " " + r.get("outcome") + " " + r.get("http_status"))
         .as("the first post's 429s parked both hosts, so this post was not asked: rate limited, without a status")
         .containsExactly("x-syndication AVAILABLE 200", "x-oembed AVAILABLE 200",

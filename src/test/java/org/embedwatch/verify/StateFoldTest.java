@@ -50,6 +50,22 @@ class StateFoldTest {
   }
 
   @Test
+  void waybackObservationsNeverDecideTheState() {
+    // A memento list (AVAILABLE: captures listed; NOT_FOUND: none) is about the post's past, not its availability now.
+    assertThat(fold.fold(List.of(obs("wayback-cdx", Outcome.AVAILABLE, null, null))))
+        .isEqualTo(new DerivedState(PostState.PENDING, null));
+    assertThat(fold.fold(List.of(available("a"), obs("wayback-cdx", Outcome.NOT_FOUND, null, null),
+        obs("wayback-available", Outcome.NOT_FOUND, null, null))))
+        .isEqualTo(new DerivedState(PostState.AVAILABLE, null));
+    assertThat(fold.fold(List.of(obs("x-syndication", Outcome.UNAVAILABLE, UnavailableReason.DELETED, null),
+        obs("wayback-cdx", Outcome.AVAILABLE, null, null))))
+        .isEqualTo(new DerivedState(PostState.UNAVAILABLE, UnavailableReason.DELETED));
+    assertThat(fold.fold(List.of(obs("x-syndication", Outcome.SERVER_ERROR, null, null),
+        obs("wayback-cdx", Outcome.AVAILABLE, null, null))))
+        .isEqualTo(new DerivedState(PostState.UNREACHABLE, null));
+  }
+
+  @Test
   void differentFingerprintFromTheFirstCaptureIsAltered() {
     assertThat(fold.fold(List.of(available("a"), available("b"))))
         .isEqualTo(new DerivedState(PostState.ALTERED, null));

@@ -1,0 +1,94 @@
+package org.embedwatch.platform.wayback;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.embedwatch.Outcome;
+import org.embedwatch.Platform;
+import org.embedwatch.net.Fetch;
+import org.embedwatch.net.HttpFetcher;
+import org.embedwatch.platform.PostKey;
+
+/**
+ * The Wayback CDX server ({@code https://web.archive.org/cdx/search/cdx}, platform-protocols §5.1 and §5.4): lists the
+ * captures of a post's URL. Queried by prefix, scheme-less, in the forms tweets are captured under:
+ * {@code twitter.com/<user>/status/<id>}, {@code x.com/<user>/status/<id>} and {@code twitter.com/i/web/status/<id>}.
+ */
+public final class CdxClient {
+  public static final String ENDPOINT = "wayback-cdx";
+  static final String FIELDS = "original,timestamp,digest,mimetype,length,statuscode";
+  static final int LIMIT = 1000;
+  private static final URI BASE = URI.create("https://web.archive.org/cdx/search/cdx");
+  private static final Pattern STATUS_ID = Pattern.compile("/status(?:es)?/([0-9]{1,40})(?![0-9])");
+
+  private final HttpFetcher http;
+  private final ObjectMapper json;
+
+  public CdxClient(HttpFetcher http, ObjectMapper json) {
+    this.http = http;
+    this.json = json;
+  }
+
+  /** The URL patterns to query for a post: the twitter.com and x.com forms (with a handle) and the i/web form. */
+  public static List<String> patterns(PostKey post) {
+    if (post.platform() != Platform.X) {
+      throw new IllegalArgumentException("only X posts have CDX patterns yet, not " + post.platform());
+    }
+    List<String> out = new ArrayList<>();
+    if (post.handle() != null && post.handle().matches("[A-Za-z0-9_]{1,50}")) {
+      out.add("twitter.com/" + post.handle() + "/status/" + post.postId());
+      out.add("x.com/" + post.handle() + "/status/" + post.postId());
+    }
+    out.add("twitter.com/i/web/status/" + post.postId());
+    return out;
+  }
+
+  /** The request for every capture whose URL starts with {@code pattern}. */
+  public static URI requestUri(String pattern) {
+    return URI.create(BASE + "?url=" + URLEncoder.encode(pattern, StandardCharsets.UTF_8)
+        + "&matchType=prefix&output=json&fl=" + URLEncoder.encode(FIELDS, StandardCharsets.UTF_8) + "&limit=" + LIMIT);
+  }
+
+  /**
+   * The captures of post {@code postId} listed under {@code pattern}. Rows for another status (a prefix also matches
+   * longer ids) are dropped. Never throws for what the network or the archive does.
+   */
+  public WaybackAnswer search(String pattern, String postId) {
+    Fetch fetch = http.get(requestUri(pattern), Map.of("Accept", "application/json"));
+    var failed = WaybackAnswer.unless200(ENDPOINT, fetch);
+    if (failed.isPresent()) {
+      return failed.get();
+    }
+    Fetch.Response r = (Fetch.Response) fetch;
+    CdxRows rows;
+    try {
+      JsonNode root = r.body().length == 0 ? null : json.readTree(r.body());
+      rows = CdxRows.parse(root);
+    } catch (IOException | IllegalArgumentException e) {
+      return new WaybackAnswer.Inconclusive(ENDPOINT, r, Outcome.UNEXPECTED,
+          "not a CDX JSON answer (" + e.getMessage() + "): " + WaybackAnswer.snippet(r));
+    }
+    List<Memento> mine = rows.mementos().stream().filter(m -> isStatus(m.original(), postId)).toList();
+    String more = rows.resumeKey() == null ? "" : ", more behind resume key " + rows.resumeKey();
+    if (mine.isEmpty()) {
+      return new WaybackAnswer.NoneFound(ENDPOINT, r, "no captures under " + pattern
+          + (rows.mementos().isEmpty() ? "" : " (" + rows.mementos().size() + " of other posts)") + more);
+    }
+    return new WaybackAnswer.Found(ENDPOINT, r, mine, mine.size() + (mine.size() == 1 ? " capture" : " captures")
+        + " under " + pattern + (rows.mementos().size() >= LIMIT ? " (the limit of " + LIMIT + " reached)" : "")
+        + more);
+  }
+
+  static boolean isStatus(String original, String postId) {
+    Matcher m = STATUS_ID.matcher(original);
+    return m.find() && m.group(1).equals(postId);
+  }
+}
