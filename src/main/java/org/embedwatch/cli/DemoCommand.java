@@ -100,6 +100,7 @@ final class DemoCommand implements Callable<Integer> {
     overrides.add("store.url=" + SettingsLoader.defaultDatabaseUrl(archiveDir));
     Map<String, String> routes = new TreeMap<>(sandbox.routes());
     routes.forEach((key, base) -> overrides.add(key + "=" + base));
+    overrides.add("net.only-routed=true"); // the demo never leaves the machine
     return new SettingsLoader(main.workingDir()).load(java.util.Optional.ofNullable(main.config)
         .map(main.workingDir()::resolve), overrides);
   }

@@ -45,7 +45,8 @@ public record Settings(
       Duration readTimeout,
       long maxBodyBytes,
       long warcMaxFileBytes,
-      Politeness politeness) {
+      Politeness politeness,
+      boolean onlyRouted) {
     public Net {
       routes = Map.copyOf(routes);
     }

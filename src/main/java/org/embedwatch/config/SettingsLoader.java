@@ -35,7 +35,7 @@ public final class SettingsLoader {
   private static final Set<String> KEYS = Set.of(
       "archive.dir", "store.url", "net.user-agent", "net.connect-timeout", "net.read-timeout",
       "net.retries", "net.retry-backoff", "net.retry-max-wait", "net.rate-limit-park",
-      "net.max-body-bytes", "warc.max-file-bytes", "check.interval", "read.max-bytes", "x.v1.consumer-key",
+      "net.max-body-bytes", "net.only-routed", "warc.max-file-bytes", "check.interval", "read.max-bytes", "x.v1.consumer-key",
       "x.v1.consumer-secret", "x.v1.access-token", "x.v1.access-token-secret");
 
   private final Path workingDir;
@@ -129,10 +129,19 @@ public final class SettingsLoader {
         duration(p, "net.read-timeout", source),
         positiveLong(p, "net.max-body-bytes", source),
         positiveLong(p, "warc.max-file-bytes", source),
-        politeness(p, rates, concurrency, source));
+        politeness(p, rates, concurrency, source),
+        bool(p, "net.only-routed", source));
     Settings.Check check = new Settings.Check(duration(p, "check.interval", source));
     Settings.Read read = new Settings.Read(positiveLong(p, "read.max-bytes", source));
     return new Settings(archiveDir, dbUrl, net, check, read, credentials(p, source), source);
+  }
+
+  private static boolean bool(Properties p, String key, String source) {
+    String value = p.getProperty(key, "false").trim();
+    if (value.equals("true") || value.equals("false")) {
+      return Boolean.parseBoolean(value);
+    }
+    throw new ConfigException(key + "=" + value + " in " + source + " must be true or false");
   }
 
   private static Settings.Politeness politeness(Properties p, Map<String, Settings.Rate> rates,

@@ -74,6 +74,8 @@ public sealed interface Fetch {
     TOO_MANY_REDIRECTS,
     BAD_REDIRECT,
     /** Not sent: the host is parked until the rate-limit reset it gave. */
-    RATE_LIMITED
+    RATE_LIMITED,
+    /** Not sent: {@code net.only-routed} is on and the host has no route and is not on the loopback interface. */
+    NOT_ROUTED
   }
 }

@@ -196,6 +196,11 @@ public final class HttpFetcher implements Closeable {
     return Optional.empty();
   }
 
+  private static boolean isLoopback(String host) {
+    return host != null && (host.equals("127.0.0.1") || host.equals("localhost") || host.equals("[::1]")
+        || host.equals("::1") || host.startsWith("127."));
+  }
+
   private static String describe(Fetch f) {
     return f instanceof Fetch.Response r ? "HTTP " + r.status() : ((Fetch.Failure) f).kind() + ": "
         + ((Fetch.Failure) f).message();
@@ -204,6 +209,10 @@ public final class HttpFetcher implements Closeable {
   /** One exchange, written to WARC. */
   private Fetch exchange(URI uri, Map<String, String> headers) {
     URI target = routes.rewrite(uri).orElse(uri);
+    if (settings.onlyRouted() && target.equals(uri) && !isLoopback(uri.getHost())) {
+      return new Fetch.Failure(uri, clock.instant(), Fetch.Kind.NOT_ROUTED, uri.getHost()
+          + " has no net.route and net.only-routed is on; not sent", null);
+    }
     URI routedTo = target.equals(uri) ? null : target;
     HttpGet get = new HttpGet(target);
     Map<String, String> merged = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
