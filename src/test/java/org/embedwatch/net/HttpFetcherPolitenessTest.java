@@ -49,6 +49,7 @@ class HttpFetcherPolitenessTest {
     List<String> sets = new ArrayList<>();
     sandbox.routes().forEach((k, v) -> sets.add(k + "=" + v));
     sets.add("net.rate.default=off");
+    sets.add("net.only-routed=true");
     Settings.Net net = new SettingsLoader(work).load(Optional.empty(), sets).net();
     warc = new WarcArchive(work.resolve("warc"), net.warcMaxFileBytes(), Map.of("software", "test"), clock);
     http = new HttpFetcher(net, warc, clock, waits::add);

@@ -22,7 +22,7 @@ final class Expansions implements AutoCloseable {
   Expansions(Path dir, long maxBytes) {
     this.dir = dir;
     Clock clock = Clock.fixed(Instant.parse("2026-03-01T10:00:00Z"), ZoneOffset.UTC);
-    this.http = new HttpFetcher(new SettingsLoader(dir).load(Optional.empty(), List.of()).net(),
+    this.http = new HttpFetcher(new SettingsLoader(dir).load(Optional.empty(), List.of("net.only-routed=true")).net(),
         ExchangeRecorder.none(), clock, wait -> { });
     this.expander = new InputExpander(http, new ContentSniffer(), maxBytes, clock);
   }

@@ -46,7 +46,7 @@ class BlueskyClientTest {
   @BeforeEach
   void start() throws IOException {
     sandbox = Sandbox.start(0, Scenario.of(Scenario.Post.bluesky(RKEY, HANDLE, "Hello from the AppView")), clock);
-    List<String> sets = new ArrayList<>(List.of("net.rate.default=off", "net.user-agent=test", "net.retries=0"));
+    List<String> sets = new ArrayList<>(List.of("net.only-routed=true", "net.rate.default=off", "net.user-agent=test", "net.retries=0"));
     sandbox.routes().forEach((k, v) -> sets.add(k + "=" + v));
     http = new HttpFetcher(new SettingsLoader(work).load(Optional.empty(), sets).net(), ExchangeRecorder.none(), clock,
         wait -> { });

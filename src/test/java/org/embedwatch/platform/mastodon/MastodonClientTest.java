@@ -47,7 +47,7 @@ class MastodonClientTest {
   void start() throws IOException {
     sandbox = Sandbox.start(0, Scenario.of(Scenario.Post.mastodon(ID, "bob@mastodon.social", "First line\nsecond")),
         clock);
-    List<String> sets = new ArrayList<>(List.of("net.rate.default=off", "net.user-agent=test", "net.retries=0"));
+    List<String> sets = new ArrayList<>(List.of("net.only-routed=true", "net.rate.default=off", "net.user-agent=test", "net.retries=0"));
     sandbox.routes().forEach((k, v) -> sets.add(k + "=" + v));
     // A server the scenario does not know: routed to the sandbox too, which has no such status there.
     sets.add("net.route.fosstodon.org=" + sandbox.baseUri() + "/fosstodon.org");

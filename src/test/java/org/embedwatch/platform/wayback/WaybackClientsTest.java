@@ -41,7 +41,7 @@ class WaybackClientsTest {
   void start() throws IOException {
     MutableClock clock = new MutableClock(Instant.parse("2026-03-01T10:00:00Z"));
     sandbox = Sandbox.start(0, Scenario.demo(), clock);
-    List<String> sets = new ArrayList<>(List.of("net.rate.default=off", "net.retries=0",
+    List<String> sets = new ArrayList<>(List.of("net.only-routed=true", "net.rate.default=off", "net.retries=0",
         "net.user-agent=Mozilla/5.0 (test)"));
     sandbox.routes().forEach((k, v) -> sets.add(k + "=" + v));
     http = new HttpFetcher(new SettingsLoader(work).load(Optional.empty(), sets).net(), ExchangeRecorder.none(), clock,

@@ -49,6 +49,7 @@ class OEmbedClientTest {
     sandbox.routes().forEach((key, value) -> settings.add(key + "=" + value));
     settings.add("net.read-timeout=PT0.5S");
     settings.add("net.rate.default=off");
+    settings.add("net.only-routed=true");
     settings.add("net.retries=0");
     http = new HttpFetcher(new SettingsLoader(dir).load(Optional.empty(), settings).net(), ExchangeRecorder.none(),
         clock, wait -> { });
