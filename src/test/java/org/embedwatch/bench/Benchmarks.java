@@ -16,5 +16,8 @@ public final class Benchmarks {
       ExtractBenchmark.run(corpus, Integer.getInteger("bench.warmup", 5), Integer.getInteger("bench.rounds", 20),
           System.out);
     }
+    if (which.equals("all") || which.equals("capture")) {
+      CaptureBenchmark.run(Integer.getInteger("bench.posts", 1000), System.out);
+    }
   }
 }
