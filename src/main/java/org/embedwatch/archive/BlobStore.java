@@ -43,6 +43,44 @@ public final class BlobStore {
     return new Blob(sha, dir.getParent() == null ? target : dir.getParent().relativize(target), bytes.length);
   }
 
+  /**
+   * A new empty temporary file in {@code tmp/} beside the store (same file system, so {@link #move} is a rename). The
+   * caller deletes it when it does not move it into the store.
+   */
+  public Path newTempFile() {
+    Path tmp = (dir.getParent() == null ? dir : dir.getParent()).resolve("tmp");
+    try {
+      Files.createDirectories(tmp);
+      return Files.createTempFile(tmp, "incoming-", ".part");
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create a temporary file in " + tmp, e);
+    }
+  }
+
+  /**
+   * Moves {@code file}, whose SHA-256 the caller computed while writing it, into the store under that digest (when
+   * the same bytes are already stored, the file is deleted instead).
+   */
+  public Blob move(Path file, Sha256 sha) {
+    Path target = pathOf(sha);
+    try {
+      long size = Files.size(file);
+      if (Files.exists(target)) {
+        Files.delete(file);
+      } else {
+        Files.createDirectories(target.getParent());
+        try {
+          Files.move(file, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (AtomicMoveNotSupportedException e) {
+          Files.move(file, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+      return new Blob(sha, dir.getParent() == null ? target : dir.getParent().relativize(target), size);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot move " + file + " into the store as " + target, e);
+    }
+  }
+
   /** Where the bytes with this digest live (whether or not they exist). */
   public Path pathOf(Sha256 sha) {
     return dir.resolve(sha.hex().substring(0, 2)).resolve(sha.hex().substring(2, 4)).resolve(sha.hex());

@@ -1,6 +1,10 @@
 package org.embedwatch.archive;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -35,13 +39,33 @@ public record HttpExchangeRecord(
    * @param status HTTP status code
    * @param reason reason phrase
    * @param headers response headers as received (framing headers are rewritten by the writer)
-   * @param body the payload bytes as received (content encoding not undone)
+   * @param body the payload bytes as received (content encoding not undone); empty when {@code bodyFile} holds them
    * @param truncated true when the body was cut off at the configured limit
+   * @param bodyFile the file the payload was streamed to, or null when it is {@code body}
    */
   public record Response(
-      int status, String reason, List<Map.Entry<String, String>> headers, byte[] body, boolean truncated) {
+      int status, String reason, List<Map.Entry<String, String>> headers, byte[] body, boolean truncated,
+      Path bodyFile) {
     public Response {
       headers = List.copyOf(headers);
+    }
+
+    /** A response whose payload is held in memory. */
+    public Response(int status, String reason, List<Map.Entry<String, String>> headers, byte[] body,
+        boolean truncated) {
+      this(status, reason, headers, body, truncated, null);
+    }
+
+    /** The payload's length in bytes. */
+    public long bodyLength() {
+      if (bodyFile == null) {
+        return body.length;
+      }
+      try {
+        return Files.size(bodyFile);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read the size of " + bodyFile, e);
+      }
     }
   }
 }

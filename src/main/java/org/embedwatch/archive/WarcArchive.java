@@ -1,6 +1,12 @@
 package org.embedwatch.archive;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.ReadableByteChannel;
+import java.security.MessageDigest;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -80,7 +86,9 @@ public final class WarcArchive implements ExchangeRecorder, Closeable {
       WarcRecord evidence = exchange.response() == null
           ? failureRecord(exchange, id, requestId)
           : responseRecord(exchange, id, requestId);
-      writer.write(evidence);
+      if (evidence != null) {
+        writer.write(evidence);
+      }
       WarcLocation location = new WarcLocation(fileName, offset, id);
       if (writer.position() > maxFileBytes) {
         closeCurrent();
@@ -91,17 +99,48 @@ public final class WarcArchive implements ExchangeRecorder, Closeable {
     }
   }
 
+  /** The response record, or null when it streamed from a file and has already been written. */
   private WarcRecord responseRecord(HttpExchangeRecord exchange, URI id, URI requestId) throws IOException {
     HttpExchangeRecord.Response r = exchange.response();
-    byte[] block = responseBlock(r);
     WarcResponse.Builder b = new WarcResponse.Builder(exchange.targetUri())
         .recordId(id)
         .date(exchange.date())
         .warcinfoId(warcinfoId)
-        .concurrentTo(requestId)
-        .blockDigest(new WarcDigest("sha256", Sha256.newDigest().digest(block)))
-        .payloadDigest(new WarcDigest("sha256", Sha256.newDigest().digest(r.body())))
-        .body(MediaType.HTTP_RESPONSE, block);
+        .concurrentTo(requestId);
+    if (r.bodyFile() == null) {
+      byte[] block = responseBlock(r);
+      b.blockDigest(new WarcDigest("sha256", Sha256.newDigest().digest(block)))
+          .payloadDigest(new WarcDigest("sha256", Sha256.newDigest().digest(r.body())))
+          .body(MediaType.HTTP_RESPONSE, block);
+    } else {
+      // Streamed from the file: the payload is never held in memory, so both digests are computed from the file.
+      long length = Files.size(r.bodyFile());
+      byte[] head = responseHead(r, length);
+      MessageDigest block = Sha256.newDigest();
+      block.update(head);
+      MessageDigest payload = Sha256.newDigest();
+      try (InputStream in = Files.newInputStream(r.bodyFile())) {
+        byte[] buf = new byte[65536];
+        for (int n; (n = in.read(buf)) != -1; ) {
+          block.update(buf, 0, n);
+          payload.update(buf, 0, n);
+        }
+      }
+      b.blockDigest(new WarcDigest("sha256", block.digest()))
+          .payloadDigest(new WarcDigest("sha256", payload.digest()));
+      try (ReadableByteChannel channel = Channels.newChannel(new SequenceInputStream(
+          new ByteArrayInputStream(head), Files.newInputStream(r.bodyFile())))) {
+        b.body(MediaType.HTTP_RESPONSE, channel, head.length + length);
+        if (exchange.routedTo() != null) {
+          b.addHeader("WARC-Embedwatch-Routed-To", exchange.routedTo().toString());
+        }
+        if (r.truncated()) {
+          b.addHeader("WARC-Truncated", "length");
+        }
+        writer.write(b.build());
+        return null;
+      }
+    }
     if (exchange.routedTo() != null) {
       b.addHeader("WARC-Embedwatch-Routed-To", exchange.routedTo().toString());
     }
@@ -147,6 +186,15 @@ public final class WarcArchive implements ExchangeRecorder, Closeable {
    * headers ({@code Transfer-Encoding}, {@code Content-Length}) are replaced by the real length.
    */
   private static byte[] responseBlock(HttpExchangeRecord.Response r) {
+    byte[] head = responseHead(r, r.body().length);
+    ByteArrayOutputStream out = new ByteArrayOutputStream(head.length + r.body().length);
+    out.writeBytes(head);
+    out.writeBytes(r.body());
+    return out.toByteArray();
+  }
+
+  /** The status line and headers, with {@code Content-Length} set to the payload's real length. */
+  private static byte[] responseHead(HttpExchangeRecord.Response r, long length) {
     StringBuilder sb = new StringBuilder("HTTP/1.1 ").append(r.status()).append(' ')
         .append(r.reason() == null ? "" : r.reason()).append("\r\n");
     for (Map.Entry<String, String> h : r.headers()) {
@@ -155,11 +203,8 @@ public final class WarcArchive implements ExchangeRecorder, Closeable {
         sb.append(name).append(": ").append(h.getValue()).append("\r\n");
       }
     }
-    sb.append("Content-Length: ").append(r.body().length).append("\r\n\r\n");
-    ByteArrayOutputStream out = new ByteArrayOutputStream(sb.length() + r.body().length);
-    out.writeBytes(sb.toString().getBytes(StandardCharsets.ISO_8859_1));
-    out.writeBytes(r.body());
-    return out.toByteArray();
+    sb.append("Content-Length: ").append(length).append("\r\n\r\n");
+    return sb.toString().getBytes(StandardCharsets.ISO_8859_1);
   }
 
   private void ensureOpen() throws IOException {

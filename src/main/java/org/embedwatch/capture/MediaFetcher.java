@@ -1,6 +1,11 @@
 package org.embedwatch.capture;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 import org.embedwatch.archive.BlobStore;
@@ -9,20 +14,27 @@ import org.embedwatch.net.HttpFetcher;
 import org.embedwatch.platform.PostContent;
 import org.embedwatch.read.ContentSniffer;
 import org.embedwatch.store.NewMedia;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Fetches one media item and stores its bytes content-addressed, with the content type Tika detects from the bytes
- * (never from the file name). Every fetch is in WARC, failed ones included.
+ * (never from the file name). The body is streamed to a temporary file, never held whole in memory, and moved into
+ * the store; a body longer than {@code media.max-bytes} is not stored. Every fetch is in WARC, failed ones included.
  */
 final class MediaFetcher {
+  private static final Logger log = LoggerFactory.getLogger(MediaFetcher.class);
+  private static final int SNIFF_BYTES = 64 * 1024;
   private final HttpFetcher http;
   private final BlobStore media;
   private final ContentSniffer sniffer;
+  private final long maxBytes;
 
-  MediaFetcher(HttpFetcher http, BlobStore media, ContentSniffer sniffer) {
+  MediaFetcher(HttpFetcher http, BlobStore media, ContentSniffer sniffer, long maxBytes) {
     this.http = http;
     this.media = media;
     this.sniffer = sniffer;
+    this.maxBytes = maxBytes;
   }
 
   NewMedia fetch(PostContent.MediaRef ref) {
@@ -36,7 +48,20 @@ final class MediaFetcher {
     if (!scheme.equals("https") && !scheme.equals("http")) {
       return new NewMedia(ref.kind(), ref.url(), "not-http", null, null, 0, null, null);
     }
-    Fetch f = http.get(uri, Map.of());
+    Path file = media.newTempFile();
+    try {
+      return fetch(ref, uri, file);
+    } finally {
+      try {
+        Files.deleteIfExists(file);
+      } catch (IOException e) {
+        log.warn("cannot delete the temporary file {}: {}", file, e.toString());
+      }
+    }
+  }
+
+  private NewMedia fetch(PostContent.MediaRef ref, URI uri, Path file) {
+    Fetch f = http.download(uri, Map.of(), file, maxBytes);
     if (f instanceof Fetch.Failure x) {
       String outcome = x.kind() == Fetch.Kind.RATE_LIMITED ? "rate-limited" : "transport-error";
       return new NewMedia(ref.kind(), ref.url(), outcome, null, null, 0, null, x.warc());
@@ -46,11 +71,21 @@ final class MediaFetcher {
       return new NewMedia(ref.kind(), ref.url(), "http-" + r.status(), null, null, 0, null, r.warc());
     }
     if (r.truncated()) {
-      return new NewMedia(ref.kind(), ref.url(), "truncated", null, null, 0, null, r.warc());
+      return new NewMedia(ref.kind(), ref.url(), "too-large (limit " + maxBytes + " bytes)", null, null, 0, null,
+          r.warc());
     }
-    BlobStore.Blob blob = media.put(r.body());
-    String type = sniffer.mediaType(r.body(), null, null);
+    String type = sniffer.mediaType(head(file), null, null);
+    BlobStore.Blob blob = media.move(file, r.sha256());
     return new NewMedia(ref.kind(), ref.url(), "stored", blob.sha256(), type, blob.size(),
         blob.path().toString(), r.warc());
+  }
+
+  /** The first bytes of {@code file}, enough for Tika's magic-byte detection. */
+  private static byte[] head(Path file) {
+    try (InputStream in = Files.newInputStream(file)) {
+      return in.readNBytes(SNIFF_BYTES);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file, e);
+    }
   }
 }

@@ -44,11 +44,11 @@ public final class PostChecker {
 
   /** @param wayback asked after the live endpoints at a post's first capture (see {@link WaybackCorroboration}) */
   public PostChecker(List<PostEndpoint> endpoints, HttpFetcher http, BlobStore mediaFiles, ContentSniffer sniffer,
-      EvidenceStore store, EvidenceReader reader, StateFold fold, Clock clock, Duration interval,
+      long mediaMaxBytes, EvidenceStore store, EvidenceReader reader, StateFold fold, Clock clock, Duration interval,
       WaybackCorroboration wayback) {
     this.endpoints = List.copyOf(endpoints);
     this.wayback = wayback;
-    this.media = new MediaFetcher(http, mediaFiles, sniffer);
+    this.media = new MediaFetcher(http, mediaFiles, sniffer, mediaMaxBytes);
     this.store = store;
     this.reader = reader;
     this.fold = fold;

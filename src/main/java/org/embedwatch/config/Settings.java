@@ -15,6 +15,7 @@ import java.util.Optional;
  * @param net the HTTP stack's settings
  * @param check re-check cadence
  * @param read limits on the inputs of {@code extract} and {@code archive}
+ * @param media limits on captured media files
  * @param xV1 Twitter4J credentials for the X v1.1 API, when all four are configured
  * @param source the file the settings came from (or "built-in defaults"), for messages
  */
@@ -24,6 +25,7 @@ public record Settings(
     Net net,
     Check check,
     Read read,
+    Media media,
     Optional<XV1Credentials> xV1,
     String source) {
 
@@ -133,6 +135,14 @@ public record Settings(
    *     most characters of text taken from a PDF or DOCX
    */
   public record Read(long maxBytes) {}
+
+  /**
+   * Limits on captured media (photos, videos, GIFs), which are streamed to disk, never held whole in memory.
+   *
+   * @param maxBytes a media file longer than this is not stored: its WARC record is cut off there and marked
+   *     {@code WARC-Truncated: length}, and its outcome is {@code too-large (limit N bytes)}
+   */
+  public record Media(long maxBytes) {}
 
   /** OAuth 1.0a user credentials for Twitter4J. Never written to disk or logs by us. */
   public record XV1Credentials(

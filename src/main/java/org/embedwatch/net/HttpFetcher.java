@@ -4,15 +4,20 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
+import java.io.OutputStream;
 import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -90,9 +95,27 @@ public final class HttpFetcher implements Closeable {
 
   /** GETs {@code uri}, following up to five redirects to http(s) addresses. Never throws for network trouble. */
   public Fetch get(URI uri, Map<String, String> headers) {
+    return follow(uri, headers, null);
+  }
+
+  /**
+   * GETs {@code uri} as {@link #get} does (routing, politeness, retries, redirects only to http(s), every exchange in
+   * WARC), but streams each body to {@code file} instead of memory, hashing it on the way, and stops reading at
+   * {@code maxBytes} (the WARC record then says {@code WARC-Truncated: length}). A {@link Fetch.Response} from here
+   * has an empty {@code body()}: the payload is in {@code file}, and {@code sha256()} is its digest. The file is the
+   * caller's to move or delete; it holds the last hop's body.
+   */
+  public Fetch download(URI uri, Map<String, String> headers, Path file, long maxBytes) {
+    return follow(uri, headers, new Sink(file, maxBytes));
+  }
+
+  /** Where a streamed body goes, and how much of it to keep. */
+  private record Sink(Path file, long maxBytes) {}
+
+  private Fetch follow(URI uri, Map<String, String> headers, Sink sink) {
     URI current = uri;
     for (int hop = 0; ; hop++) {
-      Fetch f = getOnce(current, headers);
+      Fetch f = getOnce(current, headers, sink);
       if (!(f instanceof Fetch.Response r) || r.status() < 300 || r.status() > 399 || r.status() == 304) {
         return withOrigin(f, uri);
       }
@@ -127,7 +150,7 @@ public final class HttpFetcher implements Closeable {
   }
 
   /** One hop: waits for the host's turn, sends, parks the host on a rate-limit answer, retries what may be retried. */
-  private Fetch getOnce(URI uri, Map<String, String> headers) {
+  private Fetch getOnce(URI uri, Map<String, String> headers, Sink sink) {
     Settings.Politeness polite = settings.politeness();
     String host = uri.getHost();
     boolean waitedForPark = false;
@@ -140,7 +163,7 @@ public final class HttpFetcher implements Closeable {
       }
       Fetch f;
       try (HostLimits.Permit permit = limits.enter(host)) {
-        f = exchange(uri, headers);
+        f = exchange(uri, headers, sink);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return new Fetch.Failure(uri, clock.instant(), Fetch.Kind.IO, "interrupted while waiting to ask " + host,
@@ -207,7 +230,7 @@ public final class HttpFetcher implements Closeable {
   }
 
   /** One exchange, written to WARC. */
-  private Fetch exchange(URI uri, Map<String, String> headers) {
+  private Fetch exchange(URI uri, Map<String, String> headers, Sink sink) {
     URI target = routes.rewrite(uri).orElse(uri);
     if (settings.onlyRouted() && target.equals(uri) && !isLoopback(uri.getHost())) {
       return new Fetch.Failure(uri, clock.instant(), Fetch.Kind.NOT_ROUTED, uri.getHost()
@@ -229,6 +252,9 @@ public final class HttpFetcher implements Closeable {
     }
     Instant at = clock.instant();
     try {
+      if (sink != null) {
+        return streamed(get, uri, routedTo, at, sent, sink);
+      }
       HttpExchangeRecord.Response response = client.execute(get, this::readResponse);
       WarcLocation loc = warc.write(new HttpExchangeRecord(uri, routedTo, at, "GET", sent, response, null));
       log.debug("GET {} -> {} ({} bytes)", uri, response.status(), response.body().length);
@@ -241,6 +267,63 @@ public final class HttpFetcher implements Closeable {
       log.debug("GET {} failed: {}", uri, message);
       return new Fetch.Failure(uri, at, kind, message, loc);
     }
+  }
+
+  /**
+   * One exchange whose body is streamed to the sink's file and hashed on the way. Past the limit the connection is
+   * dropped rather than drained, so an oversized body is never read to its end.
+   */
+  private Fetch streamed(HttpGet get, URI uri, URI routedTo, Instant at, List<Map.Entry<String, String>> sent,
+      Sink sink) throws IOException {
+    Files.createDirectories(sink.file().toAbsolutePath().getParent());
+    MessageDigest digest = Sha256.newDigest();
+    boolean truncated = false;
+    long length = 0;
+    int status;
+    String reason;
+    List<Map.Entry<String, String>> headers = new ArrayList<>();
+    ClassicHttpResponse response = client.executeOpen(null, get, null);
+    try (OutputStream out = Files.newOutputStream(sink.file())) {
+      status = response.getCode();
+      reason = response.getReasonPhrase();
+      for (Header h : response.getHeaders()) {
+        headers.add(Map.entry(h.getName(), h.getValue()));
+      }
+      HttpEntity entity = response.getEntity();
+      if (entity != null) {
+        InputStream in = entity.getContent();
+        byte[] buf = new byte[65536];
+        for (int n; (n = in.read(buf)) != -1; ) {
+          int keep = (int) Math.min(n, sink.maxBytes() - length);
+          out.write(buf, 0, keep);
+          digest.update(buf, 0, keep);
+          length += keep;
+          if (keep < n) {
+            truncated = true;
+            get.cancel();
+            break;
+          }
+        }
+        if (!truncated) {
+          in.close();
+        }
+      }
+    } finally {
+      try {
+        response.close();
+      } catch (IOException e) {
+        if (!truncated) {
+          throw e;
+        }
+        // The connection was dropped on purpose at the limit; what was kept is complete up to it.
+      }
+    }
+    HttpExchangeRecord.Response recorded =
+        new HttpExchangeRecord.Response(status, reason, headers, new byte[0], truncated, sink.file());
+    WarcLocation loc = warc.write(new HttpExchangeRecord(uri, routedTo, at, "GET", sent, recorded, null));
+    log.debug("GET {} -> {} ({} bytes to {}{})", uri, status, length, sink.file(), truncated ? ", truncated" : "");
+    return new Fetch.Response(uri, uri, at, status, headers, new byte[0], truncated,
+        new Sha256(HexFormat.of().formatHex(digest.digest())), loc);
   }
 
   private HttpExchangeRecord.Response readResponse(ClassicHttpResponse response) throws IOException {

@@ -7,7 +7,7 @@ import org.embedwatch.archive.WarcLocation;
  * One media item of a capture: the URL we fetched and, when it was stored, the bytes' digest and file.
  *
  * @param kind photo, video, thumbnail, avatar, playlist
- * @param outcome "stored", or why not ("http-404", "transport-error", "truncated")
+ * @param outcome "stored", or why not ("http-404", "transport-error", "too-large (limit N bytes)")
  * @param sha256 digest of the stored bytes, or null when not stored
  * @param contentType the content type Tika detected from the bytes, or null
  * @param path the stored file, relative to the archive directory, or null
