@@ -54,7 +54,8 @@ public final class Archiver {
     BlobStore.Blob blob = articleFiles.put(article.raw());
     EvidenceStore.SavedArticle saved = store.saveArticle(new NewArticleCapture(article.input(),
         article.url() == null ? null : article.url().toString(), article.readAt(), article.mediaType(),
-        article.charset(), article.sha256(), article.raw().length, blob.path().toString(), article.warc()),
+        article.charset(), article.sha256(), article.raw().length, blob.path().toString(), article.warc(),
+        article.finalUrl() == null || article.finalUrl().equals(article.url()) ? null : article.finalUrl().toString()),
         references, clock.instant());
     List<ReferenceResult> results = new ArrayList<>();
     for (EvidenceStore.SavedReference ref : saved.references()) {

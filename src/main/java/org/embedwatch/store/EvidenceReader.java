@@ -148,7 +148,7 @@ public final class EvidenceReader {
           out.add(new ArticleCaptureRecord(rs.getLong("id"), rs.getLong("article_id"), new NewArticleCapture(
               rs.getString("input"), rs.getString("url"), Sql.instant(rs, "captured_at"),
               rs.getString("media_type"), rs.getString("charset"), new Sha256(rs.getString("sha256")),
-              rs.getLong("byte_length"), rs.getString("body_path"), Sql.warc(rs))));
+              rs.getLong("byte_length"), rs.getString("body_path"), Sql.warc(rs), rs.getString("final_url"))));
         }
         return out;
       }

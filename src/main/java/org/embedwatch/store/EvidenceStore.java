@@ -170,8 +170,8 @@ public final class EvidenceStore {
 
   private static long insertArticleCapture(Connection c, long articleId, NewArticleCapture a) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement("insert into article_capture(article_id, captured_at, media_type,"
-        + " charset, sha256, byte_length, body_path, warc_file, warc_offset, warc_record_id)"
-        + " values (?,?,?,?,?,?,?,?,?,?)", Statement.RETURN_GENERATED_KEYS)) {
+        + " charset, sha256, byte_length, body_path, warc_file, warc_offset, warc_record_id, final_url)"
+        + " values (?,?,?,?,?,?,?,?,?,?,?)", Statement.RETURN_GENERATED_KEYS)) {
       ps.setLong(1, articleId);
       ps.setObject(2, Sql.time(a.capturedAt()));
       ps.setString(3, a.mediaType());
@@ -180,6 +180,7 @@ public final class EvidenceStore {
       ps.setLong(6, a.byteLength());
       ps.setString(7, a.bodyPath());
       Sql.setWarc(ps, 8, a.warc());
+      ps.setString(11, Sql.clip(a.finalUrl(), 2000));
       return Sql.insert(ps);
     }
   }

@@ -10,6 +10,7 @@ import org.embedwatch.archive.WarcLocation;
  * @param input the input as the user gave it (URL or absolute file path)
  * @param url the article URL (the input URL, or null for a local file)
  * @param warc where the HTTP exchange sits in WARC, or null for a local file
+ * @param finalUrl the address that answered after redirects, or null when there were none (or for a local file)
  */
 public record NewArticleCapture(
     String input,
@@ -20,4 +21,5 @@ public record NewArticleCapture(
     Sha256 sha256,
     long byteLength,
     String bodyPath,
-    WarcLocation warc) {}
+    WarcLocation warc,
+    String finalUrl) {}

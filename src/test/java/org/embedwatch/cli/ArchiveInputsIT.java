@@ -151,4 +151,20 @@ class ArchiveInputsIT {
         .extracting(r -> r.get("post_id") + " " + r.get("scope"))
         .containsExactly(Articles.QUOTE_POST + " article", Articles.PHOTO_POST + " page");
   }
+
+  @Test
+  void anArticleReachedThroughARedirectIsStoredWithTheAddressThatAnswered() {
+    pages.redirect("/short/abc", 301, "/2026/03/the-article.html");
+    pages.page("/2026/03/the-article.html", Articles.twoEmbeds().getBytes(StandardCharsets.UTF_8), HTML);
+
+    CliRunner.Run run = cli.run("archive", pages.url("/short/abc"));
+
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(cli.query("select a.url, c.final_url from article a join article_capture c on c.article_id = a.id"))
+        .singleElement()
+        .satisfies(r -> {
+          assertThat(r.get("url")).isEqualTo(pages.url("/short/abc"));
+          assertThat(r.get("final_url")).isEqualTo(pages.url("/2026/03/the-article.html"));
+        });
+  }
 }
