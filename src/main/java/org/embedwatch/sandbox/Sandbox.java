@@ -60,6 +60,11 @@ public final class Sandbox implements AutoCloseable {
    * @throws IOException if the port cannot be bound
    */
   public static Sandbox start(int port, Scenario scenario, Clock clock) throws IOException {
+    // The JDK server holds each answer about 40 ms (delayed ACK) unless TCP_NODELAY is on. It reads this property once,
+    // when its first server starts; a value given on the command line wins.
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
     ObjectMapper json = new ObjectMapper();
     Samples samples = new Samples(json);
     Timeline timeline = new Timeline(scenario, samples, clock);
