@@ -37,6 +37,17 @@ public sealed interface Fetch {
       Sha256 sha256,
       WarcLocation warc)
       implements Fetch {
+    /** The first {@code maxBytes} of the body as UTF-8, whitespace collapsed: enough to say what came back. */
+    public String snippet(int maxBytes) {
+      String s = new String(body, 0, Math.min(body.length, maxBytes), java.nio.charset.StandardCharsets.UTF_8).strip();
+      return s.replaceAll("\\s+", " ");
+    }
+
+    /** {@link #snippet(int)} of the first 120 bytes. */
+    public String snippet() {
+      return snippet(120);
+    }
+
     public Response {
       headers = List.copyOf(headers);
     }

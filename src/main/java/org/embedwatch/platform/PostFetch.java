@@ -49,6 +49,20 @@ public sealed interface PostFetch {
       }
     }
 
+    /**
+     * The answers that tell nothing about the post, whatever the platform: 429 (rate limited) and 5xx (server error).
+     */
+    public static java.util.Optional<Inconclusive> unanswered(String endpoint, Fetch.Response r) {
+      if (r.status() == 429) {
+        return java.util.Optional.of(new Inconclusive(endpoint, r, Outcome.RATE_LIMITED, "HTTP 429 " + r.snippet()));
+      }
+      if (r.status() >= 500) {
+        return java.util.Optional.of(
+            new Inconclusive(endpoint, r, Outcome.SERVER_ERROR, "HTTP " + r.status() + " " + r.snippet()));
+      }
+      return java.util.Optional.empty();
+    }
+
     /** A request that got no answer: rate limited when a parked host was not asked, else a transport error. */
     public static Inconclusive of(String endpoint, Fetch.Failure failure) {
       Outcome outcome = failure.kind() == Fetch.Kind.RATE_LIMITED ? Outcome.RATE_LIMITED : Outcome.TRANSPORT_ERROR;

@@ -90,11 +90,11 @@ public final class BlueskyClient implements PostEndpoint {
         return accountError(answer).orElseGet(() -> answer.error().equals("InvalidRequest")
             ? new PostFetch.NotFound(ENDPOINT, answer.response(), "handle " + actor + " does not resolve: "
                 + answer.message())
-            : unexpected(answer.response(), "resolveHandle HTTP 400 " + snippet(answer.response())));
+            : unexpected(answer.response(), "resolveHandle HTTP 400 " + answer.response().snippet()));
       }
       if (answer.status() != 200 || !answer.body().path("did").asText("").startsWith("did:")) {
         return unexpected(answer.response(), "resolveHandle HTTP " + answer.status() + " "
-            + snippet(answer.response()));
+            + answer.response().snippet());
       }
       did = answer.body().path("did").asText();
     }
@@ -111,10 +111,10 @@ public final class BlueskyClient implements PostEndpoint {
         return new PostFetch.NotFound(ENDPOINT, answer.response(), "NotFound: " + answer.message());
       }
       return accountError(answer).orElseGet(() ->
-          unexpected(answer.response(), "HTTP 400 " + snippet(answer.response())));
+          unexpected(answer.response(), "HTTP 400 " + answer.response().snippet()));
     }
     if (answer.status() != 200) {
-      return unexpected(answer.response(), "HTTP " + answer.status() + " " + snippet(answer.response()));
+      return unexpected(answer.response(), "HTTP " + answer.status() + " " + answer.response().snippet());
     }
     return thread(uri, answer.response(), answer.body().path("thread"));
   }
@@ -175,12 +175,10 @@ public final class BlueskyClient implements PostEndpoint {
     Fetch.Response r = (Fetch.Response) fetch;
     int status = r.status();
     PostFetch verdict = null;
-    if (status == 429) {
-      verdict = new PostFetch.Inconclusive(ENDPOINT, r, Outcome.RATE_LIMITED, "HTTP 429 " + snippet(r));
-    } else if (status >= 500) {
-      verdict = new PostFetch.Inconclusive(ENDPOINT, r, Outcome.SERVER_ERROR, "HTTP " + status + " " + snippet(r));
+    if (status == 429 || status >= 500) {
+      verdict = PostFetch.Inconclusive.unanswered(ENDPOINT, r).orElseThrow();
     } else if (status == 401 || status == 403) {
-      verdict = new PostFetch.Inconclusive(ENDPOINT, r, Outcome.REFUSED, "HTTP " + status + " " + snippet(r));
+      verdict = new PostFetch.Inconclusive(ENDPOINT, r, Outcome.REFUSED, "HTTP " + status + " " + r.snippet());
     } else if (r.truncated()) {
       verdict = unexpected(r, "body truncated at the size limit");
     }
@@ -194,7 +192,7 @@ public final class BlueskyClient implements PostEndpoint {
       body = null;
     }
     if (body == null || !body.isObject()) {
-      return new Answer(unexpected(r, "HTTP " + status + ", not a JSON object: " + snippet(r)), r, status, null, "",
+      return new Answer(unexpected(r, "HTTP " + status + ", not a JSON object: " + r.snippet()), r, status, null, "",
           "");
     }
     return new Answer(null, r, status, body, body.path("error").asText(""), body.path("message").asText(""));
@@ -204,8 +202,4 @@ public final class BlueskyClient implements PostEndpoint {
     return new PostFetch.Inconclusive(ENDPOINT, r, Outcome.UNEXPECTED, detail);
   }
 
-  private static String snippet(Fetch.Response r) {
-    String s = new String(r.body(), 0, Math.min(r.body().length, 120), StandardCharsets.UTF_8).strip();
-    return s.replaceAll("\\s+", " ");
-  }
 }

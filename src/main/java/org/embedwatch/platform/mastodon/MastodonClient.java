@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -81,19 +80,17 @@ public final class MastodonClient implements PostEndpoint {
     Fetch.Response r = (Fetch.Response) fetch;
     int status = r.status();
     if (status == 404 || status == 410) {
-      return new PostFetch.NotFound(ENDPOINT, r, "HTTP " + status + " " + snippet(r));
+      return new PostFetch.NotFound(ENDPOINT, r, "HTTP " + status + " " + r.snippet());
     }
-    if (status == 429) {
-      return new PostFetch.Inconclusive(ENDPOINT, r, Outcome.RATE_LIMITED, "HTTP 429 " + snippet(r));
-    }
-    if (status >= 500) {
-      return new PostFetch.Inconclusive(ENDPOINT, r, Outcome.SERVER_ERROR, "HTTP " + status + " " + snippet(r));
+    Optional<PostFetch.Inconclusive> unanswered = PostFetch.Inconclusive.unanswered(ENDPOINT, r);
+    if (unanswered.isPresent()) {
+      return unanswered.get();
     }
     if (status == 401 || status == 403) {
-      return new PostFetch.Inconclusive(ENDPOINT, r, Outcome.REFUSED, "HTTP " + status + " " + snippet(r));
+      return new PostFetch.Inconclusive(ENDPOINT, r, Outcome.REFUSED, "HTTP " + status + " " + r.snippet());
     }
     if (status != 200) {
-      return unexpected(r, "HTTP " + status + " " + snippet(r));
+      return unexpected(r, "HTTP " + status + " " + r.snippet());
     }
     if (r.truncated()) {
       return unexpected(r, "body truncated at the size limit");
@@ -105,7 +102,7 @@ public final class MastodonClient implements PostEndpoint {
       body = null;
     }
     if (body == null || !body.isObject()) {
-      return unexpected(r, "not a JSON object: " + snippet(r));
+      return unexpected(r, "not a JSON object: " + r.snippet());
     }
     if (!id.equals(body.path("id").asText()) || !body.has("content") || !body.path("account").isObject()) {
       return unexpected(r, "unrecognised body (id '" + body.path("id").asText("") + "')");
@@ -135,8 +132,4 @@ public final class MastodonClient implements PostEndpoint {
     return new PostFetch.Inconclusive(ENDPOINT, r, Outcome.UNEXPECTED, detail);
   }
 
-  private static String snippet(Fetch.Response r) {
-    String s = new String(r.body(), 0, Math.min(r.body().length, 120), StandardCharsets.UTF_8).strip();
-    return s.replaceAll("\\s+", " ");
-  }
 }

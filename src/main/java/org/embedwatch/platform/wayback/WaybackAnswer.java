@@ -87,7 +87,6 @@ public sealed interface WaybackAnswer {
   }
 
   static String snippet(Fetch.Response r) {
-    String s = new String(r.body(), 0, Math.min(r.body().length, 160), StandardCharsets.UTF_8).strip();
-    return s.replaceAll("\\s+", " ");
+    return r.snippet(160);
   }
 }

@@ -9,6 +9,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.embedwatch.Outcome;
 import org.embedwatch.Platform;
@@ -85,36 +86,34 @@ public final class OEmbedClient implements PostEndpoint {
     if (status == 404) {
       return new PostFetch.NotFound(ENDPOINT, r, "HTTP 404");
     }
-    if (status == 429) {
-      return new PostFetch.Inconclusive(ENDPOINT, r, Outcome.RATE_LIMITED, "HTTP 429 " + snippet(r));
-    }
-    if (status >= 500) {
-      return new PostFetch.Inconclusive(ENDPOINT, r, Outcome.SERVER_ERROR, "HTTP " + status + " " + snippet(r));
+    Optional<PostFetch.Inconclusive> unanswered = PostFetch.Inconclusive.unanswered(ENDPOINT, r);
+    if (unanswered.isPresent()) {
+      return unanswered.get();
     }
     if (status == 403) {
       String error = errorText(r);
       if (error != null && error.toLowerCase(Locale.ROOT).contains(NOT_AUTHORIZED)) {
         return new PostFetch.Unavailable(ENDPOINT, r, UnavailableReason.PROTECTED, "HTTP 403: " + error);
       }
-      return new PostFetch.Inconclusive(ENDPOINT, r, Outcome.REFUSED, "HTTP 403 " + snippet(r));
+      return new PostFetch.Inconclusive(ENDPOINT, r, Outcome.REFUSED, "HTTP 403 " + r.snippet());
     }
     if (status == 401) {
-      return new PostFetch.Inconclusive(ENDPOINT, r, Outcome.REFUSED, "HTTP 401 " + snippet(r));
+      return new PostFetch.Inconclusive(ENDPOINT, r, Outcome.REFUSED, "HTTP 401 " + r.snippet());
     }
     if (status != 200) {
-      return new PostFetch.Inconclusive(ENDPOINT, r, Outcome.UNEXPECTED, "HTTP " + status + " " + snippet(r));
+      return new PostFetch.Inconclusive(ENDPOINT, r, Outcome.UNEXPECTED, "HTTP " + status + " " + r.snippet());
     }
     if (r.truncated()) {
       return new PostFetch.Inconclusive(ENDPOINT, r, Outcome.UNEXPECTED, "body truncated at the size limit");
     }
     JsonNode body = parse(r);
     if (body == null || !body.isObject()) {
-      return new PostFetch.Inconclusive(ENDPOINT, r, Outcome.UNEXPECTED, "not a JSON object: " + snippet(r));
+      return new PostFetch.Inconclusive(ENDPOINT, r, Outcome.UNEXPECTED, "not a JSON object: " + r.snippet());
     }
     return tweets.read(post.postId(), body)
         .<PostFetch>map(content -> new PostFetch.Served(ENDPOINT, r, content))
         .orElseGet(() -> new PostFetch.Inconclusive(ENDPOINT, r, Outcome.UNEXPECTED,
-            "not an oEmbed tweet (no html with a twitter-tweet blockquote and its <p>): " + snippet(r)));
+            "not an oEmbed tweet (no html with a twitter-tweet blockquote and its <p>): " + r.snippet()));
   }
 
   private JsonNode parse(Fetch.Response r) {
@@ -136,8 +135,4 @@ public final class OEmbedClient implements PostEndpoint {
     return body.path("error").asText();
   }
 
-  private static String snippet(Fetch.Response r) {
-    String s = new String(r.body(), 0, Math.min(r.body().length, 120), StandardCharsets.UTF_8).strip();
-    return s.replaceAll("\\s+", " ");
-  }
 }

@@ -8,6 +8,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import org.embedwatch.Outcome;
 import org.embedwatch.UnavailableReason;
@@ -78,17 +79,15 @@ public final class SyndicationClient implements PostEndpoint {
     if (status == 404) {
       return new PostFetch.NotFound(ENDPOINT, r, "HTTP 404");
     }
-    if (status == 429) {
-      return new PostFetch.Inconclusive(ENDPOINT, r, Outcome.RATE_LIMITED, "HTTP 429 " + snippet(r));
-    }
-    if (status >= 500) {
-      return new PostFetch.Inconclusive(ENDPOINT, r, Outcome.SERVER_ERROR, "HTTP " + status + " " + snippet(r));
+    Optional<PostFetch.Inconclusive> unanswered = PostFetch.Inconclusive.unanswered(ENDPOINT, r);
+    if (unanswered.isPresent()) {
+      return unanswered.get();
     }
     if (status == 401 || status == 403) {
-      return new PostFetch.Inconclusive(ENDPOINT, r, Outcome.REFUSED, "HTTP " + status + " " + snippet(r));
+      return new PostFetch.Inconclusive(ENDPOINT, r, Outcome.REFUSED, "HTTP " + status + " " + r.snippet());
     }
     if (status != 200) {
-      return new PostFetch.Inconclusive(ENDPOINT, r, Outcome.UNEXPECTED, "HTTP " + status + " " + snippet(r));
+      return new PostFetch.Inconclusive(ENDPOINT, r, Outcome.UNEXPECTED, "HTTP " + status + " " + r.snippet());
     }
     if (r.truncated()) {
       return new PostFetch.Inconclusive(ENDPOINT, r, Outcome.UNEXPECTED, "body truncated at the size limit");
@@ -97,7 +96,7 @@ public final class SyndicationClient implements PostEndpoint {
     try {
       body = json.readTree(r.body());
     } catch (JsonProcessingException e) {
-      return new PostFetch.Inconclusive(ENDPOINT, r, Outcome.UNEXPECTED, "not JSON: " + snippet(r));
+      return new PostFetch.Inconclusive(ENDPOINT, r, Outcome.UNEXPECTED, "not JSON: " + r.snippet());
     } catch (java.io.IOException e) {
       return new PostFetch.Inconclusive(ENDPOINT, r, Outcome.UNEXPECTED, "unreadable body: " + e.getMessage());
     }
@@ -106,7 +105,7 @@ public final class SyndicationClient implements PostEndpoint {
 
   private PostFetch interpret(String id, Fetch.Response r, JsonNode body) {
     if (body == null || !body.isObject()) {
-      return new PostFetch.Inconclusive(ENDPOINT, r, Outcome.UNEXPECTED, "not a JSON object: " + snippet(r));
+      return new PostFetch.Inconclusive(ENDPOINT, r, Outcome.UNEXPECTED, "not a JSON object: " + r.snippet());
     }
     if (body.isEmpty()) {
       return new PostFetch.NotFound(ENDPOINT, r, "empty answer {}");
@@ -146,8 +145,4 @@ public final class SyndicationClient implements PostEndpoint {
     return UnavailableReason.UNKNOWN;
   }
 
-  private static String snippet(Fetch.Response r) {
-    String s = new String(r.body(), 0, Math.min(r.body().length, 120), StandardCharsets.UTF_8).strip();
-    return s.replaceAll("\\s+", " ");
-  }
 }
