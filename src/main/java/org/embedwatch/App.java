@@ -71,7 +71,8 @@ public final class App implements AutoCloseable {
     endpoints.add(new MastodonClient(http, json));
     this.checker = new PostChecker(endpoints, http, new BlobStore(settings.archiveDir().resolve("media")), sniffer,
         settings.media().maxBytes(), store, evidence, new StateFold(), clock, settings.check().interval(),
-        new WaybackCorroboration(new CdxClient(http, json), new AvailabilityClient(http, json), store));
+        new WaybackCorroboration(new CdxClient(http, json), new AvailabilityClient(http, json), store),
+        settings.check().concurrency());
     this.inputs = new InputExpander(http, sniffer, settings.read().maxBytes(), clock);
     this.archiver = new Archiver(extractor, new BlobStore(settings.archiveDir().resolve("articles")), store, checker,
         clock);

@@ -2,7 +2,10 @@ package org.embedwatch;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Predicate;
 import org.embedwatch.archive.BlobStore;
 import org.embedwatch.capture.PostChecker;
@@ -11,6 +14,7 @@ import org.embedwatch.extract.ReferenceExtractor;
 import org.embedwatch.read.ArticleCapture;
 import org.embedwatch.store.EvidenceStore;
 import org.embedwatch.store.NewArticleCapture;
+import org.embedwatch.store.PostRecord;
 
 /**
  * One pass over one article (read by {@link org.embedwatch.read.InputExpander}): store its raw bytes, extract
@@ -57,10 +61,13 @@ public final class Archiver {
         article.charset(), article.sha256(), article.raw().length, blob.path().toString(), article.warc(),
         article.finalUrl() == null || article.finalUrl().equals(article.url()) ? null : article.finalUrl().toString()),
         references, clock.instant());
+    Map<Long, PostRecord> posts = new LinkedHashMap<>();
+    saved.references().forEach(ref -> ref.post().ifPresent(p -> posts.putIfAbsent(p.id(), p)));
+    Map<Long, PostChecker.Result> captures = new HashMap<>();
+    checker.checkAll(List.copyOf(posts.values()), r -> captures.put(r.post().id(), r));
     List<ReferenceResult> results = new ArrayList<>();
     for (EvidenceStore.SavedReference ref : saved.references()) {
-      PostChecker.Result capture = ref.post().map(checker::check).orElse(null);
-      results.add(new ReferenceResult(ref.reference(), capture));
+      results.add(new ReferenceResult(ref.reference(), ref.post().map(p -> captures.get(p.id())).orElse(null)));
     }
     return new Result(article, saved.articleCaptureId(), results, all.size() - references.size());
   }

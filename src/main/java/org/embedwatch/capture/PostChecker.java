@@ -4,8 +4,16 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import org.embedwatch.Outcome;
 import org.embedwatch.Platform;
 import org.embedwatch.PostState;
@@ -14,6 +22,7 @@ import org.embedwatch.UnavailableReason;
 import org.embedwatch.archive.BlobStore;
 import org.embedwatch.net.Fetch;
 import org.embedwatch.net.HttpFetcher;
+import org.embedwatch.platform.BatchPostEndpoint;
 import org.embedwatch.platform.PostEndpoint;
 import org.embedwatch.platform.PostFetch;
 import org.embedwatch.platform.PostKey;
@@ -41,11 +50,17 @@ public final class PostChecker {
   private final Clock clock;
   private final Duration interval;
   private final WaybackCorroboration wayback;
+  private final int concurrency;
+  private static final AtomicInteger THREADS = new AtomicInteger();
 
-  /** @param wayback asked after the live endpoints at a post's first capture (see {@link WaybackCorroboration}) */
+  /**
+   * @param concurrency how many posts {@link #checkAll} checks at once (0: no limit)
+   * @param wayback asked after the live endpoints at a post's first capture (see {@link WaybackCorroboration})
+   */
   public PostChecker(List<PostEndpoint> endpoints, HttpFetcher http, BlobStore mediaFiles, ContentSniffer sniffer,
       long mediaMaxBytes, EvidenceStore store, EvidenceReader reader, StateFold fold, Clock clock, Duration interval,
-      WaybackCorroboration wayback) {
+      WaybackCorroboration wayback, int concurrency) {
+    this.concurrency = concurrency;
     this.endpoints = List.copyOf(endpoints);
     this.wayback = wayback;
     this.media = new MediaFetcher(http, mediaFiles, sniffer, mediaMaxBytes);
@@ -76,6 +91,79 @@ public final class PostChecker {
 
   /** Checks {@code post} now. */
   public Result check(PostRecord post) {
+    return checkOne(post, Map.of());
+  }
+
+  /**
+   * Checks {@code posts} now: endpoints that answer in batches are asked once per chunk of posts first, then each
+   * post is checked on up to {@code concurrency} threads (each host's own limits still hold).
+   *
+   * @param onEach told each post's result, in the order of {@code posts}, as soon as it and those before it are done
+   */
+  public void checkAll(List<PostRecord> posts, Consumer<Result> onEach) {
+    Map<Long, Map<String, PostFetch>> batched = batchAnswers(posts);
+    if (posts.size() <= 1 || concurrency == 1) {
+      posts.forEach(p -> onEach.accept(checkOne(p, batched.getOrDefault(p.id(), Map.of()))));
+      return;
+    }
+    int threads = concurrency == 0 ? posts.size() : Math.min(concurrency, posts.size());
+    ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+      Thread t = new Thread(r, "check-" + THREADS.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      List<Future<Result>> results = new ArrayList<>();
+      for (PostRecord post : posts) {
+        results.add(pool.submit(() -> checkOne(post, batched.getOrDefault(post.id(), Map.of()))));
+      }
+      for (Future<Result> result : results) {
+        onEach.accept(result.get());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while checking posts", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  /** Asks every batch endpoint about its platform's posts, in chunks: post id (ours) → endpoint name → answer. */
+  private Map<Long, Map<String, PostFetch>> batchAnswers(List<PostRecord> posts) {
+    Map<Long, Map<String, PostFetch>> answers = new HashMap<>();
+    for (PostEndpoint endpoint : endpoints) {
+      if (!(endpoint instanceof BatchPostEndpoint batch)) {
+        continue;
+      }
+      List<PostRecord> mine = posts.stream().filter(p -> p.platform() == batch.platform()).toList();
+      for (int from = 0; from < mine.size(); from += batch.maxBatch()) {
+        List<PostRecord> chunk = mine.subList(from, Math.min(mine.size(), from + batch.maxBatch()));
+        List<PostFetch> fetched = batch.fetchAll(chunk.stream().map(PostChecker::key).toList());
+        if (fetched.size() != chunk.size()) {
+          throw new IllegalStateException(batch.name() + " answered " + fetched.size() + " of " + chunk.size()
+              + " posts");
+        }
+        for (int i = 0; i < chunk.size(); i++) {
+          answers.computeIfAbsent(chunk.get(i).id(), k -> new HashMap<>()).put(batch.name(), fetched.get(i));
+        }
+      }
+    }
+    return answers;
+  }
+
+  private static PostKey key(PostRecord post) {
+    return new PostKey(post.platform(), post.postId(), post.handle(), post.url());
+  }
+
+  private Result checkOne(PostRecord post, Map<String, PostFetch> batched) {
     List<PostFetch> fetches = new ArrayList<>();
     EvidenceStore.DerivedState state = new EvidenceStore.DerivedState(post.state(), post.reason());
     List<NewObservation> history = new ArrayList<>();
@@ -86,7 +174,7 @@ public final class PostChecker {
       if (endpoint.platform() != post.platform()) {
         continue;
       }
-      PostFetch fetch = endpoint.fetch(new PostKey(post.platform(), post.postId(), post.handle(), post.url()));
+      PostFetch fetch = batched.containsKey(endpoint.name()) ? batched.get(endpoint.name()) : endpoint.fetch(key(post));
       fetches.add(fetch);
       NewObservation observation = observation(fetch);
       NewPostCapture capture = newContent(history, fetch).orElse(null);
@@ -117,8 +205,10 @@ public final class PostChecker {
     }
     List<NewMedia> stored = new ArrayList<>();
     served.content().media().forEach(m -> stored.add(media.fetch(m)));
-    Fetch.Response r = served.fetch();
-    return Optional.of(new NewPostCapture(fetch.endpoint(), r.body(), r.sha256(), served.content().fingerprint(),
+    byte[] body = served.capturedBytes();
+    return Optional.of(new NewPostCapture(fetch.endpoint(), body,
+        served.part() == null ? served.fetch().sha256() : Sha256.of(body), served.capturedScope(),
+        served.content().fingerprint(),
         served.content().text(), served.content().authorHandle(), served.content().authorName(),
         served.content().createdAt(), stored));
   }

@@ -36,26 +36,27 @@ final class CheckCommand implements Callable<Integer> {
     java.util.Map<String, Long> skipped = new java.util.TreeMap<>();
     candidates.stream().filter(p -> !app.checker().supports(p.platform()))
         .forEach(p -> skipped.merge(p.platform().key(), 1L, Long::sum));
-    int flagged = 0;
-    int unreachable = 0;
-    for (PostRecord post : posts) {
-      PostChecker.Result result = app.checker().check(post);
+    int[] flagged = {0};
+    int[] unreachable = {0};
+    app.checker().checkAll(posts, result -> {
+      PostRecord post = result.post();
       PostState before = post.state();
       PostState after = result.state().state();
       if (PostChecker.flagged(after)) {
-        flagged++;
+        flagged[0]++;
       }
       if (result.fetches().stream().anyMatch(f -> !f.outcome().isEvidence())) {
-        unreachable++;
+        unreachable[0]++;
       }
       out.println(post.platform().key() + " " + post.postId() + (post.handle() == null ? "" : " @" + post.handle())
           + ": " + (before == after && post.reason() == result.state().reason()
               ? CaptureLines.state(result) + " (unchanged)"
               : before.name() + " -> " + CaptureLines.state(result))
           + " — " + CaptureLines.fetches(result));
-    }
-    out.println("checked " + posts.size() + (posts.size() == 1 ? " post" : " posts") + ": " + flagged + " flagged, "
-        + unreachable + " with an unreachable endpoint"
+      out.flush();
+    });
+    out.println("checked " + posts.size() + (posts.size() == 1 ? " post" : " posts") + ": " + flagged[0]
+        + " flagged, " + unreachable[0] + " with an unreachable endpoint"
         + (skipped.isEmpty() ? "" : "; not checked, no client yet: " + skipped.toString().replaceAll("[{}]", "")));
     out.flush();
   }

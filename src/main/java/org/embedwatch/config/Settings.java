@@ -125,8 +125,10 @@ public record Settings(
    * Re-check settings.
    *
    * @param interval a post is due for a re-check this long after its last check
+   * @param concurrency how many posts are checked at once (0: one thread per post, no limit); each host's own
+   *     {@code net.concurrency.*} limit still holds
    */
-  public record Check(Duration interval) {}
+  public record Check(Duration interval, int concurrency) {}
 
   /**
    * Limits on reading inputs (articles, lists, feeds, sitemaps).

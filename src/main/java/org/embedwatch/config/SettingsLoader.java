@@ -35,7 +35,7 @@ public final class SettingsLoader {
   private static final Set<String> KEYS = Set.of(
       "archive.dir", "store.url", "net.user-agent", "net.connect-timeout", "net.read-timeout",
       "net.retries", "net.retry-backoff", "net.retry-max-wait", "net.rate-limit-park",
-      "net.max-body-bytes", "net.only-routed", "warc.max-file-bytes", "check.interval", "read.max-bytes", "media.max-bytes",
+      "net.max-body-bytes", "net.only-routed", "warc.max-file-bytes", "check.interval", "check.concurrency", "read.max-bytes", "media.max-bytes",
       "x.v1.consumer-key",
       "x.v1.consumer-secret", "x.v1.access-token", "x.v1.access-token-secret");
 
@@ -132,7 +132,8 @@ public final class SettingsLoader {
         positiveLong(p, "warc.max-file-bytes", source),
         politeness(p, rates, concurrency, source),
         bool(p, "net.only-routed", source));
-    Settings.Check check = new Settings.Check(duration(p, "check.interval", source));
+    Settings.Check check = new Settings.Check(duration(p, "check.interval", source),
+        concurrencyLimit(p, "check.concurrency", source));
     Settings.Read read = new Settings.Read(positiveLong(p, "read.max-bytes", source));
     Settings.Media media = new Settings.Media(positiveLong(p, "media.max-bytes", source));
     return new Settings(archiveDir, dbUrl, net, check, read, media, credentials(p, source), source);

@@ -14,13 +14,44 @@ public sealed interface PostFetch {
 
   Outcome outcome();
 
-  /** The endpoint served the post. */
-  record Served(String endpoint, Fetch.Response fetch, PostContent content) implements PostFetch {
+  /**
+   * The endpoint served the post.
+   *
+   * @param part the post's own part of a response shared by several posts (a batch lookup), or null when the whole
+   *     response body is about this post
+   */
+  record Served(String endpoint, Fetch.Response fetch, PostContent content, Part part) implements PostFetch {
+    /** A response that is wholly about this post. */
+    public Served(String endpoint, Fetch.Response fetch, PostContent content) {
+      this(endpoint, fetch, content, null);
+    }
+
     @Override
     public Outcome outcome() {
       return Outcome.AVAILABLE;
     }
+
+    /** The bytes stored as the post's capture: its part when there is one, else the whole response body. */
+    public byte[] capturedBytes() {
+      return part == null ? fetch.body() : part.bytes();
+    }
+
+    /** Which bytes {@link #capturedBytes()} are: {@code payload}, or {@code json-pointer <pointer>} into it. */
+    public String capturedScope() {
+      return part == null ? PAYLOAD : "json-pointer " + part.pointer();
+    }
   }
+
+  /** Stored as the body scope of a capture whose bytes are the whole response payload. */
+  String PAYLOAD = "payload";
+
+  /**
+   * One post's part of a JSON response about several posts.
+   *
+   * @param pointer the RFC 6901 JSON pointer of the part inside the response payload ({@code /data/3})
+   * @param bytes the part re-serialized compactly by Jackson, which a verifier can redo from the WARC payload
+   */
+  record Part(String pointer, byte[] bytes) {}
 
   /** The endpoint said the post is unavailable, with a reason and its own words. */
   record Unavailable(String endpoint, Fetch fetch, UnavailableReason reason, String detail) implements PostFetch {

@@ -84,7 +84,7 @@ public final class EvidenceReader {
             long id = rs.getLong("id");
             out.add(new CaptureRecord(id, postRef, rs.getLong("observation_id"), Sql.instant(rs, "captured_at"),
                 new NewPostCapture(rs.getString("endpoint"), rs.getBytes("body"),
-                    new Sha256(rs.getString("body_sha256")), rs.getString("fingerprint"), rs.getString("text"),
+                    new Sha256(rs.getString("body_sha256")), rs.getString("body_scope"), rs.getString("fingerprint"), rs.getString("text"),
                     rs.getString("author_handle"), rs.getString("author_name"), rs.getString("created_at"),
                     media(c, id))));
           }

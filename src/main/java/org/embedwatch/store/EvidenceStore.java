@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
@@ -271,8 +272,8 @@ public final class EvidenceStore {
       throws SQLException {
     long captureId;
     try (PreparedStatement ps = c.prepareStatement("insert into post_capture(post_ref, observation_id, captured_at,"
-        + " endpoint, body, body_sha256, fingerprint, text, author_handle, author_name, created_at)"
-        + " values (?,?,?,?,?,?,?,?,?,?,?)", Statement.RETURN_GENERATED_KEYS)) {
+        + " endpoint, body, body_sha256, fingerprint, text, author_handle, author_name, created_at, body_scope)"
+        + " values (?,?,?,?,?,?,?,?,?,?,?,?)", Statement.RETURN_GENERATED_KEYS)) {
       ps.setLong(1, postRef);
       ps.setLong(2, observationId);
       ps.setObject(3, Sql.time(at));
@@ -284,6 +285,7 @@ public final class EvidenceStore {
       ps.setString(9, p.authorHandle());
       ps.setString(10, p.authorName());
       ps.setString(11, p.createdAt());
+      ps.setString(12, p.bodyScope());
       captureId = Sql.insert(ps);
     }
     for (NewMedia m : p.media()) {
@@ -305,23 +307,41 @@ public final class EvidenceStore {
     }
   }
 
+  /**
+   * The media row of {@code m}'s bytes, inserted when new. Posts are checked concurrently, so two checks can store the
+   * same bytes at once: the insert runs under a savepoint, and on a unique-key violation the other check's row is used
+   * (a failed statement would otherwise abort the whole transaction on PostgreSQL).
+   */
   private static long upsertMedia(Connection c, NewMedia m) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("select id from media where sha256=?")) {
-      ps.setString(1, m.sha256().hex());
-      try (ResultSet rs = ps.executeQuery()) {
-        if (rs.next()) {
-          return rs.getLong(1);
-        }
-      }
+    Optional<Long> existing = mediaId(c, m);
+    if (existing.isPresent()) {
+      return existing.get();
     }
+    Savepoint before = c.setSavepoint();
     try (PreparedStatement ps = c.prepareStatement("insert into media(sha256, content_type, byte_length, path)"
         + " values (?,?,?,?)", Statement.RETURN_GENERATED_KEYS)) {
       ps.setString(1, m.sha256().hex());
       ps.setString(2, m.contentType());
       ps.setLong(3, m.byteLength());
       ps.setString(4, m.path());
-      return Sql.insert(ps);
+      long id = Sql.insert(ps);
+      c.releaseSavepoint(before);
+      return id;
+    } catch (SQLException e) {
+      if (!"23505".equals(e.getSQLState())) {
+        throw e;
+      }
+      c.rollback(before);
+      return mediaId(c, m).orElseThrow(() -> e);
     }
   }
 
+  private static Optional<Long> mediaId(Connection c, NewMedia m) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("select id from media where sha256=?")) {
+      ps.setString(1, m.sha256().hex());
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
+      }
+    }
+  }
 }

@@ -6,8 +6,10 @@ import org.embedwatch.Sha256;
 /**
  * The post as an endpoint served it, about to be stored with its media.
  *
- * @param body the raw response bytes (JSON) exactly as received
+ * @param body the raw response bytes (JSON) exactly as received, or the post's part of a batch response
  * @param bodySha256 SHA-256 of {@code body}
+ * @param bodyScope which bytes {@code body} is: {@code payload} (the whole WARC response payload), or
+ *     {@code json-pointer /data/3} (that part of the payload, re-serialized compactly)
  * @param fingerprint the content fingerprint (volatile fields excluded)
  * @param createdAt the post's creation time as the endpoint gives it, or null
  */
@@ -15,6 +17,7 @@ public record NewPostCapture(
     String endpoint,
     byte[] body,
     Sha256 bodySha256,
+    String bodyScope,
     String fingerprint,
     String text,
     String authorHandle,

@@ -50,6 +50,9 @@ final class CaptureBenchmark {
       long requests = env.sandbox().requests().size();
       out.printf("capture: %d posts, %d captured, %d sandbox requests (%.1f per post)%n", posts, captured,
           requests, (double) requests / posts);
+      java.util.Map<String, Long> byHost = new java.util.TreeMap<>();
+      env.sandbox().requests().forEach(r -> byHost.merge(r.host(), 1L, Long::sum));
+      out.println("capture: requests by host " + byHost);
       out.printf("capture: archive %.2f s = %.0f posts/s (target: at least 200 posts/s)%n", archiveNanos / 1e9,
           posts / (archiveNanos / 1e9));
       out.printf("capture: sandbox floor, %d plain syndication GETs on one HttpClient: %.2f s = %.0f requests/s%n",

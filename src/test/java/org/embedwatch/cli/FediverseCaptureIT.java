@@ -101,7 +101,8 @@ class FediverseCaptureIT {
         .contains("\"content\":\"<p>Road works on the bridge.</p>\"");
     // The Bluesky image and both avatars went through the media fetcher, into WARC and content-addressed files.
     assertThat(cli.query("select pcm.kind, m.content_type from post_capture_media pcm join media m"
-        + " on m.id = pcm.media_id order by pcm.id"))
+        + " on m.id = pcm.media_id join post_capture c on c.id = pcm.post_capture_id join post p on p.id = c.post_ref"
+        + " order by p.platform, pcm.id"))
         .extracting(m -> m.get("kind") + " " + m.get("content_type"))
         .containsExactly("photo image/jpeg", "avatar image/jpeg", "avatar image/jpeg");
     assertThat(state("bluesky")).isEqualTo("AVAILABLE");
