@@ -42,8 +42,10 @@ public final class Archiver {
    *
    * @param references every reference in scope with the result of capturing its post (null for remnants without an id)
    * @param leftOut how many references were out of scope: neither stored nor captured
+   * @param related the posts the captured ones quote or reply to, captured as posts of their own (first seen now)
    */
-  public record Result(ArticleCapture article, long articleCaptureId, List<ReferenceResult> references, int leftOut) {}
+  public record Result(ArticleCapture article, long articleCaptureId, List<ReferenceResult> references, int leftOut,
+      List<PostChecker.Result> related) {}
 
   /** One reference and what capturing its post gave, or null when it has no post id. */
   public record ReferenceResult(Reference reference, PostChecker.Result capture) {}
@@ -64,11 +66,18 @@ public final class Archiver {
     Map<Long, PostRecord> posts = new LinkedHashMap<>();
     saved.references().forEach(ref -> ref.post().ifPresent(p -> posts.putIfAbsent(p.id(), p)));
     Map<Long, PostChecker.Result> captures = new HashMap<>();
-    checker.checkAll(List.copyOf(posts.values()), r -> captures.put(r.post().id(), r));
+    List<PostChecker.Result> related = new ArrayList<>();
+    checker.checkAll(List.copyOf(posts.values()), r -> {
+      if (posts.containsKey(r.post().id())) {
+        captures.put(r.post().id(), r);
+      } else {
+        related.add(r);
+      }
+    });
     List<ReferenceResult> results = new ArrayList<>();
     for (EvidenceStore.SavedReference ref : saved.references()) {
       results.add(new ReferenceResult(ref.reference(), ref.post().map(p -> captures.get(p.id())).orElse(null)));
     }
-    return new Result(article, saved.articleCaptureId(), results, all.size() - references.size());
+    return new Result(article, saved.articleCaptureId(), results, all.size() - references.size(), related);
   }
 }

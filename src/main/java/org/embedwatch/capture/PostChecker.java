@@ -5,9 +5,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,12 +25,15 @@ import org.embedwatch.archive.BlobStore;
 import org.embedwatch.net.Fetch;
 import org.embedwatch.net.HttpFetcher;
 import org.embedwatch.platform.BatchPostEndpoint;
+import org.embedwatch.platform.PostContent;
 import org.embedwatch.platform.PostEndpoint;
 import org.embedwatch.platform.PostFetch;
 import org.embedwatch.platform.PostKey;
 import org.embedwatch.read.ContentSniffer;
 import org.embedwatch.store.EvidenceReader;
 import org.embedwatch.store.EvidenceStore;
+import org.embedwatch.store.LinkRecord;
+import org.embedwatch.store.NewLink;
 import org.embedwatch.store.NewMedia;
 import org.embedwatch.store.NewObservation;
 import org.embedwatch.store.NewPostCapture;
@@ -76,8 +81,15 @@ public final class PostChecker {
    *
    * @param fetches one answer per endpoint asked (empty when no endpoint serves the platform yet)
    * @param state the post's state after the check
+   * @param discovered posts this check's capture named (quoted, replied to) that got a row of their own just now
+   * @param via for a post checked because another one named it: how ({@code quoted by x 123}); null otherwise
    */
-  public record Result(PostRecord post, List<PostFetch> fetches, EvidenceStore.DerivedState state) {
+  public record Result(PostRecord post, List<PostFetch> fetches, EvidenceStore.DerivedState state,
+      List<PostRecord> discovered, String via) {
+    public Result {
+      discovered = List.copyOf(discovered);
+    }
+
     /** True when no endpoint for the post's platform exists yet. */
     public boolean unsupported() {
       return fetches.isEmpty();
@@ -91,19 +103,49 @@ public final class PostChecker {
 
   /** Checks {@code post} now. */
   public Result check(PostRecord post) {
-    return checkOne(post, Map.of());
+    return checkOne(post, Map.of(), null);
   }
 
   /**
    * Checks {@code posts} now: endpoints that answer in batches are asked once per chunk of posts first, then each
-   * post is checked on up to {@code concurrency} threads (each host's own limits still hold).
+   * post is checked on up to {@code concurrency} threads (each host's own limits still hold). Posts the captures name
+   * that got a row just now (a cited post's quoted and replied-to posts) are checked next, in a further round.
    *
-   * @param onEach told each post's result, in the order of {@code posts}, as soon as it and those before it are done
+   * @param onEach told each post's result, in the order of {@code posts} (then of the posts found), as soon as it and
+   *     those before it are done
    */
   public void checkAll(List<PostRecord> posts, Consumer<Result> onEach) {
+    Set<Long> done = new HashSet<>();
+    List<PostRecord> round = posts;
+    Map<Long, String> via = new HashMap<>();
+    while (!round.isEmpty()) {
+      List<PostRecord> next = new ArrayList<>();
+      round.forEach(p -> done.add(p.id()));
+      checkRound(round, via, result -> {
+        for (PostRecord found : result.discovered()) {
+          if (!done.contains(found.id()) && via.putIfAbsent(found.id(), describe(result.post(), found)) == null) {
+            next.add(found);
+          }
+        }
+        onEach.accept(result);
+      });
+      round = next;
+    }
+  }
+
+  /** {@code quoted by x 123} or {@code replied to by x 123}, from the link just stored. */
+  private String describe(PostRecord from, PostRecord found) {
+    String kind = reader.linksFrom(from.id()).stream()
+        .filter(l -> found.id() == (l.toPost() == null ? -1 : l.toPost()))
+        .map(LinkRecord::kind).findFirst().orElse("named");
+    return (kind.equals(NewLink.REPLIED_TO) ? "replied to" : kind) + " by " + from.platform().key() + " "
+        + from.postId();
+  }
+
+  private void checkRound(List<PostRecord> posts, Map<Long, String> via, Consumer<Result> onEach) {
     Map<Long, Map<String, PostFetch>> batched = batchAnswers(posts);
     if (posts.size() <= 1 || concurrency == 1) {
-      posts.forEach(p -> onEach.accept(checkOne(p, batched.getOrDefault(p.id(), Map.of()))));
+      posts.forEach(p -> onEach.accept(checkOne(p, batched.getOrDefault(p.id(), Map.of()), via.get(p.id()))));
       return;
     }
     int threads = concurrency == 0 ? posts.size() : Math.min(concurrency, posts.size());
@@ -115,7 +157,8 @@ public final class PostChecker {
     try {
       List<Future<Result>> results = new ArrayList<>();
       for (PostRecord post : posts) {
-        results.add(pool.submit(() -> checkOne(post, batched.getOrDefault(post.id(), Map.of()))));
+        String how = via.get(post.id());
+        results.add(pool.submit(() -> checkOne(post, batched.getOrDefault(post.id(), Map.of()), how)));
       }
       for (Future<Result> result : results) {
         onEach.accept(result.get());
@@ -163,8 +206,9 @@ public final class PostChecker {
     return new PostKey(post.platform(), post.postId(), post.handle(), post.url());
   }
 
-  private Result checkOne(PostRecord post, Map<String, PostFetch> batched) {
+  private Result checkOne(PostRecord post, Map<String, PostFetch> batched, String via) {
     List<PostFetch> fetches = new ArrayList<>();
+    List<PostRecord> discovered = new ArrayList<>();
     EvidenceStore.DerivedState state = new EvidenceStore.DerivedState(post.state(), post.reason());
     List<NewObservation> history = new ArrayList<>();
     for (ObservationRecord o : reader.observations(post.id())) {
@@ -180,12 +224,26 @@ public final class PostChecker {
       NewPostCapture capture = newContent(history, fetch).orElse(null);
       history.add(observation);
       state = fold.fold(history);
-      store.saveCheck(post.id(), observation, capture, state, clock.instant().plus(interval));
+      List<NewLink> links = capture == null ? List.of() : links(((PostFetch.Served) fetch).content(), post);
+      discovered.addAll(store.saveCheck(post.id(), observation, capture, links, state,
+          clock.instant().plus(interval)).discovered());
     }
     if (!fetches.isEmpty() && wayback.due(post, history)) {
       wayback.corroborate(post);
     }
-    return new Result(post, fetches, state);
+    return new Result(post, fetches, state, discovered, via);
+  }
+
+  /** The posts {@code content} names, on the post's own platform, with their canonical URLs. */
+  private static List<NewLink> links(PostContent content, PostRecord post) {
+    List<NewLink> out = new ArrayList<>();
+    for (PostContent.Related r : content.related()) {
+      String url = post.platform() == Platform.X
+          ? "https://twitter.com/" + (r.handle() == null ? "i/web" : r.handle()) + "/status/" + r.postId()
+          : null;
+      out.add(new NewLink(r.kind(), post.platform(), r.postId(), r.handle(), url));
+    }
+    return out;
   }
 
   /**

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.embedwatch.App;
 import org.embedwatch.Archiver;
+import org.embedwatch.capture.PostChecker;
 import org.embedwatch.read.InputExpander;
 import org.embedwatch.read.InputItem;
 import org.slf4j.Logger;
@@ -88,6 +89,9 @@ final class ArchiveCommand implements Callable<Integer> {
     for (Archiver.ReferenceResult r : result.references()) {
       out.println("  " + ReferenceLines.describe(r.reference()) + "\n    -> "
           + (r.capture() == null ? "not captured: a text remnant without a post id" : CaptureLines.outcome(r.capture())));
+    }
+    for (PostChecker.Result r : result.related()) {
+      out.println("  " + CaptureLines.related(r) + "\n    -> " + CaptureLines.outcome(r));
     }
   }
 }

@@ -17,6 +17,13 @@ final class CaptureLines {
     return state(result) + " — " + fetches(result);
   }
 
+  /** A post checked because a captured post named it: {@code x 123 @handle, quoted by x 456}. */
+  static String related(PostChecker.Result result) {
+    return result.post().platform().key() + " " + result.post().postId()
+        + (result.post().handle() == null ? "" : " @" + result.post().handle())
+        + (result.via() == null ? "" : ", " + result.via());
+  }
+
   /** The post's state after the check, with the reason when unavailable. */
   static String state(PostChecker.Result result) {
     return result.state().state().name()

@@ -36,9 +36,11 @@ final class CheckCommand implements Callable<Integer> {
     java.util.Map<String, Long> skipped = new java.util.TreeMap<>();
     candidates.stream().filter(p -> !app.checker().supports(p.platform()))
         .forEach(p -> skipped.merge(p.platform().key(), 1L, Long::sum));
+    int[] checked = {0};
     int[] flagged = {0};
     int[] unreachable = {0};
     app.checker().checkAll(posts, result -> {
+      checked[0]++;
       PostRecord post = result.post();
       PostState before = post.state();
       PostState after = result.state().state();
@@ -48,14 +50,13 @@ final class CheckCommand implements Callable<Integer> {
       if (result.fetches().stream().anyMatch(f -> !f.outcome().isEvidence())) {
         unreachable[0]++;
       }
-      out.println(post.platform().key() + " " + post.postId() + (post.handle() == null ? "" : " @" + post.handle())
-          + ": " + (before == after && post.reason() == result.state().reason()
+      out.println(CaptureLines.related(result) + ": " + (before == after && post.reason() == result.state().reason()
               ? CaptureLines.state(result) + " (unchanged)"
               : before.name() + " -> " + CaptureLines.state(result))
           + " — " + CaptureLines.fetches(result));
       out.flush();
     });
-    out.println("checked " + posts.size() + (posts.size() == 1 ? " post" : " posts") + ": " + flagged[0]
+    out.println("checked " + checked[0] + (checked[0] == 1 ? " post" : " posts") + ": " + flagged[0]
         + " flagged, " + unreachable[0] + " with an unreachable endpoint"
         + (skipped.isEmpty() ? "" : "; not checked, no client yet: " + skipped.toString().replaceAll("[{}]", "")));
     out.flush();

@@ -72,6 +72,9 @@ final class StatusCommand implements Callable<Integer> {
     for (AuditReport.HistoryEntry h : e.history()) {
       out.println("  " + h.since() + "  " + h.state() + (h.reason() == null ? "" : " (" + h.reason() + ")"));
     }
+    for (AuditReport.LinkEntry l : e.links()) {
+      out.println("  " + l.describe());
+    }
     for (AuditReport.CaptureEntry c : e.captures()) {
       out.println("  capture " + c.capturedAt() + " via " + c.endpoint() + " sha256 " + c.bodySha256());
       for (AuditReport.MediaEntry m : c.media()) {

@@ -12,6 +12,7 @@ import java.util.List;
  * @param createdAt creation time as the endpoint gives it, or null
  * @param media media to capture, in the order the post shows them
  * @param fingerprint SHA-256 hex over the content-bearing fields only (never engagement counts)
+ * @param related the posts this one quotes or replies to, as the endpoint names them
  */
 public record PostContent(
     String postId,
@@ -20,9 +21,28 @@ public record PostContent(
     String authorName,
     String createdAt,
     List<MediaRef> media,
-    String fingerprint) {
+    String fingerprint,
+    List<Related> related) {
   public PostContent {
     media = List.copyOf(media);
+    related = List.copyOf(related);
+  }
+
+  /** A post that names no other post. */
+  public PostContent(String postId, String text, String authorHandle, String authorName, String createdAt,
+      List<MediaRef> media, String fingerprint) {
+    this(postId, text, authorHandle, authorName, createdAt, media, fingerprint, List.of());
+  }
+
+  /**
+   * A post named by this one's content.
+   *
+   * @param kind {@code quoted} or {@code replied_to}
+   * @param handle its author's handle when the endpoint gives it, or null
+   */
+  public record Related(String kind, String postId, String handle) {
+    public static final String QUOTED = "quoted";
+    public static final String REPLIED_TO = "replied_to";
   }
 
   /**

@@ -27,10 +27,28 @@ public record AuditReport(String generatedAt, List<ArticleEntry> articles, List<
   /** One post: its state, the explanation from observations, its state history and captures. */
   public record PostEntry(String platform, String postId, String handle, String url, String state, String reason,
       String stateSince, String lastCheckedAt, String explanation, int checks, List<HistoryEntry> history,
-      List<CaptureEntry> captures) {
+      List<CaptureEntry> captures, List<LinkEntry> links) {
     public PostEntry {
       history = List.copyOf(history);
       captures = List.copyOf(captures);
+      links = List.copyOf(links);
+    }
+  }
+
+  /**
+   * A link between this post and another that a capture showed.
+   *
+   * @param relation {@code quotes}, {@code replies to}, {@code quoted by} or {@code replied to by}
+   * @param state the other post's state when it has a row of its own, else null (not followed)
+   * @param firstSeen when a capture first showed the link
+   */
+  public record LinkEntry(String relation, String platform, String postId, String handle, String state,
+      String reason, String firstSeen) {
+    /** {@code quotes x 123 @jane (AVAILABLE), seen since T}; "not followed" when the other post has no row. */
+    public String describe() {
+      return relation + " " + platform + " " + postId + (handle == null ? "" : " @" + handle) + " ("
+          + (state == null ? "not followed" : state.toUpperCase(java.util.Locale.ROOT)
+              + (reason == null ? "" : ", " + reason)) + "), since " + firstSeen;
     }
   }
 

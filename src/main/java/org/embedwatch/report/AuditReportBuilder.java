@@ -6,10 +6,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.embedwatch.store.ArticleCaptureRecord;
 import org.embedwatch.store.CaptureRecord;
 import org.embedwatch.store.CitationRecord;
 import org.embedwatch.store.EvidenceReader;
+import org.embedwatch.store.LinkRecord;
+import org.embedwatch.store.NewLink;
 import org.embedwatch.store.NewMedia;
 import org.embedwatch.store.NewObservation;
 import org.embedwatch.store.ObservationRecord;
@@ -75,7 +78,25 @@ public final class AuditReportBuilder {
     }
     return new AuditReport.PostEntry(p.platform().key(), p.postId(), p.handle(), p.url(), p.state().key(),
         p.reason() == null ? null : p.reason().key(), time(p.stateSince()), time(p.lastCheckedAt()),
-        PostExplanation.explain(p, observations), observations.size(), history, captures);
+        PostExplanation.explain(p, observations), observations.size(), history, captures, links(p));
+  }
+
+  /** What this post quotes and replies to, then what quotes it and replies to it, each with the other's state. */
+  private List<AuditReport.LinkEntry> links(PostRecord p) {
+    List<AuditReport.LinkEntry> out = new ArrayList<>();
+    for (LinkRecord l : evidence.linksFrom(p.id())) {
+      Optional<PostRecord> to = l.toPost() == null ? Optional.empty() : evidence.post(l.toPost());
+      out.add(new AuditReport.LinkEntry(l.kind().equals(NewLink.QUOTED) ? "quotes" : "replies to",
+          l.toPlatform().key(), l.toPostId(), l.toHandle(), to.map(t -> t.state().key()).orElse(null),
+          to.map(t -> t.reason() == null ? null : t.reason().key()).orElse(null), time(l.firstSeen())));
+    }
+    for (LinkRecord l : evidence.linksTo(p.id())) {
+      PostRecord from = evidence.post(l.fromPost()).orElseThrow();
+      out.add(new AuditReport.LinkEntry(l.kind().equals(NewLink.QUOTED) ? "quoted by" : "replied to by",
+          from.platform().key(), from.postId(), from.handle(), from.state().key(),
+          from.reason() == null ? null : from.reason().key(), time(l.firstSeen())));
+    }
+    return out;
   }
 
   private static String time(Instant t) {

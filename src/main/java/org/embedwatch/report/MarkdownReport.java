@@ -53,6 +53,9 @@ final class MarkdownReport {
       for (AuditReport.HistoryEntry h : p.history()) {
         out.write("- " + h.since() + ": " + h.state() + (h.reason() == null ? "" : " (" + h.reason() + ")") + "\n");
       }
+      for (AuditReport.LinkEntry l : p.links()) {
+        out.write("- " + l.describe() + "\n");
+      }
       for (AuditReport.CaptureEntry c : p.captures()) {
         out.write("- Capture " + c.capturedAt() + " via " + c.endpoint() + ": body SHA-256 `" + c.bodySha256()
             + "`, text: " + cell(c.text()) + "\n");

@@ -21,7 +21,10 @@ final class Samples {
       "video_tweet_1684218600456876032.json",
       "quoted_tweet_1641895049427550208.json",
       "card_selfthread_tweet_1629262255744503809.json",
-      "text_tweet_highlighted_label_2023357708301455483.json");
+      "text_tweet_highlighted_label_2023357708301455483.json",
+      // Constructed, not recorded: the text tweet sample turned into a reply to 1641086480675225601 with the
+      // in_reply_to_* fields syndication and v1.1 carry (platform-protocols §3.1).
+      "reply_tweet_constructed.json");
 
   private static final String DIR = "samples/";
 

@@ -94,6 +94,41 @@ public final class EvidenceReader {
     });
   }
 
+  /** The post row {@code postRef}, if it exists. */
+  public Optional<PostRecord> post(long postRef) {
+    return db.inTransaction(c -> post(c, postRef));
+  }
+
+  /** The posts {@code postRef}'s captures named (quoted, replied to), first seen first. */
+  public List<LinkRecord> linksFrom(long postRef) {
+    return links("from_post", postRef);
+  }
+
+  /** The links naming {@code postRef}: the posts that quote it or reply to it, first seen first. */
+  public List<LinkRecord> linksTo(long postRef) {
+    return links("to_post", postRef);
+  }
+
+  private List<LinkRecord> links(String column, long postRef) {
+    return db.inTransaction(c -> {
+      List<LinkRecord> out = new ArrayList<>();
+      try (PreparedStatement ps = c.prepareStatement("select * from post_link where " + column + " = ?"
+          + " order by first_seen, id")) {
+        ps.setLong(1, postRef);
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            long to = rs.getLong("to_post");
+            Long toPost = rs.wasNull() ? null : to;
+            out.add(new LinkRecord(rs.getLong("from_post"), rs.getString("kind"),
+                Platform.parse(rs.getString("to_platform")), rs.getString("to_post_id"), rs.getString("to_handle"),
+                toPost, Sql.instant(rs, "first_seen")));
+          }
+        }
+      }
+      return out;
+    });
+  }
+
   /** The mementos stored for a post, oldest capture first. */
   public List<MementoRecord> mementos(long postRef) {
     return db.inTransaction(c -> {

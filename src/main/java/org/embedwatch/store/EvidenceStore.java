@@ -64,10 +64,33 @@ public final class EvidenceStore {
    */
   public long saveCheck(long postRef, NewObservation observation, NewPostCapture capture, DerivedState derived,
       Instant nextCheckAt) {
+    return saveCheck(postRef, observation, capture, List.of(), derived, nextCheckAt).observationId();
+  }
+
+  /**
+   * What storing one check gave.
+   *
+   * @param discovered posts that got a row because this check's capture named them (a cited post's quoted or
+   *     replied-to post seen for the first time): they are pending and due now
+   */
+  public record SavedCheck(long observationId, List<PostRecord> discovered) {}
+
+  /**
+   * Stores one check as {@link #saveCheck(long, NewObservation, NewPostCapture, DerivedState, Instant)} does, plus the
+   * posts the capture's content names ({@code links}, stored only with a capture). Each link is stored once; a named
+   * post gets a row of its own (and so is captured) only when the naming post is cited by an article, so a reply
+   * chain is followed one step from what articles cite, not to its root.
+   */
+  public SavedCheck saveCheck(long postRef, NewObservation observation, NewPostCapture capture, List<NewLink> links,
+      DerivedState derived, Instant nextCheckAt) {
     return db.inTransaction(c -> {
       long observationId = insertObservation(c, postRef, observation);
+      List<PostRecord> discovered = new ArrayList<>();
       if (capture != null) {
         insertCapture(c, postRef, observationId, observation.observedAt(), capture);
+        for (NewLink link : links) {
+          insertLink(c, postRef, observationId, observation.observedAt(), link).ifPresent(discovered::add);
+        }
       }
       PostRecord post = EvidenceReader.post(c, postRef).orElseThrow(
           () -> new IllegalStateException("no post row " + postRef));
@@ -94,8 +117,86 @@ public final class EvidenceStore {
         ps.setLong(6, postRef);
         ps.executeUpdate();
       }
-      return observationId;
+      return new SavedCheck(observationId, discovered);
     });
+  }
+
+  /** Stores {@code link} unless stored before; returns the named post's row when this call created it. */
+  private static Optional<PostRecord> insertLink(Connection c, long fromPost, long observationId, Instant at,
+      NewLink link) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("select 1 from post_link where from_post=? and kind=?"
+        + " and to_platform=? and to_post_id=?")) {
+      ps.setLong(1, fromPost);
+      ps.setString(2, link.kind());
+      ps.setString(3, link.platform().key());
+      ps.setString(4, link.postId());
+      try (ResultSet rs = ps.executeQuery()) {
+        if (rs.next()) {
+          return Optional.empty();
+        }
+      }
+    }
+    Optional<PostRecord> target = EvidenceReader.postByIdentity(c, link.platform(), link.postId());
+    Optional<PostRecord> created = Optional.empty();
+    if (target.isEmpty() && cited(c, fromPost)) {
+      created = insertDiscoveredPost(c, link, at);
+      target = created.isPresent() ? created : EvidenceReader.postByIdentity(c, link.platform(), link.postId());
+    }
+    try (PreparedStatement ps = c.prepareStatement("insert into post_link(from_post, kind, to_platform, to_post_id,"
+        + " to_handle, to_post, observation_id, first_seen) values (?,?,?,?,?,?,?,?)")) {
+      ps.setLong(1, fromPost);
+      ps.setString(2, link.kind());
+      ps.setString(3, link.platform().key());
+      ps.setString(4, link.postId());
+      ps.setString(5, Sql.clip(link.handle(), 200));
+      if (target.isPresent()) {
+        ps.setLong(6, target.get().id());
+      } else {
+        ps.setNull(6, Types.BIGINT);
+      }
+      ps.setLong(7, observationId);
+      ps.setObject(8, Sql.time(at));
+      ps.executeUpdate();
+    }
+    return created;
+  }
+
+  private static boolean cited(Connection c, long postRef) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("select 1 from citation where post_ref=?")) {
+      ps.setLong(1, postRef);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next();
+      }
+    }
+  }
+
+  /**
+   * A row for a post named by a captured post, pending and due now. Posts are checked concurrently, so another check
+   * may create the same row at once: the insert runs under a savepoint, and a unique-key violation means the other
+   * check created it (and reports it as discovered): empty then.
+   */
+  private static Optional<PostRecord> insertDiscoveredPost(Connection c, NewLink link, Instant now) throws SQLException {
+    Savepoint before = c.setSavepoint();
+    try (PreparedStatement ps = c.prepareStatement("insert into post(platform, post_id, handle, url, first_seen,"
+        + " state, next_check_at, identity) values (?,?,?,?,?,?,?,?)", Statement.RETURN_GENERATED_KEYS)) {
+      ps.setString(1, link.platform().key());
+      ps.setString(2, link.postId());
+      ps.setString(3, Sql.clip(link.handle(), 200));
+      ps.setString(4, link.url() == null ? "" : Sql.clip(link.url(), 2000));
+      ps.setObject(5, Sql.time(now));
+      ps.setString(6, PostState.PENDING.name());
+      ps.setObject(7, Sql.time(now));
+      ps.setString(8, link.postId());
+      long id = Sql.insert(ps);
+      c.releaseSavepoint(before);
+      return EvidenceReader.post(c, id);
+    } catch (SQLException e) {
+      if (!"23505".equals(e.getSQLState())) {
+        throw e;
+      }
+      c.rollback(before);
+      return Optional.empty();
+    }
   }
 
   /**

@@ -34,7 +34,8 @@ final class SyndicationTweet {
         user.isObject() ? user.path("name").asText(null) : null,
         tweet.path("created_at").asText(null),
         media(tweet),
-        fingerprint(tweet));
+        fingerprint(tweet),
+        RelatedTweets.of(tweet, tweet.path("quoted_tweet"), tweet.path("quoted_status_id_str")));
   }
 
   private static List<PostContent.MediaRef> media(JsonNode tweet) {

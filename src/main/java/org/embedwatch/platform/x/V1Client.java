@@ -161,7 +161,8 @@ public final class V1Client implements PostEndpoint {
     f.put("in_reply_to", s.path("in_reply_to_status_id_str").asText(""));
     String fingerprint = Sha256.of(f.toString().getBytes(StandardCharsets.UTF_8)).hex();
     return new PostContent(s.path("id_str").asText(), text, user.path("screen_name").asText(null),
-        user.path("name").asText(null), s.path("created_at").asText(null), media, fingerprint);
+        user.path("name").asText(null), s.path("created_at").asText(null), media, fingerprint,
+        RelatedTweets.of(s, s.path("quoted_status"), s.path("quoted_status_id_str")));
   }
 
   private static String firstLine(String s) {

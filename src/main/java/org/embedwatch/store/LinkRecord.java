@@ -1,0 +1,14 @@
+package org.embedwatch.store;
+
+import java.time.Instant;
+import org.embedwatch.Platform;
+
+/**
+ * A stored link between posts.
+ *
+ * @param fromPost the row of the post whose content names the other
+ * @param toPost the row of the named post, or null when it has none (links of uncited posts are not followed)
+ * @param firstSeen when a capture first showed the link
+ */
+public record LinkRecord(long fromPost, String kind, Platform toPlatform, String toPostId, String toHandle,
+    Long toPost, Instant firstSeen) {}
