@@ -70,7 +70,8 @@ public final class App implements AutoCloseable {
     endpoints.add(new BlueskyClient(http, json));
     endpoints.add(new MastodonClient(http, json));
     this.checker = new PostChecker(endpoints, http, new BlobStore(settings.archiveDir().resolve("media")), sniffer,
-        settings.media().maxBytes(), store, evidence, new StateFold(), clock, settings.check().interval(),
+        settings.media().maxBytes(), store, evidence, new StateFold(new StateFold.Rule(settings.check().confirmChecks(),
+            settings.check().confirmSpan(), settings.check().confirmEndpoints())), clock, settings.check().interval(),
         new WaybackCorroboration(new CdxClient(http, json), new AvailabilityClient(http, json), store),
         settings.check().concurrency());
     this.inputs = new InputExpander(http, sniffer, settings.read().maxBytes(), clock);

@@ -8,6 +8,8 @@ public enum UnavailableReason {
   SUSPENDED,
   PROTECTED,
   AGE_RESTRICTED,
+  /** Withheld in the country the endpoint was asked from (a legal demand or a copyright report). */
+  WITHHELD,
   /** The post was served without its author: the account no longer exists or is suspended. */
   ACCOUNT_GONE,
   /** Unavailable, but the endpoint gave no reason (a generic tombstone, a 404, an empty answer). */

@@ -211,22 +211,31 @@ public final class PostChecker {
     List<PostRecord> discovered = new ArrayList<>();
     EvidenceStore.DerivedState state = new EvidenceStore.DerivedState(post.state(), post.reason());
     List<NewObservation> history = new ArrayList<>();
+    List<Long> ids = new ArrayList<>();
+    int checkNo = 1;
     for (ObservationRecord o : reader.observations(post.id())) {
       history.add(o.observation());
+      ids.add(o.id());
+      checkNo = Math.max(checkNo, o.observation().check() + 1);
     }
+    int liveEndpoints = (int) endpoints.stream().filter(e -> e.platform() == post.platform()).count();
     for (PostEndpoint endpoint : endpoints) {
       if (endpoint.platform() != post.platform()) {
         continue;
       }
       PostFetch fetch = batched.containsKey(endpoint.name()) ? batched.get(endpoint.name()) : endpoint.fetch(key(post));
       fetches.add(fetch);
-      NewObservation observation = observation(fetch);
+      NewObservation observation = observation(fetch).inCheck(checkNo);
       NewPostCapture capture = newContent(history, fetch).orElse(null);
       history.add(observation);
-      state = fold.fold(history);
+      ids.add(null);
+      state = fold.fold(history, liveEndpoints);
       List<NewLink> links = capture == null ? List.of() : links(((PostFetch.Served) fetch).content(), post);
-      discovered.addAll(store.saveCheck(post.id(), observation, capture, links, state,
-          clock.instant().plus(interval)).discovered());
+      List<Long> evidence = state.evidence().stream().map(ids::get).toList();
+      EvidenceStore.SavedCheck saved = store.saveCheck(post.id(), observation, capture, links, state, evidence,
+          clock.instant().plus(interval));
+      ids.set(ids.size() - 1, saved.observationId());
+      discovered.addAll(saved.discovered());
     }
     if (!fetches.isEmpty() && wayback.due(post, history)) {
       wayback.corroborate(post);
@@ -295,6 +304,6 @@ public final class PostChecker {
 
   /** True when the state is a finding a verification team must look at. */
   public static boolean flagged(PostState state) {
-    return state == PostState.UNAVAILABLE || state == PostState.ALTERED;
+    return state.unavailable() || state == PostState.ALTERED;
   }
 }

@@ -127,8 +127,12 @@ public record Settings(
    * @param interval a post is due for a re-check this long after its last check
    * @param concurrency how many posts are checked at once (0: one thread per post, no limit); each host's own
    *     {@code net.concurrency.*} limit still holds
+   * @param confirmChecks how many unavailable checks confirm that a post is unavailable
+   * @param confirmSpan the least time between the first and the last of them
+   * @param confirmEndpoints how many distinct endpoints must agree, where the platform has that many
    */
-  public record Check(Duration interval, int concurrency) {}
+  public record Check(Duration interval, int concurrency, int confirmChecks, Duration confirmSpan,
+      int confirmEndpoints) {}
 
   /**
    * Limits on reading inputs (articles, lists, feeds, sitemaps).

@@ -35,7 +35,8 @@ public final class SettingsLoader {
   private static final Set<String> KEYS = Set.of(
       "archive.dir", "store.url", "net.user-agent", "net.connect-timeout", "net.read-timeout",
       "net.retries", "net.retry-backoff", "net.retry-max-wait", "net.rate-limit-park",
-      "net.max-body-bytes", "net.only-routed", "warc.max-file-bytes", "check.interval", "check.concurrency", "read.max-bytes", "media.max-bytes",
+      "net.max-body-bytes", "net.only-routed", "warc.max-file-bytes", "check.interval", "check.concurrency", "check.confirm-checks", "check.confirm-span",
+      "check.confirm-endpoints", "read.max-bytes", "media.max-bytes",
       "x.v1.consumer-key",
       "x.v1.consumer-secret", "x.v1.access-token", "x.v1.access-token-secret");
 
@@ -133,7 +134,8 @@ public final class SettingsLoader {
         politeness(p, rates, concurrency, source),
         bool(p, "net.only-routed", source));
     Settings.Check check = new Settings.Check(duration(p, "check.interval", source),
-        concurrencyLimit(p, "check.concurrency", source));
+        concurrencyLimit(p, "check.concurrency", source), count(p, "check.confirm-checks", 1, 100, source),
+        duration(p, "check.confirm-span", source), count(p, "check.confirm-endpoints", 1, 10, source));
     Settings.Read read = new Settings.Read(positiveLong(p, "read.max-bytes", source));
     Settings.Media media = new Settings.Media(positiveLong(p, "media.max-bytes", source));
     return new Settings(archiveDir, dbUrl, net, check, read, media, credentials(p, source), source);
@@ -186,6 +188,20 @@ public final class SettingsLoader {
       default -> Duration.ofHours(1);
     };
     return new Settings.Rate(Integer.parseInt(m.group(1)), per);
+  }
+
+  /** A whole number between {@code min} and {@code max}. */
+  private static int count(Properties p, String key, int min, int max, String source) {
+    String v = require(p, key, source);
+    try {
+      int n = Integer.parseInt(v);
+      if (n >= min && n <= max) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new ConfigException(key + "=" + v + " in " + source + " must be a whole number from " + min + " to " + max);
   }
 
   /** {@code off} (0: no limit) or a positive number of requests in flight. */

@@ -2,6 +2,7 @@ package org.embedwatch.report;
 
 import java.io.IOException;
 import java.io.Writer;
+import org.embedwatch.PostState;
 
 /** The Markdown rendering of an {@link AuditReport}: findings first, then articles, then each post's evidence. */
 final class MarkdownReport {
@@ -69,7 +70,8 @@ final class MarkdownReport {
   }
 
   private static boolean flagged(AuditReport.PostEntry p) {
-    return p.state().equals("unavailable") || p.state().equals("altered");
+    return PostState.valueOf(p.state().toUpperCase(java.util.Locale.ROOT)).unavailable()
+        || p.state().equals(PostState.ALTERED.key()) || p.state().equals(PostState.REAPPEARED.key());
   }
 
   private static String citation(AuditReport.CitationEntry c) {

@@ -19,7 +19,7 @@ import org.embedwatch.extract.Reference;
 /** Read-only queries over the stored evidence, for checks, status and reports. Thread-safe. */
 public final class EvidenceReader {
   private static final String POST_COLUMNS = "id, platform, post_id, handle, url, first_seen, state, state_reason,"
-      + " state_since, last_checked_at, next_check_at";
+      + " state_since, last_checked_at, next_check_at, state_evidence";
 
   private final Database db;
 
@@ -64,7 +64,8 @@ public final class EvidenceReader {
                 Sql.instant(rs, "observed_at"), rs.getString("endpoint"), rs.getString("request_url"),
                 httpStatus, Outcome.valueOf(rs.getString("outcome")),
                 reason == null ? null : UnavailableReason.valueOf(reason), rs.getString("detail"),
-                sha == null ? null : new Sha256(sha), rs.getString("fingerprint"), Sql.warc(rs))));
+                sha == null ? null : new Sha256(sha), rs.getString("fingerprint"), Sql.warc(rs),
+                rs.getInt("check_seq"))));
           }
         }
         return out;
@@ -258,7 +259,7 @@ public final class EvidenceReader {
               rs.getString("post_id"), rs.getString("handle"), rs.getString("url"), Sql.instant(rs, "first_seen"),
               PostState.valueOf(rs.getString("state")), reason == null ? null : UnavailableReason.valueOf(reason),
               Sql.instant(rs, "state_since"), Sql.instant(rs, "last_checked_at"),
-              Sql.instant(rs, "next_check_at")));
+              Sql.instant(rs, "next_check_at"), rs.getString("state_evidence")));
         }
       }
       return out;

@@ -52,7 +52,24 @@ public final class EvidenceStore {
   }
 
   /** The state a check derived for a post (see {@code verify.StateFold}). */
-  public record DerivedState(PostState state, UnavailableReason reason) {}
+  /**
+   * A post's state as derived from its observations.
+   *
+   * @param reason the unavailability reason, or null
+   * @param explanation the state in observations, one paragraph ("unavailable (deleted) at 3 checks between …"), or
+   *     null when not derived here
+   * @param evidence the positions, in the observation list the state was derived from, of the observations behind it
+   */
+  public record DerivedState(PostState state, UnavailableReason reason, String explanation, List<Integer> evidence) {
+    public DerivedState {
+      evidence = List.copyOf(evidence);
+    }
+
+    /** A state without an explanation (the post's stored state before a check). */
+    public DerivedState(PostState state, UnavailableReason reason) {
+      this(state, reason, null, List.of());
+    }
+  }
 
   /**
    * Appends one observation of a post (and the capture, when the post was served with new content), records a state
@@ -64,7 +81,7 @@ public final class EvidenceStore {
    */
   public long saveCheck(long postRef, NewObservation observation, NewPostCapture capture, DerivedState derived,
       Instant nextCheckAt) {
-    return saveCheck(postRef, observation, capture, List.of(), derived, nextCheckAt).observationId();
+    return saveCheck(postRef, observation, capture, List.of(), derived, List.of(), nextCheckAt).observationId();
   }
 
   /**
@@ -79,10 +96,14 @@ public final class EvidenceStore {
    * Stores one check as {@link #saveCheck(long, NewObservation, NewPostCapture, DerivedState, Instant)} does, plus the
    * posts the capture's content names ({@code links}, stored only with a capture). Each link is stored once; a named
    * post gets a row of its own (and so is captured) only when the naming post is cited by an article, so a reply
-   * chain is followed one step from what articles cite, not to its root.
+   * chain is followed one step from what articles cite, not to its root. A state transition is stored with
+   * {@code derived}'s explanation and the observations behind it.
+   *
+   * @param evidenceIds the ids of the observations behind {@code derived}; a null entry stands for
+   *     {@code observation}, stored by this call
    */
   public SavedCheck saveCheck(long postRef, NewObservation observation, NewPostCapture capture, List<NewLink> links,
-      DerivedState derived, Instant nextCheckAt) {
+      DerivedState derived, List<Long> evidenceIds, Instant nextCheckAt) {
     return db.inTransaction(c -> {
       long observationId = insertObservation(c, postRef, observation);
       List<PostRecord> discovered = new ArrayList<>();
@@ -97,24 +118,38 @@ public final class EvidenceStore {
       boolean changed = post.state() != derived.state() || post.reason() != derived.reason();
       Instant since = changed ? observation.observedAt() : post.stateSince();
       if (changed) {
-        try (PreparedStatement ps = c.prepareStatement(
-            "insert into post_state(post_ref, state, reason, since, observation_id) values (?,?,?,?,?)")) {
+        long stateId;
+        try (PreparedStatement ps = c.prepareStatement("insert into post_state(post_ref, state, reason, since,"
+            + " observation_id, evidence) values (?,?,?,?,?,?)", Statement.RETURN_GENERATED_KEYS)) {
           ps.setLong(1, postRef);
           ps.setString(2, derived.state().name());
           ps.setString(3, derived.reason() == null ? null : derived.reason().name());
           ps.setObject(4, Sql.time(since));
           ps.setLong(5, observationId);
-          ps.executeUpdate();
+          ps.setString(6, Sql.clip(derived.explanation(), 4000));
+          stateId = Sql.insert(ps);
+        }
+        java.util.Set<Long> ids = new java.util.LinkedHashSet<>();
+        evidenceIds.forEach(id -> ids.add(id == null ? observationId : id));
+        try (PreparedStatement ps = c.prepareStatement(
+            "insert into state_evidence(post_state_id, observation_id) values (?,?)")) {
+          for (long id : ids) {
+            ps.setLong(1, stateId);
+            ps.setLong(2, id);
+            ps.addBatch();
+          }
+          ps.executeBatch();
         }
       }
       try (PreparedStatement ps = c.prepareStatement("update post set state=?, state_reason=?, state_since=?,"
-          + " last_checked_at=?, next_check_at=? where id=?")) {
+          + " last_checked_at=?, next_check_at=?, state_evidence=? where id=?")) {
         ps.setString(1, derived.state().name());
         ps.setString(2, derived.reason() == null ? null : derived.reason().name());
         ps.setObject(3, Sql.time(since));
         ps.setObject(4, Sql.time(observation.observedAt()));
         ps.setObject(5, Sql.time(nextCheckAt));
-        ps.setLong(6, postRef);
+        ps.setString(6, derived.explanation() == null ? post.stateEvidence() : Sql.clip(derived.explanation(), 4000));
+        ps.setLong(7, postRef);
         ps.executeUpdate();
       }
       return new SavedCheck(observationId, discovered);
@@ -349,7 +384,7 @@ public final class EvidenceStore {
   private static long insertObservation(Connection c, long postRef, NewObservation o) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement("insert into observation(post_ref, observed_at, endpoint,"
         + " request_url, http_status, outcome, reason, detail, body_sha256, fingerprint, warc_file, warc_offset,"
-        + " warc_record_id) values (?,?,?,?,?,?,?,?,?,?,?,?,?)", Statement.RETURN_GENERATED_KEYS)) {
+        + " warc_record_id, check_seq) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", Statement.RETURN_GENERATED_KEYS)) {
       ps.setLong(1, postRef);
       ps.setObject(2, Sql.time(o.observedAt()));
       ps.setString(3, o.endpoint());
@@ -365,6 +400,11 @@ public final class EvidenceStore {
       ps.setString(9, o.bodySha256() == null ? null : o.bodySha256().hex());
       ps.setString(10, o.fingerprint());
       Sql.setWarc(ps, 11, o.warc());
+      if (o.check() > 0) {
+        ps.setInt(14, o.check());
+      } else {
+        ps.setNull(14, Types.INTEGER);
+      }
       return Sql.insert(ps);
     }
   }

@@ -15,6 +15,8 @@ import org.embedwatch.archive.WarcLocation;
  * @param bodySha256 SHA-256 of the response body, or null when there was none
  * @param fingerprint the content fingerprint when the post was served, else null
  * @param warc where the exchange sits in WARC, or null
+ * @param check the number of the post's check this observation belongs to (1, 2, …: every endpoint asked in one
+ *     check shares it), or 0 when not recorded (observations stored before checks were numbered, web archives)
  */
 public record NewObservation(
     Instant observedAt,
@@ -26,7 +28,20 @@ public record NewObservation(
     String detail,
     Sha256 bodySha256,
     String fingerprint,
-    WarcLocation warc) {
+    WarcLocation warc,
+    int check) {
+  /** An observation outside a numbered check. */
+  public NewObservation(Instant observedAt, String endpoint, String requestUrl, Integer httpStatus, Outcome outcome,
+      UnavailableReason reason, String detail, Sha256 bodySha256, String fingerprint, WarcLocation warc) {
+    this(observedAt, endpoint, requestUrl, httpStatus, outcome, reason, detail, bodySha256, fingerprint, warc, 0);
+  }
+
+  /** The same observation as part of check number {@code n}. */
+  public NewObservation inCheck(int n) {
+    return new NewObservation(observedAt, endpoint, requestUrl, httpStatus, outcome, reason, detail, bodySha256,
+        fingerprint, warc, n);
+  }
+
   /** The prefix of the endpoints of web archives ({@code wayback-cdx}, {@code wayback-available}). */
   public static final String ARCHIVE_PREFIX = "wayback-";
 

@@ -11,6 +11,7 @@ import org.embedwatch.UnavailableReason;
  * @param reason the unavailability reason, or null
  * @param stateSince when the current state began, or null while pending
  * @param lastCheckedAt the last observation time, or null
+ * @param stateEvidence the current state in observations, one paragraph, or null before the first check
  */
 public record PostRecord(
     long id,
@@ -23,4 +24,5 @@ public record PostRecord(
     UnavailableReason reason,
     Instant stateSince,
     Instant lastCheckedAt,
-    Instant nextCheckAt) {}
+    Instant nextCheckAt,
+    String stateEvidence) {}

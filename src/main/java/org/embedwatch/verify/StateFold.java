@@ -1,9 +1,15 @@
 package org.embedwatch.verify;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import org.embedwatch.Outcome;
 import org.embedwatch.PostState;
 import org.embedwatch.UnavailableReason;
@@ -13,61 +19,199 @@ import org.embedwatch.store.NewObservation;
 /**
  * Derives a post's state from its ordered observations; a pure function, so any stored history can be re-folded.
  *
+ * <p>Observations are taken check by check (every endpoint asked in one check shares its number). A check is
+ * <em>served</em> when any endpoint served the post, <em>unavailable</em> when none did and at least one said the post
+ * is unavailable or not found, and <em>inconclusive</em> otherwise (transport errors, timeouts, 5xx, 429, refusals,
+ * unexpected bodies). Inconclusive checks never change a state: a network failure is not evidence of anything.
+ *
  * <ul>
- *   <li>No observation: {@code PENDING}. Observations but none conclusive (transport errors, timeouts, 5xx, 429,
- *       refusals, unexpected bodies): {@code UNREACHABLE}. Such observations never change a conclusive state.
- *   <li>Otherwise the last conclusive observation decides: unavailable, or available, which is {@code ALTERED} when
- *       some endpoint's latest served fingerprint differs from the first fingerprint that endpoint served.
- *   <li>The reason of an unavailable state is the last reason given since the post was last served. A bare "not found"
- *       (an oEmbed 404 after a syndication tombstone said "deleted") confirms unavailability but does not erase the
- *       reason another endpoint gave; with no reason given at all it is {@code unknown}.
+ *   <li>No observation: {@code PENDING}; only inconclusive checks: {@code UNREACHABLE}.
+ *   <li>A served check: {@code ALTERED} when some endpoint's latest served fingerprint differs from the first one it
+ *       served, else {@code REAPPEARED} when the post's unavailability had been confirmed before, else
+ *       {@code AVAILABLE}.
+ *   <li>Unavailable checks since the last served one: {@code CONFIRMED_UNAVAILABLE} when there are at least
+ *       {@link Rule#checks()} of them, the first and last unavailable observations are at least {@link Rule#span()}
+ *       apart, and at least {@link Rule#endpoints()} distinct endpoints said so (or every endpoint the platform has,
+ *       when it has fewer); else {@code SUSPECTED_UNAVAILABLE}.
+ *   <li>The reason is the last specific one given since the post was last served: a bare "not found" confirms
+ *       unavailability but does not erase the reason another endpoint gave; none given at all is {@code unknown}.
  *   <li>Observations of web archives ({@code wayback-*}, see {@link NewObservation#corroboration()}) are left out: a
  *       memento list corroborates the post's past and says nothing about its availability now.
  * </ul>
  */
 public final class StateFold {
+  private final Rule rule;
 
-  /** The state the observations (oldest first) justify. */
-  public DerivedState fold(List<NewObservation> all) {
-    List<NewObservation> observations = all.stream().filter(o -> !o.corroboration()).toList();
-    if (observations.isEmpty()) {
-      return new DerivedState(PostState.PENDING, null);
+  /**
+   * When unavailability counts as confirmed.
+   *
+   * @param checks the number of unavailable checks needed (at least 1)
+   * @param span the least time between the first and the last unavailable observation
+   * @param endpoints the number of distinct endpoints that must have said so, where the platform has that many
+   */
+  public record Rule(int checks, Duration span, int endpoints) {
+    public Rule {
+      if (checks < 1 || endpoints < 1 || span.isNegative()) {
+        throw new IllegalArgumentException("confirmation needs at least 1 check and 1 endpoint over a non-negative"
+            + " span, got " + checks + ", " + endpoints + ", " + span);
+      }
     }
-    NewObservation last = null;
+  }
+
+  public StateFold(Rule rule) {
+    this.rule = rule;
+  }
+
+  public Rule rule() {
+    return rule;
+  }
+
+  /**
+   * The state the observations (oldest first) justify.
+   *
+   * @param endpoints how many live endpoints the post's platform has here (confirmation never asks for more)
+   * @return the state, its reason, a one-paragraph explanation in observations, and the positions in {@code all} of
+   *     the observations behind it
+   */
+  public DerivedState fold(List<NewObservation> all, int endpoints) {
+    List<Integer> live = new ArrayList<>();
+    for (int i = 0; i < all.size(); i++) {
+      if (!all.get(i).corroboration()) {
+        live.add(i);
+      }
+    }
+    if (live.isEmpty()) {
+      return new DerivedState(PostState.PENDING, null, "not checked yet", List.of());
+    }
+    Map<String, String> firstFingerprint = new HashMap<>();
+    Map<String, String> latestFingerprint = new HashMap<>();
+    PostState state = PostState.UNREACHABLE;
+    boolean everConfirmed = false;
     UnavailableReason reason = null;
-    for (NewObservation o : observations) {
-      if (!o.outcome().isEvidence()) {
-        continue;
-      }
-      last = o;
-      if (o.outcome() == Outcome.AVAILABLE) {
+    List<Integer> streak = new ArrayList<>();
+    int streakChecks = 0;
+    List<Integer> lastServed = List.of();
+    for (List<Integer> check : checks(all, live)) {
+      List<Integer> served = check.stream().filter(i -> all.get(i).outcome() == Outcome.AVAILABLE).toList();
+      List<Integer> gone = check.stream().filter(i -> unavailable(all.get(i))).toList();
+      if (!served.isEmpty()) {
+        for (int i : served) {
+          NewObservation o = all.get(i);
+          firstFingerprint.putIfAbsent(o.endpoint(), o.fingerprint());
+          latestFingerprint.put(o.endpoint(), o.fingerprint());
+        }
+        streak = new ArrayList<>();
+        streakChecks = 0;
         reason = null;
-      } else if (o.outcome() == Outcome.UNAVAILABLE && o.reason() != null && o.reason() != UnavailableReason.UNKNOWN) {
-        reason = o.reason();
+        lastServed = served;
+        boolean altered = latestFingerprint.entrySet().stream()
+            .anyMatch(e -> !Objects.equals(firstFingerprint.get(e.getKey()), e.getValue()));
+        state = altered ? PostState.ALTERED : everConfirmed ? PostState.REAPPEARED : PostState.AVAILABLE;
+      } else if (!gone.isEmpty()) {
+        streak.addAll(gone);
+        streakChecks++;
+        for (int i : gone) {
+          UnavailableReason r = all.get(i).reason();
+          if (all.get(i).outcome() == Outcome.UNAVAILABLE && r != null && r != UnavailableReason.UNKNOWN) {
+            reason = r;
+          }
+        }
+        state = confirmed(all, streak, streakChecks, endpoints)
+            ? PostState.CONFIRMED_UNAVAILABLE : PostState.SUSPECTED_UNAVAILABLE;
+        everConfirmed |= state == PostState.CONFIRMED_UNAVAILABLE;
       }
     }
-    if (last == null) {
-      return new DerivedState(PostState.UNREACHABLE, null);
-    }
-    return switch (last.outcome()) {
-      case UNAVAILABLE, NOT_FOUND -> new DerivedState(PostState.UNAVAILABLE,
-          reason == null ? UnavailableReason.UNKNOWN : reason);
-      case AVAILABLE -> new DerivedState(altered(observations) ? PostState.ALTERED : PostState.AVAILABLE, null);
-      case RATE_LIMITED, SERVER_ERROR, TRANSPORT_ERROR, REFUSED, UNEXPECTED ->
-          throw new IllegalStateException("not evidence: " + last.outcome());
+    return switch (state) {
+      case UNREACHABLE -> new DerivedState(state, null, "never reached: every check so far was inconclusive",
+          List.of());
+      case SUSPECTED_UNAVAILABLE, CONFIRMED_UNAVAILABLE -> {
+        UnavailableReason r = reason == null ? UnavailableReason.UNKNOWN : reason;
+        yield new DerivedState(state, r, unavailableExplanation(all, streak, streakChecks, state, r, endpoints),
+            List.copyOf(streak));
+      }
+      default -> new DerivedState(state, null, servedExplanation(all, lastServed, state), List.copyOf(lastServed));
     };
   }
 
-  /** True when some endpoint last served a fingerprint other than the first one it served. */
-  private static boolean altered(List<NewObservation> observations) {
-    Map<String, String> first = new HashMap<>();
-    Map<String, String> latest = new HashMap<>();
-    for (NewObservation o : observations) {
-      if (o.outcome() == Outcome.AVAILABLE) {
-        first.putIfAbsent(o.endpoint(), o.fingerprint());
-        latest.put(o.endpoint(), o.fingerprint());
-      }
+  private boolean confirmed(List<NewObservation> all, List<Integer> streak, int checks, int endpoints) {
+    Duration span = Duration.between(all.get(streak.get(0)).observedAt(),
+        all.get(streak.get(streak.size() - 1)).observedAt());
+    return checks >= rule.checks() && span.compareTo(rule.span()) >= 0
+        && endpointsOf(all, streak).size() >= Math.min(rule.endpoints(), Math.max(1, endpoints));
+  }
+
+  private static boolean unavailable(NewObservation o) {
+    return o.outcome() == Outcome.UNAVAILABLE || o.outcome() == Outcome.NOT_FOUND;
+  }
+
+  /** The live observations grouped by check, in order; an unnumbered observation is a check of its own. */
+  private static List<List<Integer>> checks(List<NewObservation> all, List<Integer> live) {
+    Map<Object, List<Integer>> groups = new LinkedHashMap<>();
+    for (int i : live) {
+      int n = all.get(i).check();
+      groups.computeIfAbsent(n > 0 ? (Object) n : (Object) ("#" + i), k -> new ArrayList<>()).add(i);
     }
-    return latest.entrySet().stream().anyMatch(e -> !Objects.equals(first.get(e.getKey()), e.getValue()));
+    return List.copyOf(groups.values());
+  }
+
+  private static Set<String> endpointsOf(List<NewObservation> all, List<Integer> indices) {
+    Set<String> names = new LinkedHashSet<>();
+    indices.forEach(i -> names.add(all.get(i).endpoint()));
+    return names;
+  }
+
+  /**
+   * "unavailable (deleted) at 3 checks between T1 and T2, via x-syndication (HTTP 200: tombstone: …) and x-oembed
+   * (HTTP 404: …)", then what confirmation still needs when it is only suspected.
+   */
+  private String unavailableExplanation(List<NewObservation> all, List<Integer> streak, int checks, PostState state,
+      UnavailableReason reason, int endpoints) {
+    Instant first = all.get(streak.get(0)).observedAt();
+    Instant last = all.get(streak.get(streak.size() - 1)).observedAt();
+    Map<String, String> said = new LinkedHashMap<>();
+    for (int i : streak) {
+      NewObservation o = all.get(i);
+      said.put(o.endpoint(), o.endpoint() + " (" + (o.httpStatus() == null ? "" : "HTTP " + o.httpStatus())
+          + (o.detail() == null ? "" : (o.httpStatus() == null ? "" : ": ") + o.detail()) + ")");
+    }
+    StringBuilder sb = new StringBuilder("unavailable (").append(reason.key()).append(") at ").append(checks)
+        .append(checks == 1 ? " check on " + first : " checks between " + first + " and " + last)
+        .append(", via ").append(String.join(" and ", said.values()));
+    if (state == PostState.CONFIRMED_UNAVAILABLE) {
+      sb.append("; confirmed: at least ").append(rule.checks()).append(rule.checks() == 1 ? " check" : " checks")
+          .append(" over at least ").append(human(rule.span())).append(" through ")
+          .append(said.size()).append(said.size() == 1 ? " endpoint" : " endpoints");
+    } else {
+      int needEndpoints = Math.min(rule.endpoints(), Math.max(1, endpoints));
+      List<String> missing = new ArrayList<>();
+      if (checks < rule.checks()) {
+        missing.add(rule.checks() + " checks (" + checks + " so far)");
+      }
+      if (Duration.between(first, last).compareTo(rule.span()) < 0) {
+        missing.add("at least " + human(rule.span()) + " between the first and the last");
+      }
+      if (said.size() < needEndpoints) {
+        missing.add(needEndpoints + " endpoints agreeing (" + said.size() + " so far)");
+      }
+      sb.append("; suspected, not confirmed: confirmation needs ").append(String.join(", ", missing));
+    }
+    return sb.toString();
+  }
+
+  private static String servedExplanation(List<NewObservation> all, List<Integer> served, PostState state) {
+    NewObservation o = all.get(served.get(served.size() - 1));
+    String what = switch (state) {
+      case ALTERED -> "served with content that differs from the first capture";
+      case REAPPEARED -> "served again after its unavailability was confirmed";
+      default -> "served with the content of the first capture";
+    };
+    return what + " at the check of " + o.observedAt() + ", via " + String.join(" and ", endpointsOf(all, served));
+  }
+
+  private static String human(Duration d) {
+    if (d.toHours() > 0 && d.toMinutesPart() == 0 && d.toSecondsPart() == 0) {
+      return d.toHours() + (d.toHours() == 1 ? " hour" : " hours");
+    }
+    return d.toString();
   }
 }

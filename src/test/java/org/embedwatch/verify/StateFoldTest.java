@@ -2,8 +2,14 @@ package org.embedwatch.verify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.Size;
 import org.embedwatch.Outcome;
 import org.embedwatch.PostState;
 import org.embedwatch.UnavailableReason;
@@ -11,110 +17,213 @@ import org.embedwatch.store.EvidenceStore.DerivedState;
 import org.embedwatch.store.NewObservation;
 import org.junit.jupiter.api.Test;
 
+/** The availability state machine of issue 6, check by check, on the default rule: 3 checks over 24 h via 2 endpoints. */
 class StateFoldTest {
-  private final StateFold fold = new StateFold();
-  private int minute;
+  private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+  private static final String SYN = "x-syndication";
+  private static final String OEMBED = "x-oembed";
 
-  private NewObservation obs(String endpoint, Outcome outcome, UnavailableReason reason, String fingerprint) {
-    return new NewObservation(Instant.parse("2026-01-01T00:00:00Z").plusSeconds(60L * minute++), endpoint,
-        "https://example/" + endpoint, 200, outcome, reason, null, null, fingerprint, null);
+  private final StateFold fold = new StateFold(new StateFold.Rule(3, Duration.ofHours(24), 2));
+  private final List<NewObservation> history = new ArrayList<>();
+  private int check;
+  private Instant at = T0;
+
+  /** Starts the next check, {@code hours} after the previous one. */
+  private StateFoldTest check(long hours) {
+    check++;
+    at = at.plus(Duration.ofHours(hours));
+    return this;
   }
 
-  private NewObservation available(String fingerprint) {
-    return obs("x-syndication", Outcome.AVAILABLE, null, fingerprint);
+  private StateFoldTest saw(String endpoint, Outcome outcome, UnavailableReason reason, String fingerprint) {
+    history.add(new NewObservation(at, endpoint, "https://example/" + endpoint, 200, outcome, reason,
+        outcome == Outcome.UNAVAILABLE ? "tombstone: " + reason : outcome == Outcome.NOT_FOUND ? "404" : null, null,
+        fingerprint, null, check));
+    return this;
+  }
+
+  private StateFoldTest served(String endpoint, String fingerprint) {
+    return saw(endpoint, Outcome.AVAILABLE, null, fingerprint);
+  }
+
+  private StateFoldTest deleted(String endpoint) {
+    return saw(endpoint, Outcome.UNAVAILABLE, UnavailableReason.DELETED, null);
+  }
+
+  private StateFoldTest notFound(String endpoint) {
+    return saw(endpoint, Outcome.NOT_FOUND, null, null);
+  }
+
+  private StateFoldTest failed(String endpoint, Outcome outcome) {
+    return saw(endpoint, outcome, null, null);
+  }
+
+  private DerivedState state() {
+    return fold.fold(history, 2);
   }
 
   @Test
-  void noObservationsIsPending() {
-    assertThat(fold.fold(List.of())).isEqualTo(new DerivedState(PostState.PENDING, null));
+  void noObservationsIsPendingAndOnlyInconclusiveOnesIsUnreachable() {
+    assertThat(state().state()).isEqualTo(PostState.PENDING);
+    check(0).failed(SYN, Outcome.SERVER_ERROR).failed(OEMBED, Outcome.TRANSPORT_ERROR);
+    check(1).failed(SYN, Outcome.RATE_LIMITED).failed(OEMBED, Outcome.UNEXPECTED);
+    assertThat(state().state()).isEqualTo(PostState.UNREACHABLE);
+    assertThat(state().explanation()).startsWith("never reached");
   }
 
   @Test
-  void onlyInconclusiveObservationsIsUnreachable() {
-    assertThat(fold.fold(List.of(obs("x-syndication", Outcome.SERVER_ERROR, null, null),
-        obs("x-syndication", Outcome.RATE_LIMITED, null, null),
-        obs("x-syndication", Outcome.TRANSPORT_ERROR, null, null))))
-        .isEqualTo(new DerivedState(PostState.UNREACHABLE, null));
+  void oneUnavailableCheckIsOnlyASuspicionThatSaysWhatConfirmationNeeds() {
+    check(0).served(SYN, "a").served(OEMBED, "o");
+    check(24).deleted(SYN).notFound(OEMBED);
+
+    DerivedState s = state();
+
+    assertThat(s.state()).isEqualTo(PostState.SUSPECTED_UNAVAILABLE);
+    assertThat(s.reason()).isEqualTo(UnavailableReason.DELETED);
+    assertThat(s.explanation()).isEqualTo("unavailable (deleted) at 1 check on 2026-01-02T00:00:00Z, via"
+        + " x-syndication (HTTP 200: tombstone: DELETED) and x-oembed (HTTP 200: 404); suspected, not confirmed:"
+        + " confirmation needs 3 checks (1 so far), at least 24 hours between the first and the last");
+    assertThat(s.evidence()).containsExactly(2, 3);
   }
 
   @Test
-  void inconclusiveObservationsNeverChangeAConclusiveState() {
+  void threeChecksOverADayThroughTwoEndpointsConfirm() {
+    check(0).served(SYN, "a").served(OEMBED, "o");
+    check(1).deleted(SYN).notFound(OEMBED);
+    check(12).deleted(SYN).notFound(OEMBED);
+    assertThat(state().state()).as("3 checks are needed").isEqualTo(PostState.SUSPECTED_UNAVAILABLE);
+    check(12).deleted(SYN).notFound(OEMBED);
+
+    DerivedState s = state();
+
+    assertThat(s.state()).isEqualTo(PostState.CONFIRMED_UNAVAILABLE);
+    assertThat(s.reason()).isEqualTo(UnavailableReason.DELETED);
+    assertThat(s.explanation()).startsWith("unavailable (deleted) at 3 checks between 2026-01-01T01:00:00Z and"
+        + " 2026-01-02T01:00:00Z, via x-syndication").endsWith("; confirmed: at least 3 checks over at least 24 hours"
+        + " through 2 endpoints");
+    assertThat(s.evidence()).containsExactly(2, 3, 4, 5, 6, 7);
+  }
+
+  @Test
+  void threeChecksWithinADayStaySuspected() {
+    check(0).served(SYN, "a");
+    check(1).deleted(SYN).notFound(OEMBED);
+    check(1).deleted(SYN).notFound(OEMBED);
+    check(1).deleted(SYN).notFound(OEMBED);
+    check(1).deleted(SYN).notFound(OEMBED);
+
+    assertThat(state().state()).isEqualTo(PostState.SUSPECTED_UNAVAILABLE);
+    assertThat(state().explanation()).contains("needs at least 24 hours between the first and the last");
+  }
+
+  @Test
+  void oneEndpointIsNotEnoughWhereTwoExistButIsWhereThePlatformHasOne() {
+    check(0).served(SYN, "a");
+    for (int i = 0; i < 3; i++) {
+      check(24).deleted(SYN).failed(OEMBED, Outcome.SERVER_ERROR);
+    }
+
+    assertThat(fold.fold(history, 2).state()).isEqualTo(PostState.SUSPECTED_UNAVAILABLE);
+    assertThat(fold.fold(history, 2).explanation()).contains("2 endpoints agreeing (1 so far)");
+    assertThat(fold.fold(history, 1).state()).isEqualTo(PostState.CONFIRMED_UNAVAILABLE);
+  }
+
+  @Test
+  void inconclusiveChecksNeitherCountNorBreakTheRun() {
+    check(0).served(SYN, "a");
+    check(1).deleted(SYN).notFound(OEMBED);
     for (Outcome noise : List.of(Outcome.SERVER_ERROR, Outcome.RATE_LIMITED, Outcome.TRANSPORT_ERROR,
         Outcome.REFUSED, Outcome.UNEXPECTED)) {
-      assertThat(fold.fold(List.of(available("a"), obs("x-syndication", noise, null, null))))
-          .isEqualTo(new DerivedState(PostState.AVAILABLE, null));
-      assertThat(fold.fold(List.of(available("a"), obs("x-syndication", Outcome.UNAVAILABLE,
-          UnavailableReason.DELETED, null), obs("x-syndication", noise, null, null))))
-          .isEqualTo(new DerivedState(PostState.UNAVAILABLE, UnavailableReason.DELETED));
+      check(10).failed(SYN, noise).failed(OEMBED, noise);
+      assertThat(state().state()).isEqualTo(PostState.SUSPECTED_UNAVAILABLE);
     }
+    check(1).deleted(SYN).notFound(OEMBED);
+    check(1).deleted(SYN).notFound(OEMBED);
+
+    assertThat(state().state()).isEqualTo(PostState.CONFIRMED_UNAVAILABLE);
+    assertThat(state().explanation()).contains("at 3 checks between");
+  }
+
+  @Test
+  void aCheckWhereOneEndpointServesIsServedAndRestartsTheCount() {
+    check(0).served(SYN, "a").served(OEMBED, "o");
+    check(24).deleted(SYN).notFound(OEMBED);
+    check(24).deleted(SYN).notFound(OEMBED);
+    check(24).notFound(OEMBED).served(SYN, "a");
+    assertThat(state().state()).isEqualTo(PostState.AVAILABLE);
+    check(24).deleted(SYN).notFound(OEMBED);
+
+    assertThat(state().state()).isEqualTo(PostState.SUSPECTED_UNAVAILABLE);
+    assertThat(state().explanation()).contains("at 1 check on");
+  }
+
+  @Test
+  void servedAfterConfirmationReappearsAndAfterASuspicionIsAvailable() {
+    check(0).served(SYN, "a");
+    check(24).deleted(SYN).notFound(OEMBED);
+    check(0).served(SYN, "a");
+    assertThat(state().state()).as("never confirmed").isEqualTo(PostState.AVAILABLE);
+    check(24).deleted(SYN).notFound(OEMBED);
+    check(24).deleted(SYN).notFound(OEMBED);
+    check(24).deleted(SYN).notFound(OEMBED);
+    assertThat(state().state()).isEqualTo(PostState.CONFIRMED_UNAVAILABLE);
+    check(24).served(SYN, "a");
+
+    assertThat(state().state()).isEqualTo(PostState.REAPPEARED);
+    assertThat(state().explanation()).startsWith("served again after its unavailability was confirmed");
+    check(24).served(SYN, "b");
+    assertThat(state().state()).as("content changed since the first capture").isEqualTo(PostState.ALTERED);
+  }
+
+  @Test
+  void aBareNotFoundDoesNotEraseTheReasonAndNoReasonIsUnknown() {
+    check(0).served(SYN, "a");
+    check(24).saw(SYN, Outcome.UNAVAILABLE, UnavailableReason.SUSPENDED, null);
+    check(24).notFound(SYN);
+    assertThat(state().reason()).isEqualTo(UnavailableReason.SUSPENDED);
+
+    StateFoldTest other = new StateFoldTest();
+    other.check(0).notFound(SYN);
+    assertThat(other.state().reason()).isEqualTo(UnavailableReason.UNKNOWN);
   }
 
   @Test
   void waybackObservationsNeverDecideTheState() {
-    // A memento list (AVAILABLE: captures listed; NOT_FOUND: none) is about the post's past, not its availability now.
-    assertThat(fold.fold(List.of(obs("wayback-cdx", Outcome.AVAILABLE, null, null))))
-        .isEqualTo(new DerivedState(PostState.PENDING, null));
-    assertThat(fold.fold(List.of(available("a"), obs("wayback-cdx", Outcome.NOT_FOUND, null, null),
-        obs("wayback-available", Outcome.NOT_FOUND, null, null))))
-        .isEqualTo(new DerivedState(PostState.AVAILABLE, null));
-    assertThat(fold.fold(List.of(obs("x-syndication", Outcome.UNAVAILABLE, UnavailableReason.DELETED, null),
-        obs("wayback-cdx", Outcome.AVAILABLE, null, null))))
-        .isEqualTo(new DerivedState(PostState.UNAVAILABLE, UnavailableReason.DELETED));
-    assertThat(fold.fold(List.of(obs("x-syndication", Outcome.SERVER_ERROR, null, null),
-        obs("wayback-cdx", Outcome.AVAILABLE, null, null))))
-        .isEqualTo(new DerivedState(PostState.UNREACHABLE, null));
+    history.add(new NewObservation(T0, "wayback-cdx", "https://web.archive.org/cdx", 200, Outcome.NOT_FOUND, null,
+        null, null, null, null));
+    assertThat(state().state()).isEqualTo(PostState.PENDING);
+    check(0).served(SYN, "a");
+    history.add(new NewObservation(T0, "wayback-available", "https://archive.org/wayback/available", 200,
+        Outcome.NOT_FOUND, null, null, null, null, null));
+    assertThat(state().state()).isEqualTo(PostState.AVAILABLE);
   }
 
   @Test
-  void differentFingerprintFromTheFirstCaptureIsAltered() {
-    assertThat(fold.fold(List.of(available("a"), available("b"))))
-        .isEqualTo(new DerivedState(PostState.ALTERED, null));
-    assertThat(fold.fold(List.of(available("a"), available("b"), available("a"))))
-        .isEqualTo(new DerivedState(PostState.AVAILABLE, null));
+  void unnumberedObservationsAreEachACheck() {
+    // Stored before checks were numbered: each observation counts as a check of its own.
+    for (int i = 0; i < 3; i++) {
+      history.add(new NewObservation(T0.plus(Duration.ofHours(13L * i)), i % 2 == 0 ? SYN : OEMBED, "u", 404,
+          Outcome.NOT_FOUND, null, "404", null, null, null));
+    }
+    assertThat(state().state()).isEqualTo(PostState.CONFIRMED_UNAVAILABLE);
   }
 
-  @Test
-  void fingerprintsAreComparedPerEndpoint() {
-    assertThat(fold.fold(List.of(available("a"), obs("x-v1.1", Outcome.AVAILABLE, null, "other-shape"))))
-        .isEqualTo(new DerivedState(PostState.AVAILABLE, null));
-  }
-
-  @Test
-  void notFoundIsUnavailableForAnUnknownReasonAndReappearanceIsAvailable() {
-    assertThat(fold.fold(List.of(available("a"), obs("x-syndication", Outcome.NOT_FOUND, null, null))))
-        .isEqualTo(new DerivedState(PostState.UNAVAILABLE, UnavailableReason.UNKNOWN));
-    assertThat(fold.fold(List.of(available("a"), obs("x-syndication", Outcome.NOT_FOUND, null, null),
-        available("a")))).isEqualTo(new DerivedState(PostState.AVAILABLE, null));
-  }
-
-  @Test
-  void aBareNotFoundFromASecondEndpointKeepsTheReasonTheFirstGave() {
-    assertThat(fold.fold(List.of(available("a"), obs("x-oembed", Outcome.AVAILABLE, null, "o"),
-        obs("x-syndication", Outcome.UNAVAILABLE, UnavailableReason.DELETED, null),
-        obs("x-oembed", Outcome.NOT_FOUND, UnavailableReason.UNKNOWN, null))))
-        .isEqualTo(new DerivedState(PostState.UNAVAILABLE, UnavailableReason.DELETED));
-  }
-
-  @Test
-  void aReasonGivenBeforeThePostWasServedAgainIsForgotten() {
-    assertThat(fold.fold(List.of(obs("x-syndication", Outcome.UNAVAILABLE, UnavailableReason.DELETED, null),
-        available("a"), obs("x-oembed", Outcome.NOT_FOUND, UnavailableReason.UNKNOWN, null))))
-        .isEqualTo(new DerivedState(PostState.UNAVAILABLE, UnavailableReason.UNKNOWN));
-  }
-
-  @Test
-  void aSecondEndpointFailingWhileTheFirstServesLeavesThePostAvailable() {
-    assertThat(fold.fold(List.of(available("a"), obs("x-oembed", Outcome.SERVER_ERROR, null, null))))
-        .isEqualTo(new DerivedState(PostState.AVAILABLE, null));
-  }
-
-  @Test
-  void anyEndpointServingChangedContentIsAltered() {
-    assertThat(fold.fold(List.of(available("a"), obs("x-oembed", Outcome.AVAILABLE, null, "o1"),
-        available("b"), obs("x-oembed", Outcome.AVAILABLE, null, "o1"))))
-        .isEqualTo(new DerivedState(PostState.ALTERED, null));
-    assertThat(fold.fold(List.of(available("a"), obs("x-oembed", Outcome.AVAILABLE, null, "o1"),
-        available("a"), obs("x-oembed", Outcome.AVAILABLE, null, "o2"))))
-        .isEqualTo(new DerivedState(PostState.ALTERED, null));
+  /** However transport errors, 5xx, 429, refusals and unexpected bodies fall, a served post never reads as gone. */
+  @Property(tries = 300)
+  void noiseNeverMakesAServedPostUnavailableOrAltered(
+      @ForAll @Size(min = 1, max = 40) List<@IntRange(min = 0, max = 5) Integer> checks) {
+    StateFoldTest t = new StateFoldTest();
+    t.check(0).served(SYN, "a").served(OEMBED, "o");
+    Outcome[] noise = {Outcome.SERVER_ERROR, Outcome.RATE_LIMITED, Outcome.TRANSPORT_ERROR, Outcome.REFUSED,
+        Outcome.UNEXPECTED};
+    for (int c : checks) {
+      t.check(7);
+      if (c == 5) {
+        t.served(SYN, "a").failed(OEMBED, Outcome.SERVER_ERROR);
+      } else {
+        t.failed(SYN, noise[c]).failed(OEMBED, noise[(c + 1) % noise.length]);
+      }
+    }
+    assertThat(t.state().state()).isEqualTo(PostState.AVAILABLE);
   }
 }

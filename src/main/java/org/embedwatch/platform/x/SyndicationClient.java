@@ -139,6 +139,9 @@ public final class SyndicationClient implements PostEndpoint {
     if (t.contains("protected") || t.contains("limits who can view")) {
       return UnavailableReason.PROTECTED;
     }
+    if (t.contains("withheld")) {
+      return UnavailableReason.WITHHELD;
+    }
     if (t.contains("age-restricted") || t.contains("age restricted")) {
       return UnavailableReason.AGE_RESTRICTED;
     }
