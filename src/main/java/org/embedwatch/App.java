@@ -66,7 +66,8 @@ public final class App implements AutoCloseable {
     endpoints.add(new SyndicationClient(http, json));
     endpoints.add(new OEmbedClient(http, json));
     settings.xV1().ifPresent(credentials ->
-        endpoints.add(new V1Client(credentials, settings.net(), http.routes(), warc, json, clock)));
+        endpoints.add(new V1Client(credentials, settings.net(), http.routes(), http.limits(), warc, json,
+            clock)));
     endpoints.add(new BlueskyClient(http, json));
     endpoints.add(new MastodonClient(http, json));
     this.checker = new PostChecker(endpoints, http, new BlobStore(settings.archiveDir().resolve("media")), sniffer,

@@ -93,6 +93,11 @@ public final class HttpFetcher implements Closeable {
     return routes;
   }
 
+  /** The per-host limits and parks this stack applies, for clients that build their own transport (Twitter4J). */
+  public HostLimits limits() {
+    return limits;
+  }
+
   /** GETs {@code uri}, following up to five redirects to http(s) addresses. Never throws for network trouble. */
   public Fetch get(URI uri, Map<String, String> headers) {
     return follow(uri, headers, null);
@@ -170,10 +175,7 @@ public final class HttpFetcher implements Closeable {
             null);
       }
       Instant now = clock.instant();
-      Optional<Instant> parkUntil = f instanceof Fetch.Response r
-          ? RateLimitHeaders.parkUntil(r, now, polite.rateLimitPark())
-          : Optional.empty();
-      parkUntil.ifPresent(until -> limits.park(host, until));
+      Optional<Instant> parkUntil = f instanceof Fetch.Response r ? limits.parkAfter(host, r) : Optional.empty();
       Optional<Duration> wait = retryWait(f, attempt, now, parkUntil);
       if (attempt >= polite.retries() || wait.isEmpty()) {
         return f;

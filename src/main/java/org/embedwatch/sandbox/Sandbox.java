@@ -39,10 +39,11 @@ public final class Sandbox implements AutoCloseable {
   private final SyndicationSwitches switches;
   private final OEmbedRoute oembed;
   private final WaybackArchive wayback;
+  private final V1Route v1;
   private final List<String> hosts;
 
   private Sandbox(HttpServer server, ExecutorService executor, Dispatcher dispatcher, Timeline timeline,
-      SyndicationSwitches switches, OEmbedRoute oembed, WaybackArchive wayback, List<String> hosts) {
+      SyndicationSwitches switches, OEmbedRoute oembed, WaybackArchive wayback, V1Route v1, List<String> hosts) {
     this.server = server;
     this.executor = executor;
     this.dispatcher = dispatcher;
@@ -50,6 +51,7 @@ public final class Sandbox implements AutoCloseable {
     this.switches = switches;
     this.oembed = oembed;
     this.wayback = wayback;
+    this.v1 = v1;
     this.hosts = List.copyOf(hosts);
   }
 
@@ -110,7 +112,7 @@ public final class Sandbox implements AutoCloseable {
     server.setExecutor(executor);
     server.createContext("/", dispatcher);
     server.start();
-    return new Sandbox(server, executor, dispatcher, timeline, switches, oembed, wayback,
+    return new Sandbox(server, executor, dispatcher, timeline, switches, oembed, wayback, v1,
         List.copyOf(routes.keySet()));
   }
 
@@ -169,6 +171,15 @@ public final class Sandbox implements AutoCloseable {
    */
   public void setOEmbedInterstitial(boolean on) {
     oembed.interstitial(on);
+  }
+
+  /**
+   * Sets how many requests each v1.1 endpoint ({@code statuses/show}, {@code statuses/lookup}) answers per 15-minute
+   * window of the sandbox clock before it answers 429 code 88 (900 by default, as X). The answer that spends the
+   * last one carries {@code x-rate-limit-remaining: 0}.
+   */
+  public void setV1RateLimit(int requestsPerWindow) {
+    v1.rateLimit(requestsPerWindow);
   }
 
   /** Every request received so far, oldest first. */
