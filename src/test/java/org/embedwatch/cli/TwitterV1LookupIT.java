@@ -194,12 +194,14 @@ class TwitterV1LookupIT {
     assertThat(run.exit()).as(run.err()).isZero();
     List<RecordedRequest> v1 = v1Requests(env.sandbox());
     assertThat(v1).extracting(RecordedRequest::hostPath).containsOnly(LOOKUP_PATH);
-    assertThat(v1).extracting(r -> r.queryParam("id").orElseThrow().split(",").length).containsExactly(100, 50);
+    // Then one more lookup: the post the quote tweets quote, found in their captures and checked after them.
+    assertThat(v1).extracting(r -> r.queryParam("id").orElseThrow().split(",").length).containsExactly(100, 50, 1);
+    assertThat(v1.get(2).queryParam("id")).contains(ManyPosts.QUOTED);
     assertThat(cli.query("select count(*) n from observation where endpoint = 'x-v1.1' and outcome = 'AVAILABLE'")
-        .get(0).get("n")).isEqualTo(150L);
+        .get(0).get("n")).isEqualTo(151L);
     assertThat(cli.query("select count(distinct body_scope) n from post_capture where endpoint = 'x-v1.1'"
         + " and body_scope like 'json-pointer /%'").get(0).get("n")).as("pointers /0 … /99").isEqualTo(100L);
     assertThat(cli.query("select count(distinct warc_offset) n from observation where endpoint = 'x-v1.1'")
-        .get(0).get("n")).as("two recorded lookups").isEqualTo(2L);
+        .get(0).get("n")).as("three recorded lookups: 100, 50, then the quoted post").isEqualTo(3L);
   }
 }
