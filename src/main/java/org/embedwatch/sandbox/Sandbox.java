@@ -38,17 +38,19 @@ public final class Sandbox implements AutoCloseable {
   private final Timeline timeline;
   private final SyndicationSwitches switches;
   private final OEmbedRoute oembed;
+  private final V2Route v2;
   private final WaybackArchive wayback;
   private final List<String> hosts;
 
   private Sandbox(HttpServer server, ExecutorService executor, Dispatcher dispatcher, Timeline timeline,
-      SyndicationSwitches switches, OEmbedRoute oembed, WaybackArchive wayback, List<String> hosts) {
+      SyndicationSwitches switches, OEmbedRoute oembed, V2Route v2, WaybackArchive wayback, List<String> hosts) {
     this.server = server;
     this.executor = executor;
     this.dispatcher = dispatcher;
     this.timeline = timeline;
     this.switches = switches;
     this.oembed = oembed;
+    this.v2 = v2;
     this.wayback = wayback;
     this.hosts = List.copyOf(hosts);
   }
@@ -75,9 +77,10 @@ public final class Sandbox implements AutoCloseable {
     routes.put(VIDEO, new MediaRoute(VIDEO, timeline));
     OEmbedRoute oembed = new OEmbedRoute(timeline, samples, json);
     routes.put(PUBLISH, oembed);
-    V1Route v1 = new V1Route(timeline, samples, json);
-    routes.put(API, v1);
-    routes.put(API_X, v1);
+    V2Route v2 = new V2Route(timeline, samples, json);
+    XApiRoute api = new XApiRoute(new V1Route(timeline, samples, json), v2);
+    routes.put(API, api);
+    routes.put(API_X, api);
     routes.put(BSKY_APPVIEW, new BlueskyRoute(timeline, samples, json));
     routes.put(BSKY_CDN, new MediaRoute(BSKY_CDN, timeline));
     routes.put(MASTODON_FILES, new MediaRoute(MASTODON_FILES, timeline));
@@ -110,7 +113,7 @@ public final class Sandbox implements AutoCloseable {
     server.setExecutor(executor);
     server.createContext("/", dispatcher);
     server.start();
-    return new Sandbox(server, executor, dispatcher, timeline, switches, oembed, wayback,
+    return new Sandbox(server, executor, dispatcher, timeline, switches, oembed, v2, wayback,
         List.copyOf(routes.keySet()));
   }
 
@@ -169,6 +172,14 @@ public final class Sandbox implements AutoCloseable {
    */
   public void setOEmbedInterstitial(boolean on) {
     oembed.interstitial(on);
+  }
+
+  /**
+   * When on, X's v2 API answers every request that carries a bearer token with the 429 {@code UsageCapExceeded}
+   * problem (the monthly cap of a paid tier). Off by default.
+   */
+  public void setV2UsageCapExceeded(boolean on) {
+    v2.usageCapExceeded(on);
   }
 
   /** Every request received so far, oldest first. */
