@@ -25,6 +25,7 @@ import org.embedwatch.platform.wayback.AvailabilityClient;
 import org.embedwatch.platform.wayback.CdxClient;
 import org.embedwatch.platform.x.SyndicationClient;
 import org.embedwatch.platform.x.V1Client;
+import org.embedwatch.platform.x.V2Client;
 import org.embedwatch.read.ContentSniffer;
 import org.embedwatch.read.InputExpander;
 import org.embedwatch.store.Database;
@@ -68,6 +69,7 @@ public final class App implements AutoCloseable {
     settings.xV1().ifPresent(credentials ->
         endpoints.add(new V1Client(credentials, settings.net(), http.routes(), http.limits(), warc, json,
             clock)));
+    settings.xV2().ifPresent(token -> endpoints.add(new V2Client(token, http, json, clock)));
     endpoints.add(new BlueskyClient(http, json));
     endpoints.add(new MastodonClient(http, json));
     this.checker = new PostChecker(endpoints, http, new BlobStore(settings.archiveDir().resolve("media")), sniffer,

@@ -17,6 +17,7 @@ import java.util.Optional;
  * @param read limits on the inputs of {@code extract} and {@code archive}
  * @param media limits on captured media files
  * @param xV1 Twitter4J credentials for the X v1.1 API, when all four are configured
+ * @param xV2 the bearer token for the X v2 API, when {@code x.v2.bearer-token} is set
  * @param source the file the settings came from (or "built-in defaults"), for messages
  */
 public record Settings(
@@ -27,6 +28,7 @@ public record Settings(
     Read read,
     Media media,
     Optional<XV1Credentials> xV1,
+    Optional<BearerToken> xV2,
     String source) {
 
   /**
@@ -152,6 +154,21 @@ public record Settings(
     @Override
     public String toString() {
       return "XV1Credentials[redacted]";
+    }
+  }
+
+  /** An OAuth 2.0 bearer token (app-only) for the X v2 API. Never written to disk or logs by us. */
+  public record BearerToken(String value) {
+    public BearerToken {
+      if (value.isEmpty() || value.chars().anyMatch(c -> c <= ' ' || c == 0x7f)) {
+        throw new IllegalArgumentException("a bearer token is one non-empty word without spaces or control"
+            + " characters");
+      }
+    }
+
+    @Override
+    public String toString() {
+      return "BearerToken[redacted]";
     }
   }
 }

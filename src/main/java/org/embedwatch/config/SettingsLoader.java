@@ -37,7 +37,7 @@ public final class SettingsLoader {
       "net.retries", "net.retry-backoff", "net.retry-max-wait", "net.rate-limit-park",
       "net.max-body-bytes", "net.only-routed", "warc.max-file-bytes", "check.interval", "check.concurrency", "read.max-bytes", "media.max-bytes",
       "x.v1.consumer-key",
-      "x.v1.consumer-secret", "x.v1.access-token", "x.v1.access-token-secret");
+      "x.v1.consumer-secret", "x.v1.access-token", "x.v1.access-token-secret", "x.v2.bearer-token");
 
   private final Path workingDir;
 
@@ -136,7 +136,8 @@ public final class SettingsLoader {
         concurrencyLimit(p, "check.concurrency", source));
     Settings.Read read = new Settings.Read(positiveLong(p, "read.max-bytes", source));
     Settings.Media media = new Settings.Media(positiveLong(p, "media.max-bytes", source));
-    return new Settings(archiveDir, dbUrl, net, check, read, media, credentials(p, source), source);
+    return new Settings(archiveDir, dbUrl, net, check, read, media, credentials(p, source), bearerToken(p, source),
+        source);
   }
 
   private static boolean bool(Properties p, String key, String source) {
@@ -226,6 +227,20 @@ public final class SettingsLoader {
           + " or none");
     }
     return Optional.of(new Settings.XV1Credentials(ck, cs, at, ats));
+  }
+
+  /** {@code x.v2.bearer-token}, when set. Its value is never quoted in a message. */
+  private static Optional<Settings.BearerToken> bearerToken(Properties p, String source) {
+    String token = p.getProperty("x.v2.bearer-token", "").trim();
+    if (token.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(new Settings.BearerToken(token));
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("x.v2.bearer-token in " + source + " contains spaces or control characters: give"
+          + " the App's bearer token exactly as the X developer portal shows it (one word), or leave it empty", e);
+    }
   }
 
   private static URI routeBase(String key, String value, String source) {

@@ -51,6 +51,7 @@ import org.slf4j.LoggerFactory;
 public final class HttpFetcher implements Closeable {
   private static final Logger log = LoggerFactory.getLogger(HttpFetcher.class);
   private static final int MAX_REDIRECTS = 5;
+  private static final String REDACTED = "[redacted]";
 
   private final CloseableHttpClient client;
   private final Routes routes;
@@ -252,30 +253,53 @@ public final class HttpFetcher implements Closeable {
     for (Map.Entry<String, String> h : sent) {
       get.setHeader(h.getKey(), h.getValue());
     }
+    List<Map.Entry<String, String>> recorded = redacted(sent);
     Instant at = clock.instant();
     try {
       if (sink != null) {
-        return streamed(get, uri, routedTo, at, sent, sink);
+        return streamed(get, uri, routedTo, at, recorded, sink);
       }
       HttpExchangeRecord.Response response = client.execute(get, this::readResponse);
-      WarcLocation loc = warc.write(new HttpExchangeRecord(uri, routedTo, at, "GET", sent, response, null));
+      WarcLocation loc = warc.write(new HttpExchangeRecord(uri, routedTo, at, "GET", recorded, response, null));
       log.debug("GET {} -> {} ({} bytes)", uri, response.status(), response.body().length);
       return new Fetch.Response(uri, uri, at, response.status(), response.headers(), response.body(),
           response.truncated(), Sha256.of(response.body()), loc);
     } catch (IOException e) {
       Fetch.Kind kind = kindOf(e);
       String message = e.getClass().getSimpleName() + ": " + e.getMessage();
-      WarcLocation loc = warc.write(new HttpExchangeRecord(uri, routedTo, at, "GET", sent, null, message));
+      WarcLocation loc = warc.write(new HttpExchangeRecord(uri, routedTo, at, "GET", recorded, null, message));
       log.debug("GET {} failed: {}", uri, message);
       return new Fetch.Failure(uri, at, kind, message, loc);
     }
   }
 
   /**
+   * The request headers as they are written to WARC: the values of {@code Authorization} and
+   * {@code Proxy-Authorization} keep only their scheme ({@code Bearer [redacted]}), and {@code Cookie} values are
+   * replaced whole, so no credential of any client reaches the archive.
+   */
+  static List<Map.Entry<String, String>> redacted(List<Map.Entry<String, String>> headers) {
+    List<Map.Entry<String, String>> out = new ArrayList<>(headers.size());
+    for (Map.Entry<String, String> h : headers) {
+      String name = h.getKey();
+      if (name.equalsIgnoreCase("Authorization") || name.equalsIgnoreCase("Proxy-Authorization")) {
+        String value = h.getValue().strip();
+        int space = value.indexOf(' ');
+        out.add(Map.entry(name, space > 0 ? value.substring(0, space) + " " + REDACTED : REDACTED));
+      } else if (name.equalsIgnoreCase("Cookie")) {
+        out.add(Map.entry(name, REDACTED));
+      } else {
+        out.add(h);
+      }
+    }
+    return out;
+  }
+
+  /**
    * One exchange whose body is streamed to the sink's file and hashed on the way. Past the limit the connection is
    * dropped rather than drained, so an oversized body is never read to its end.
    */
-  private Fetch streamed(HttpGet get, URI uri, URI routedTo, Instant at, List<Map.Entry<String, String>> sent,
+  private Fetch streamed(HttpGet get, URI uri, URI routedTo, Instant at, List<Map.Entry<String, String>> recorded,
       Sink sink) throws IOException {
     Files.createDirectories(sink.file().toAbsolutePath().getParent());
     MessageDigest digest = Sha256.newDigest();
@@ -320,9 +344,9 @@ public final class HttpFetcher implements Closeable {
         // The connection was dropped on purpose at the limit; what was kept is complete up to it.
       }
     }
-    HttpExchangeRecord.Response recorded =
+    HttpExchangeRecord.Response answer =
         new HttpExchangeRecord.Response(status, reason, headers, new byte[0], truncated, sink.file());
-    WarcLocation loc = warc.write(new HttpExchangeRecord(uri, routedTo, at, "GET", sent, recorded, null));
+    WarcLocation loc = warc.write(new HttpExchangeRecord(uri, routedTo, at, "GET", recorded, answer, null));
     log.debug("GET {} -> {} ({} bytes to {}{})", uri, status, length, sink.file(), truncated ? ", truncated" : "");
     return new Fetch.Response(uri, uri, at, status, headers, new byte[0], truncated,
         new Sha256(HexFormat.of().formatHex(digest.digest())), loc);

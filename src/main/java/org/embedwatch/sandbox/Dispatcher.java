@@ -71,7 +71,7 @@ final class Dispatcher implements HttpHandler {
     }
     Fault global = takeFault();
     if (global.active()) {
-      return route.faulted(global);
+      return route.faulted(global, request);
     }
     try {
       return route.answer(request);

@@ -9,6 +9,14 @@ interface Route {
   /** How this host renders an injected failure status (e.g. syndication's text/plain 429, v1.1's code 88). */
   Answer.Reply failure(int status);
 
+  /**
+   * The answer to {@code request} for an active global fault. A host serving several APIs (v1.1 and v2 on
+   * api.twitter.com) renders it the way the API asked for does; by default, as {@link #faulted(Fault)}.
+   */
+  default Answer faulted(Fault fault, RecordedRequest request) {
+    return faulted(fault);
+  }
+
   /** The answer for an active fault. */
   default Answer faulted(Fault fault) {
     return switch (fault.kind()) {

@@ -38,18 +38,21 @@ public final class Sandbox implements AutoCloseable {
   private final Timeline timeline;
   private final SyndicationSwitches switches;
   private final OEmbedRoute oembed;
+  private final V2Route v2;
   private final WaybackArchive wayback;
   private final V1Route v1;
   private final List<String> hosts;
 
   private Sandbox(HttpServer server, ExecutorService executor, Dispatcher dispatcher, Timeline timeline,
-      SyndicationSwitches switches, OEmbedRoute oembed, WaybackArchive wayback, V1Route v1, List<String> hosts) {
+      SyndicationSwitches switches, OEmbedRoute oembed, V2Route v2, WaybackArchive wayback, V1Route v1,
+      List<String> hosts) {
     this.server = server;
     this.executor = executor;
     this.dispatcher = dispatcher;
     this.timeline = timeline;
     this.switches = switches;
     this.oembed = oembed;
+    this.v2 = v2;
     this.wayback = wayback;
     this.v1 = v1;
     this.hosts = List.copyOf(hosts);
@@ -77,9 +80,11 @@ public final class Sandbox implements AutoCloseable {
     routes.put(VIDEO, new MediaRoute(VIDEO, timeline));
     OEmbedRoute oembed = new OEmbedRoute(timeline, samples, json);
     routes.put(PUBLISH, oembed);
+    V2Route v2 = new V2Route(timeline, samples, json);
     V1Route v1 = new V1Route(timeline, samples, json);
-    routes.put(API, v1);
-    routes.put(API_X, v1);
+    XApiRoute api = new XApiRoute(v1, v2);
+    routes.put(API, api);
+    routes.put(API_X, api);
     routes.put(BSKY_APPVIEW, new BlueskyRoute(timeline, samples, json));
     routes.put(BSKY_CDN, new MediaRoute(BSKY_CDN, timeline));
     routes.put(MASTODON_FILES, new MediaRoute(MASTODON_FILES, timeline));
@@ -112,7 +117,7 @@ public final class Sandbox implements AutoCloseable {
     server.setExecutor(executor);
     server.createContext("/", dispatcher);
     server.start();
-    return new Sandbox(server, executor, dispatcher, timeline, switches, oembed, wayback, v1,
+    return new Sandbox(server, executor, dispatcher, timeline, switches, oembed, v2, wayback, v1,
         List.copyOf(routes.keySet()));
   }
 
@@ -180,6 +185,14 @@ public final class Sandbox implements AutoCloseable {
    */
   public void setV1RateLimit(int requestsPerWindow) {
     v1.rateLimit(requestsPerWindow);
+  }
+
+  /**
+   * When on, X's v2 API answers every request that carries a bearer token with the 429 {@code UsageCapExceeded}
+   * problem (the monthly cap of a paid tier). Off by default.
+   */
+  public void setV2UsageCapExceeded(boolean on) {
+    v2.usageCapExceeded(on);
   }
 
   /** Every request received so far, oldest first. */

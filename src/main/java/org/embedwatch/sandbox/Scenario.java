@@ -72,7 +72,7 @@ public record Scenario(List<Post> posts, List<Article> articles) {
 
   /** Which platform a post is on; the sandbox serves each through that platform's API. */
   public enum Service {
-    /** An X post: syndication, oEmbed and v1.1. The sample is a syndication tweet. */
+    /** An X post: syndication, oEmbed, v1.1 and v2. The sample is a syndication tweet. */
     X,
     /** A Bluesky post on the public AppView. The id is the record key; the sample a getPostThread body. */
     BLUESKY,
