@@ -38,7 +38,29 @@ final class V2Tweet {
         author.map(u -> u.path("name").asText(null)).orElse(null),
         tweet.path("created_at").asText(null),
         media(tweet, includes, author),
-        fingerprint(tweet, includes));
+        fingerprint(tweet, includes),
+        related(tweet, includes));
+  }
+
+  /**
+   * The tweets this one quotes and replies to ({@code referenced_tweets}; a retweet's {@code retweeted} is not a
+   * link), with their authors' handles when the expansions carry them.
+   */
+  private static List<PostContent.Related> related(JsonNode tweet, JsonNode includes) {
+    List<PostContent.Related> out = new ArrayList<>();
+    for (JsonNode ref : tweet.path("referenced_tweets")) {
+      String type = ref.path("type").asText("");
+      String id = ref.path("id").asText("");
+      if (!id.matches("[0-9]{1,19}") || !(type.equals("quoted") || type.equals("replied_to"))) {
+        continue;
+      }
+      String handle = find(includes.path("tweets"), "id", id)
+          .flatMap(t -> find(includes.path("users"), "id", t.path("author_id").asText("")))
+          .map(u -> u.path("username").asText(null)).orElse(null);
+      out.add(new PostContent.Related(type.equals("quoted") ? PostContent.Related.QUOTED
+          : PostContent.Related.REPLIED_TO, id, handle));
+    }
+    return out;
   }
 
   /** The full text: a long post's {@code note_tweet.text}, else {@code text}. */

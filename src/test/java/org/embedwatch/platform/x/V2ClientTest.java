@@ -157,6 +157,17 @@ class V2ClientTest {
   }
 
   @Test
+  void aQuoteTweetNamesTheQuotedTweet() {
+    PostFetch.Served quote = (PostFetch.Served) client.fetch(key(QUOTE));
+    PostFetch.Served photo = (PostFetch.Served) client.fetch(key(PHOTO));
+
+    // Its author's handle would need the referenced_tweets.id.author_id expansion, which is not asked for.
+    assertThat(quote.content().related()).containsExactly(
+        new PostContent.Related(PostContent.Related.QUOTED, PHOTO, null));
+    assertThat(photo.content().related()).isEmpty();
+  }
+
+  @Test
   void aLongPostIsReadFromItsNoteTweet() throws IOException {
     PostFetch.Served served = (PostFetch.Served) client.fetch(key(LONG));
 
