@@ -9,12 +9,21 @@ interface Route {
   /** How this host renders an injected failure status (e.g. syndication's text/plain 429, v1.1's code 88). */
   Answer.Reply failure(int status);
 
-  /** The answer for an active fault. */
+  /**
+   * The answer for a status or timeout fault. The other kinds change the normal answer on its way out (the
+   * dispatcher applies them), so they cannot be answered here.
+   *
+   * @throws IllegalArgumentException for any other kind
+   */
   default Answer faulted(Fault fault) {
     return switch (fault.kind()) {
       case TIMEOUT -> new Answer.Hold();
-      case STATUS -> failure(fault.status()).withHeaders(fault.headers());
-      case NONE -> throw new IllegalArgumentException("no fault to answer with: " + fault);
+      case STATUS -> {
+        Fault.Status status = (Fault.Status) fault;
+        yield failure(status.status()).withHeaders(status.headers());
+      }
+      case NONE, TRUNCATED, SLOW, MIXED ->
+          throw new IllegalArgumentException("a route answers only a status or a timeout fault, not " + fault);
     };
   }
 }
