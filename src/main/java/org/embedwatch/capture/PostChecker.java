@@ -76,8 +76,10 @@ public final class PostChecker {
    *
    * @param fetches one answer per endpoint asked (empty when no endpoint serves the platform yet)
    * @param state the post's state after the check
+   * @param memento what the Wayback fallback did for a post gone before its first capture (usually not due)
    */
-  public record Result(PostRecord post, List<PostFetch> fetches, EvidenceStore.DerivedState state) {
+  public record Result(PostRecord post, List<PostFetch> fetches, EvidenceStore.DerivedState state,
+      MementoAttempt memento) {
     /** True when no endpoint for the post's platform exists yet. */
     public boolean unsupported() {
       return fetches.isEmpty();
@@ -182,10 +184,14 @@ public final class PostChecker {
       state = fold.fold(history);
       store.saveCheck(post.id(), observation, capture, state, clock.instant().plus(interval));
     }
-    if (!fetches.isEmpty() && wayback.due(post, history)) {
-      wayback.corroborate(post);
+    MementoAttempt memento = MementoAttempt.notDue();
+    if (!fetches.isEmpty()) {
+      if (wayback.due(post, history)) {
+        wayback.corroborate(post);
+      }
+      memento = wayback.recover(post, history, fetches);
     }
-    return new Result(post, fetches, state);
+    return new Result(post, fetches, state, memento);
   }
 
   /**

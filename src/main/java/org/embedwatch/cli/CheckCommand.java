@@ -53,6 +53,9 @@ final class CheckCommand implements Callable<Integer> {
               ? CaptureLines.state(result) + " (unchanged)"
               : before.name() + " -> " + CaptureLines.state(result))
           + " — " + CaptureLines.fetches(result));
+      if (result.memento().attempted()) {
+        out.println("  " + CaptureLines.memento(result));
+      }
       out.flush();
     });
     out.println("checked " + posts.size() + (posts.size() == 1 ? " post" : " posts") + ": " + flagged[0]
