@@ -23,6 +23,7 @@ import org.embedwatch.platform.mastodon.MastodonClient;
 import org.embedwatch.platform.x.OEmbedClient;
 import org.embedwatch.platform.wayback.AvailabilityClient;
 import org.embedwatch.platform.wayback.CdxClient;
+import org.embedwatch.platform.wayback.MementoClient;
 import org.embedwatch.platform.x.SyndicationClient;
 import org.embedwatch.platform.x.V1Client;
 import org.embedwatch.platform.x.V2Client;
@@ -74,7 +75,8 @@ public final class App implements AutoCloseable {
     endpoints.add(new MastodonClient(http, json));
     this.checker = new PostChecker(endpoints, http, new BlobStore(settings.archiveDir().resolve("media")), sniffer,
         settings.media().maxBytes(), store, evidence, new StateFold(), clock, settings.check().interval(),
-        new WaybackCorroboration(new CdxClient(http, json), new AvailabilityClient(http, json), store),
+        new WaybackCorroboration(new CdxClient(http, json), new AvailabilityClient(http, json),
+            new MementoClient(http, json), store, evidence),
         settings.check().concurrency());
     this.inputs = new InputExpander(http, sniffer, settings.read().maxBytes(), clock);
     this.archiver = new Archiver(extractor, new BlobStore(settings.archiveDir().resolve("articles")), store, checker,

@@ -89,6 +89,9 @@ final class ArchiveCommand implements Callable<Integer> {
     for (Archiver.ReferenceResult r : result.references()) {
       out.println("  " + ReferenceLines.describe(r.reference()) + "\n    -> "
           + (r.capture() == null ? "not captured: a text remnant without a post id" : CaptureLines.outcome(r.capture())));
+      if (r.capture() != null && r.capture().memento().attempted()) {
+        out.println("       " + CaptureLines.memento(r.capture()));
+      }
     }
     for (PostChecker.Result r : result.related()) {
       out.println("  " + CaptureLines.related(r) + "\n    -> " + CaptureLines.outcome(r));

@@ -39,6 +39,11 @@ final class CaptureLines {
     return String.join("; ", parts);
   }
 
+  /** What the Wayback fallback did for a post gone before its first capture, e.g. {@code wayback-memento: stored …}. */
+  static String memento(PostChecker.Result result) {
+    return "wayback-memento: " + result.memento().detail();
+  }
+
   private static String fetch(PostFetch f) {
     String http = f.fetch() instanceof Fetch.Response r ? "HTTP " + r.status() : "no response";
     String what = f.outcome().key();

@@ -54,6 +54,9 @@ final class CheckCommand implements Callable<Integer> {
               ? CaptureLines.state(result) + " (unchanged)"
               : before.name() + " -> " + CaptureLines.state(result))
           + " — " + CaptureLines.fetches(result));
+      if (result.memento().attempted()) {
+        out.println("  " + CaptureLines.memento(result));
+      }
       out.flush();
     });
     out.println("checked " + checked[0] + (checked[0] == 1 ? " post" : " posts") + ": " + flagged[0]

@@ -93,7 +93,7 @@ public final class Sandbox implements AutoCloseable {
         .map(Scenario.Post::host)
         .distinct()
         .forEach(host -> routes.put(host, new MastodonRoute(host, timeline, samples, json)));
-    WaybackArchive wayback = new WaybackArchive(timeline);
+    WaybackArchive wayback = new WaybackArchive(timeline, new MementoPages(timeline, samples, json));
     routes.put(WAYBACK, new CdxRoute(wayback, json));
     routes.put(ARCHIVE_ORG, new AvailabilityRoute(wayback, json));
     Map<String, Map<String, Scenario.Article>> sites = new LinkedHashMap<>();
@@ -147,17 +147,39 @@ public final class Sandbox implements AutoCloseable {
     timeline.apply(postId, change);
   }
 
-  /** Sets a fault for every request to every host; {@link Fault#none()} clears it. */
+  /**
+   * Sets a fault for every request to every host; {@link Fault#none()} clears it. A fault set for a host
+   * ({@link #setFault(String, Fault)}) takes precedence on that host.
+   */
   public void setFault(Fault fault) {
     dispatcher.fault(fault);
   }
 
   /**
-   * Sets a fault for the Wayback hosts only (web.archive.org and archive.org): 403 is the CDX "Blocked Site Error",
-   * 429 comes without Retry-After. {@link Fault#none()} clears it.
+   * Sets a fault for every request to one simulated host, e.g. {@code cdn.syndication.twimg.com}; {@link Fault#none()}
+   * clears it. While set, it replaces the global fault on that host.
+   *
+   * @throws IllegalArgumentException if the sandbox does not serve {@code host}
+   */
+  public void setFault(String host, Fault fault) {
+    dispatcher.fault(host, fault);
+  }
+
+  /**
+   * Sets the fault of both Wayback hosts (web.archive.org and archive.org): 403 is the CDX "Blocked Site Error", 429
+   * comes without Retry-After. {@link Fault#none()} clears it.
    */
   public void setWaybackFault(Fault fault) {
-    wayback.fault(fault);
+    dispatcher.fault(WAYBACK, fault);
+    dispatcher.fault(ARCHIVE_ORG, fault);
+  }
+
+  /**
+   * When on, the simulated Wayback Machine also holds each post's syndication JSON, captured one hour after the post
+   * ({@code cdn.syndication.twimg.com/tweet-result?id=…}, listed by CDX as {@code application/json}). Off by default.
+   */
+  public void setSyndicationArchived(boolean on) {
+    wayback.syndicationArchived(on);
   }
 
   /** When on, syndication answers {@code {}} unless {@code token} equals {@code SyndicationToken.of(id)}. Off by default. */
@@ -200,12 +222,12 @@ public final class Sandbox implements AutoCloseable {
     return dispatcher.requests();
   }
 
-  /** How many requests are being held by a timeout fault right now. */
+  /** How many requests are being held by a timeout or slow fault right now. */
   public int heldRequests() {
     return dispatcher.heldCount();
   }
 
-  /** Answers every held request (504) so its connection ends. */
+  /** Ends every hold: a request held by a timeout fault is answered 504, one held by a slow fault normally. */
   public void releaseHeldRequests() {
     dispatcher.releaseHeld();
   }

@@ -78,16 +78,23 @@ final class Timeline {
 
   /** The post's state now, whatever its platform, or empty when the scenario has no such post. */
   Optional<PostState> state(String postId) {
+    return stateAt(postId, clock.instant());
+  }
+
+  /**
+   * The post's state at {@code at} as far as it is known now: the events up to {@code at} (a change applied later for
+   * an earlier instant counts too), or empty when the scenario has no such post.
+   */
+  Optional<PostState> stateAt(String postId, Instant at) {
     Scenario.Post post = posts.get(postId);
     if (post == null) {
       return Optional.empty();
     }
     ObjectNode template = templates.get(postId);
     PostState state = initial(post, template);
-    Instant now = clock.instant();
     List<Timed> due = new ArrayList<>();
     for (Timed t : events.get(postId)) {
-      if (!t.at().isAfter(now)) {
+      if (!t.at().isAfter(at)) {
         due.add(t);
       }
     }
