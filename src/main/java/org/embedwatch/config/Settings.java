@@ -17,6 +17,7 @@ import java.util.Optional;
  * @param read limits on the inputs of {@code extract} and {@code archive}
  * @param media limits on captured media files
  * @param xV1 Twitter4J credentials for the X v1.1 API, when all four are configured
+ * @param metaOEmbed the app access token for Meta's oEmbed endpoints (Instagram, Facebook), when configured
  * @param source the file the settings came from (or "built-in defaults"), for messages
  */
 public record Settings(
@@ -27,6 +28,7 @@ public record Settings(
     Read read,
     Media media,
     Optional<XV1Credentials> xV1,
+    Optional<MetaOEmbedToken> metaOEmbed,
     String source) {
 
   /**
@@ -145,6 +147,23 @@ public record Settings(
    *     {@code WARC-Truncated: length}, and its outcome is {@code too-large (limit N bytes)}
    */
   public record Media(long maxBytes) {}
+
+  /**
+   * The app (or client) access token Meta's Graph API oEmbed endpoints require ({@code meta.oembed-token}). It is sent
+   * as the {@code access_token} query parameter and redacted wherever a request is recorded or logged.
+   */
+  public record MetaOEmbedToken(String value) {
+    public MetaOEmbedToken {
+      if (value.isBlank()) {
+        throw new IllegalArgumentException("an empty meta.oembed-token means none; do not build one");
+      }
+    }
+
+    @Override
+    public String toString() {
+      return "MetaOEmbedToken[redacted]";
+    }
+  }
 
   /** OAuth 1.0a user credentials for Twitter4J. Never written to disk or logs by us. */
   public record XV1Credentials(
