@@ -20,6 +20,7 @@ import org.embedwatch.net.Sleeper;
 import org.embedwatch.platform.PostEndpoint;
 import org.embedwatch.platform.bluesky.BlueskyClient;
 import org.embedwatch.platform.mastodon.MastodonClient;
+import org.embedwatch.platform.oembed.OEmbedEndpoint;
 import org.embedwatch.platform.x.OEmbedClient;
 import org.embedwatch.platform.wayback.AvailabilityClient;
 import org.embedwatch.platform.wayback.CdxClient;
@@ -54,6 +55,7 @@ public final class App implements AutoCloseable {
   private final PostChecker checker;
   private final InputExpander inputs;
   private final Archiver archiver;
+  private final Map<Platform, String> missingClients;
 
   private App(Settings settings, Clock clock, Sleeper sleeper) {
     this.settings = settings;
@@ -73,6 +75,17 @@ public final class App implements AutoCloseable {
     settings.xV2().ifPresent(token -> endpoints.add(new V2Client(token, http, json, clock)));
     endpoints.add(new BlueskyClient(http, json));
     endpoints.add(new MastodonClient(http, json));
+    endpoints.add(OEmbedEndpoint.youtube(http, json));
+    endpoints.add(OEmbedEndpoint.tiktok(http, json));
+    Map<Platform, String> missing = new LinkedHashMap<>();
+    settings.metaOEmbed().ifPresentOrElse(token -> {
+      endpoints.add(OEmbedEndpoint.instagram(http, json, token.value()));
+      endpoints.add(OEmbedEndpoint.facebook(http, json, token.value()));
+    }, () -> {
+      missing.put(Platform.INSTAGRAM, "needs meta.oembed-token");
+      missing.put(Platform.FACEBOOK, "needs meta.oembed-token");
+    });
+    this.missingClients = Map.copyOf(missing);
     this.checker = new PostChecker(endpoints, http, new BlobStore(settings.archiveDir().resolve("media")), sniffer,
         settings.media().maxBytes(), store, evidence, new StateFold(), clock, settings.check().interval(),
         new WaybackCorroboration(new CdxClient(http, json), new AvailabilityClient(http, json),
@@ -150,6 +163,14 @@ public final class App implements AutoCloseable {
 
   public PostChecker checker() {
     return checker;
+  }
+
+  /**
+   * Platforms whose client exists but is not configured, each with what it needs ({@code needs meta.oembed-token}).
+   * Their posts are stored and not captured, like those of platforms without a client.
+   */
+  public Map<Platform, String> missingClients() {
+    return missingClients;
   }
 
   public EvidenceReader evidence() {

@@ -18,6 +18,7 @@ import java.util.Optional;
  * @param media limits on captured media files
  * @param xV1 Twitter4J credentials for the X v1.1 API, when all four are configured
  * @param xV2 the bearer token for the X v2 API, when {@code x.v2.bearer-token} is set
+ * @param metaOEmbed the app access token for Meta's oEmbed endpoints (Instagram, Facebook), when configured
  * @param source the file the settings came from (or "built-in defaults"), for messages
  */
 public record Settings(
@@ -29,6 +30,7 @@ public record Settings(
     Media media,
     Optional<XV1Credentials> xV1,
     Optional<BearerToken> xV2,
+    Optional<MetaOEmbedToken> metaOEmbed,
     String source) {
 
   /**
@@ -147,6 +149,23 @@ public record Settings(
    *     {@code WARC-Truncated: length}, and its outcome is {@code too-large (limit N bytes)}
    */
   public record Media(long maxBytes) {}
+
+  /**
+   * The app (or client) access token Meta's Graph API oEmbed endpoints require ({@code meta.oembed-token}). It is sent
+   * as the {@code access_token} query parameter and redacted wherever a request is recorded or logged.
+   */
+  public record MetaOEmbedToken(String value) {
+    public MetaOEmbedToken {
+      if (value.isBlank()) {
+        throw new IllegalArgumentException("an empty meta.oembed-token means none; do not build one");
+      }
+    }
+
+    @Override
+    public String toString() {
+      return "MetaOEmbedToken[redacted]";
+    }
+  }
 
   /** OAuth 1.0a user credentials for Twitter4J. Never written to disk or logs by us. */
   public record XV1Credentials(

@@ -35,6 +35,7 @@ import org.apache.hc.core5.util.Timeout;
 import org.embedwatch.Sha256;
 import org.embedwatch.archive.HttpExchangeRecord;
 import org.embedwatch.archive.ExchangeRecorder;
+import org.embedwatch.archive.QuerySecrets;
 import org.embedwatch.archive.WarcLocation;
 import org.embedwatch.config.Settings;
 import org.slf4j.Logger;
@@ -47,6 +48,9 @@ import org.slf4j.LoggerFactory;
  * and parking after a 429 or a spent {@code x-rate-limit-remaining} until the reset the host gave; a request to a
  * parked host is not sent and fails at once as {@link Fetch.Kind#RATE_LIMITED}. Transport errors and 5xx are retried
  * with exponential backoff, each attempt its own exchange. Every wait goes through the {@link Sleeper}. Thread-safe.
+ *
+ * <p>A secret in the query ({@link QuerySecrets}: Meta's {@code access_token}) is sent, but never shown: the WARC
+ * records, the log lines and the addresses of the {@link Fetch} returned carry it as {@code [redacted]}.
  */
 public final class HttpFetcher implements Closeable {
   private static final Logger log = LoggerFactory.getLogger(HttpFetcher.class);
@@ -133,37 +137,42 @@ public final class HttpFetcher implements Closeable {
       try {
         next = current.resolve(new URI(location.trim()));
       } catch (URISyntaxException | IllegalArgumentException e) {
-        return new Fetch.Failure(uri, r.at(), Fetch.Kind.BAD_REDIRECT, "malformed redirect to " + location, r.warc());
+        return new Fetch.Failure(QuerySecrets.redact(uri), r.at(), Fetch.Kind.BAD_REDIRECT,
+            "malformed redirect to " + location, r.warc());
       }
       if (!"http".equals(next.getScheme()) && !"https".equals(next.getScheme())) {
-        return new Fetch.Failure(uri, r.at(), Fetch.Kind.BAD_REDIRECT, "redirect to non-http(s) " + next, r.warc());
+        return new Fetch.Failure(QuerySecrets.redact(uri), r.at(), Fetch.Kind.BAD_REDIRECT,
+            "redirect to non-http(s) " + QuerySecrets.redact(next), r.warc());
       }
       if (hop >= MAX_REDIRECTS) {
-        return new Fetch.Failure(uri, r.at(), Fetch.Kind.TOO_MANY_REDIRECTS,
+        return new Fetch.Failure(QuerySecrets.redact(uri), r.at(), Fetch.Kind.TOO_MANY_REDIRECTS,
             "more than " + MAX_REDIRECTS + " redirects", r.warc());
       }
       current = next;
     }
   }
 
+  /** {@code f} as an answer to {@code origin}, with the secrets of both addresses redacted. */
   private static Fetch withOrigin(Fetch f, URI origin) {
+    URI shown = QuerySecrets.redact(origin);
     if (f instanceof Fetch.Response r) {
-      return new Fetch.Response(origin, r.uri(), r.at(), r.status(), r.headers(), r.body(), r.truncated(),
-          r.sha256(), r.warc());
+      return new Fetch.Response(shown, QuerySecrets.redact(r.uri()), r.at(), r.status(), r.headers(), r.body(),
+          r.truncated(), r.sha256(), r.warc());
     }
     Fetch.Failure x = (Fetch.Failure) f;
-    return new Fetch.Failure(origin, x.at(), x.kind(), x.message(), x.warc());
+    return new Fetch.Failure(shown, x.at(), x.kind(), x.message(), x.warc());
   }
 
   /** One hop: waits for the host's turn, sends, parks the host on a rate-limit answer, retries what may be retried. */
   private Fetch getOnce(URI uri, Map<String, String> headers, Sink sink) {
     Settings.Politeness polite = settings.politeness();
     String host = uri.getHost();
+    URI logged = QuerySecrets.redact(uri);
     boolean waitedForPark = false;
     for (int attempt = 0; ; attempt++) {
       Optional<Instant> parked = waitedForPark ? Optional.empty() : limits.parkedUntil(host);
       if (parked.isPresent()) {
-        log.debug("GET {} not sent: {} is parked until {}", uri, host, parked.get());
+        log.debug("GET {} not sent: {} is parked until {}", logged, host, parked.get());
         return new Fetch.Failure(uri, clock.instant(), Fetch.Kind.RATE_LIMITED,
             host + " is rate limited until " + parked.get() + "; not asked", null);
       }
@@ -181,7 +190,7 @@ public final class HttpFetcher implements Closeable {
       if (attempt >= polite.retries() || wait.isEmpty()) {
         return f;
       }
-      log.debug("GET {}: retrying in {} ({})", uri, wait.get(), describe(f));
+      log.debug("GET {}: retrying in {} ({})", logged, wait.get(), describe(f));
       try {
         sleeper.sleep(wait.get());
       } catch (InterruptedException e) {
@@ -261,14 +270,14 @@ public final class HttpFetcher implements Closeable {
       }
       HttpExchangeRecord.Response response = client.execute(get, this::readResponse);
       WarcLocation loc = warc.write(new HttpExchangeRecord(uri, routedTo, at, "GET", recorded, response, null));
-      log.debug("GET {} -> {} ({} bytes)", uri, response.status(), response.body().length);
+      log.debug("GET {} -> {} ({} bytes)", QuerySecrets.redact(uri), response.status(), response.body().length);
       return new Fetch.Response(uri, uri, at, response.status(), response.headers(), response.body(),
           response.truncated(), Sha256.of(response.body()), loc);
     } catch (IOException e) {
       Fetch.Kind kind = kindOf(e);
-      String message = e.getClass().getSimpleName() + ": " + e.getMessage();
+      String message = QuerySecrets.scrub(e.getClass().getSimpleName() + ": " + e.getMessage(), uri);
       WarcLocation loc = warc.write(new HttpExchangeRecord(uri, routedTo, at, "GET", recorded, null, message));
-      log.debug("GET {} failed: {}", uri, message);
+      log.debug("GET {} failed: {}", QuerySecrets.redact(uri), message);
       return new Fetch.Failure(uri, at, kind, message, loc);
     }
   }
@@ -347,7 +356,8 @@ public final class HttpFetcher implements Closeable {
     HttpExchangeRecord.Response answer =
         new HttpExchangeRecord.Response(status, reason, headers, new byte[0], truncated, sink.file());
     WarcLocation loc = warc.write(new HttpExchangeRecord(uri, routedTo, at, "GET", recorded, answer, null));
-    log.debug("GET {} -> {} ({} bytes to {}{})", uri, status, length, sink.file(), truncated ? ", truncated" : "");
+    log.debug("GET {} -> {} ({} bytes to {}{})", QuerySecrets.redact(uri), status, length, sink.file(),
+        truncated ? ", truncated" : "");
     return new Fetch.Response(uri, uri, at, status, headers, new byte[0], truncated,
         new Sha256(HexFormat.of().formatHex(digest.digest())), loc);
   }

@@ -1,5 +1,9 @@
 package org.embedwatch.sandbox;
 
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
 /** How one simulated host answers. Implementations are thread-safe. */
 interface Route {
 
@@ -8,6 +12,17 @@ interface Route {
 
   /** How this host renders an injected failure status (e.g. syndication's text/plain 429, v1.1's code 88). */
   Answer.Reply failure(int status);
+
+  /**
+   * The answer about one post: {@code missing} when the scenario has none, the post's fault when it has one, else
+   * {@code answer} of its state.
+   */
+  default Answer about(Optional<PostState> post, Supplier<Answer> missing, Function<PostState, Answer> answer) {
+    if (post.isEmpty()) {
+      return missing.get();
+    }
+    return post.get().fault().active() ? faulted(post.get().fault()) : answer.apply(post.get());
+  }
 
   /**
    * The answer to {@code request} for an active status or timeout fault. A host serving several APIs (v1.1 and v2 on

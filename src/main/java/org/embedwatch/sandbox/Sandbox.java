@@ -31,6 +31,11 @@ public final class Sandbox implements AutoCloseable {
   static final String MASTODON_FILES = "files.mastodon.social";
   static final String WAYBACK = "web.archive.org";
   static final String ARCHIVE_ORG = "archive.org";
+  static final String YOUTUBE = "www.youtube.com";
+  static final String TIKTOK = "www.tiktok.com";
+  static final String GRAPH = "graph.facebook.com";
+  /** The access token the sandbox's graph.facebook.com accepts: give it as {@code meta.oembed-token}. */
+  public static final String META_OEMBED_TOKEN = GraphRoute.TOKEN;
 
   private final HttpServer server;
   private final ExecutorService executor;
@@ -88,6 +93,12 @@ public final class Sandbox implements AutoCloseable {
     routes.put(BSKY_APPVIEW, new BlueskyRoute(timeline, samples, json));
     routes.put(BSKY_CDN, new MediaRoute(BSKY_CDN, timeline));
     routes.put(MASTODON_FILES, new MediaRoute(MASTODON_FILES, timeline));
+    routes.put(YOUTUBE, new YouTubeRoute(timeline, json));
+    routes.put(YouTubeRoute.THUMBNAILS, new MediaRoute(YouTubeRoute.THUMBNAILS, timeline));
+    routes.put(TIKTOK, new TikTokRoute(timeline, json));
+    routes.put(TikTokRoute.THUMBNAILS, new MediaRoute(TikTokRoute.THUMBNAILS, timeline));
+    routes.put(GRAPH, new GraphRoute(timeline, json));
+    routes.put(GraphRoute.INSTAGRAM_THUMBNAILS, new MediaRoute(GraphRoute.INSTAGRAM_THUMBNAILS, timeline));
     scenario.posts().stream()
         .filter(p -> p.service() == Scenario.Service.MASTODON)
         .map(Scenario.Post::host)

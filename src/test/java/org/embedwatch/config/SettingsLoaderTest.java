@@ -116,4 +116,17 @@ class SettingsLoaderTest {
     assertThat(s.xV1()).isPresent();
     assertThat(s.toString()).doesNotContain("secret");
   }
+
+  @Test
+  void metaOEmbedTokenIsOptionalAndNeverAppearsInToStringOrErrors() {
+    assertThat(new SettingsLoader(work).load(Optional.empty(), List.of()).metaOEmbed()).isEmpty();
+    Settings s = new SettingsLoader(work).load(Optional.empty(), List.of("meta.oembed-token=1234|app-secret-x"));
+
+    assertThat(s.metaOEmbed()).hasValueSatisfying(t -> assertThat(t.value()).isEqualTo("1234|app-secret-x"));
+    assertThat(s.toString()).doesNotContain("app-secret-x");
+    assertThatThrownBy(() -> new SettingsLoader(work).load(Optional.empty(),
+        List.of("meta.oembed-token=1234|app secret-y")))
+        .hasMessageContaining("meta.oembed-token in built-in defaults is not an access token")
+        .hasMessageNotContaining("secret-y");
+  }
 }
