@@ -129,7 +129,11 @@ public final class App implements AutoCloseable {
     }
   }
 
-  private static Map<String, String> warcinfo(Settings s) {
+  /**
+   * The warcinfo fields: the software, the configuration's source and the settings that shape what was fetched and
+   * how (never a secret: for credentials only whether they were configured).
+   */
+  static Map<String, String> warcinfo(Settings s) {
     Map<String, String> f = new LinkedHashMap<>();
     f.put("software", SOFTWARE);
     f.put("format", "WARC File Format 1.1");
@@ -141,7 +145,35 @@ public final class App implements AutoCloseable {
       s.net().routes().forEach((host, base) -> routes.add(host + " -> " + base));
       f.put("embedwatch-routes", String.join(", ", routes));
     }
+    Settings.Politeness p = s.net().politeness();
+    f.put("embedwatch-politeness", "rate " + rate(p.defaultRate()) + per(p.rates(), App::rate) + "; concurrency "
+        + limit(p.defaultConcurrency()) + per(p.concurrency(), App::limit) + "; retries " + p.retries() + " (backoff "
+        + p.retryBackoff() + ", at most " + p.retryMaxWait() + "); 429 park " + p.rateLimitPark());
+    f.put("embedwatch-limits", "net.connect-timeout " + s.net().connectTimeout() + ", net.read-timeout "
+        + s.net().readTimeout() + ", net.max-body-bytes " + s.net().maxBodyBytes() + ", media.max-bytes "
+        + s.media().maxBytes() + ", warc.max-file-bytes " + s.net().warcMaxFileBytes());
+    f.put("embedwatch-check", "interval " + s.check().interval() + ", concurrency " + limit(s.check().concurrency()));
+    f.put("embedwatch-credentials", "x.v1 " + (s.xV1().isPresent() ? "configured" : "none") + ", x.v2 "
+        + (s.xV2().isPresent() ? "configured" : "none") + ", meta.oembed " + (s.metaOEmbed().isPresent()
+        ? "configured" : "none") + " (values never recorded)");
     return f;
+  }
+
+  private static String rate(Settings.Rate r) {
+    return r.isOff() ? "off" : r.requests() + "/" + r.per();
+  }
+
+  private static String limit(int n) {
+    return n == 0 ? "off" : Integer.toString(n);
+  }
+
+  private static <T> String per(Map<String, T> hosts, java.util.function.Function<T, String> show) {
+    if (hosts.isEmpty()) {
+      return "";
+    }
+    List<String> out = new ArrayList<>();
+    new java.util.TreeMap<>(hosts).forEach((host, v) -> out.add(host + " " + show.apply(v)));
+    return " (" + String.join(", ", out) + ")";
   }
 
   public Settings settings() {
