@@ -20,11 +20,14 @@ import org.embedwatch.net.Sleeper;
 import org.embedwatch.platform.PostEndpoint;
 import org.embedwatch.platform.bluesky.BlueskyClient;
 import org.embedwatch.platform.mastodon.MastodonClient;
+import org.embedwatch.platform.oembed.OEmbedEndpoint;
 import org.embedwatch.platform.x.OEmbedClient;
 import org.embedwatch.platform.wayback.AvailabilityClient;
 import org.embedwatch.platform.wayback.CdxClient;
+import org.embedwatch.platform.wayback.MementoClient;
 import org.embedwatch.platform.x.SyndicationClient;
 import org.embedwatch.platform.x.V1Client;
+import org.embedwatch.platform.x.V2Client;
 import org.embedwatch.read.ContentSniffer;
 import org.embedwatch.read.InputExpander;
 import org.embedwatch.store.Database;
@@ -52,6 +55,7 @@ public final class App implements AutoCloseable {
   private final PostChecker checker;
   private final InputExpander inputs;
   private final Archiver archiver;
+  private final Map<Platform, String> missingClients;
 
   private App(Settings settings, Clock clock, Sleeper sleeper) {
     this.settings = settings;
@@ -66,13 +70,27 @@ public final class App implements AutoCloseable {
     endpoints.add(new SyndicationClient(http, json));
     endpoints.add(new OEmbedClient(http, json));
     settings.xV1().ifPresent(credentials ->
-        endpoints.add(new V1Client(credentials, settings.net(), http.routes(), warc, json, clock)));
+        endpoints.add(new V1Client(credentials, settings.net(), http.routes(), http.limits(), warc, json,
+            clock)));
+    settings.xV2().ifPresent(token -> endpoints.add(new V2Client(token, http, json, clock)));
     endpoints.add(new BlueskyClient(http, json));
     endpoints.add(new MastodonClient(http, json));
+    endpoints.add(OEmbedEndpoint.youtube(http, json));
+    endpoints.add(OEmbedEndpoint.tiktok(http, json));
+    Map<Platform, String> missing = new LinkedHashMap<>();
+    settings.metaOEmbed().ifPresentOrElse(token -> {
+      endpoints.add(OEmbedEndpoint.instagram(http, json, token.value()));
+      endpoints.add(OEmbedEndpoint.facebook(http, json, token.value()));
+    }, () -> {
+      missing.put(Platform.INSTAGRAM, "needs meta.oembed-token");
+      missing.put(Platform.FACEBOOK, "needs meta.oembed-token");
+    });
+    this.missingClients = Map.copyOf(missing);
     this.checker = new PostChecker(endpoints, http, new BlobStore(settings.archiveDir().resolve("media")), sniffer,
         settings.media().maxBytes(), store, evidence, new StateFold(new StateFold.Rule(settings.check().confirmChecks(),
             settings.check().confirmSpan(), settings.check().confirmEndpoints())), clock, settings.check().interval(),
-        new WaybackCorroboration(new CdxClient(http, json), new AvailabilityClient(http, json), store),
+        new WaybackCorroboration(new CdxClient(http, json), new AvailabilityClient(http, json),
+            new MementoClient(http, json), store, evidence),
         settings.check().concurrency());
     this.inputs = new InputExpander(http, sniffer, settings.read().maxBytes(), clock);
     this.archiver = new Archiver(extractor, new BlobStore(settings.archiveDir().resolve("articles")), store, checker,
@@ -112,7 +130,11 @@ public final class App implements AutoCloseable {
     }
   }
 
-  private static Map<String, String> warcinfo(Settings s) {
+  /**
+   * The warcinfo fields: the software, the configuration's source and the settings that shape what was fetched and
+   * how (never a secret: for credentials only whether they were configured).
+   */
+  static Map<String, String> warcinfo(Settings s) {
     Map<String, String> f = new LinkedHashMap<>();
     f.put("software", SOFTWARE);
     f.put("format", "WARC File Format 1.1");
@@ -124,7 +146,35 @@ public final class App implements AutoCloseable {
       s.net().routes().forEach((host, base) -> routes.add(host + " -> " + base));
       f.put("embedwatch-routes", String.join(", ", routes));
     }
+    Settings.Politeness p = s.net().politeness();
+    f.put("embedwatch-politeness", "rate " + rate(p.defaultRate()) + per(p.rates(), App::rate) + "; concurrency "
+        + limit(p.defaultConcurrency()) + per(p.concurrency(), App::limit) + "; retries " + p.retries() + " (backoff "
+        + p.retryBackoff() + ", at most " + p.retryMaxWait() + "); 429 park " + p.rateLimitPark());
+    f.put("embedwatch-limits", "net.connect-timeout " + s.net().connectTimeout() + ", net.read-timeout "
+        + s.net().readTimeout() + ", net.max-body-bytes " + s.net().maxBodyBytes() + ", media.max-bytes "
+        + s.media().maxBytes() + ", warc.max-file-bytes " + s.net().warcMaxFileBytes());
+    f.put("embedwatch-check", "interval " + s.check().interval() + ", concurrency " + limit(s.check().concurrency()));
+    f.put("embedwatch-credentials", "x.v1 " + (s.xV1().isPresent() ? "configured" : "none") + ", x.v2 "
+        + (s.xV2().isPresent() ? "configured" : "none") + ", meta.oembed " + (s.metaOEmbed().isPresent()
+        ? "configured" : "none") + " (values never recorded)");
     return f;
+  }
+
+  private static String rate(Settings.Rate r) {
+    return r.isOff() ? "off" : r.requests() + "/" + r.per();
+  }
+
+  private static String limit(int n) {
+    return n == 0 ? "off" : Integer.toString(n);
+  }
+
+  private static <T> String per(Map<String, T> hosts, java.util.function.Function<T, String> show) {
+    if (hosts.isEmpty()) {
+      return "";
+    }
+    List<String> out = new ArrayList<>();
+    new java.util.TreeMap<>(hosts).forEach((host, v) -> out.add(host + " " + show.apply(v)));
+    return " (" + String.join(", ", out) + ")";
   }
 
   public Settings settings() {
@@ -146,6 +196,14 @@ public final class App implements AutoCloseable {
 
   public PostChecker checker() {
     return checker;
+  }
+
+  /**
+   * Platforms whose client exists but is not configured, each with what it needs ({@code needs meta.oembed-token}).
+   * Their posts are stored and not captured, like those of platforms without a client.
+   */
+  public Map<Platform, String> missingClients() {
+    return missingClients;
   }
 
   public EvidenceReader evidence() {

@@ -10,10 +10,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One HTTP exchange as it is written to WARC: the request we sent and the response (or failure) we got.
+ * One HTTP exchange as it is written to WARC: the request we sent and the response (or failure) we got. Secrets in
+ * the query ({@link QuerySecrets}, e.g. Meta's {@code access_token}) are redacted from both addresses here, so no
+ * recorder ever sees them.
  *
- * @param targetUri the URI the caller asked for (the platform's own address, before {@code net.route} rewriting)
- * @param routedTo the address the request actually went to, when a route rewrote it, else null
+ * @param targetUri the URI the caller asked for (the platform's own address, before {@code net.route} rewriting),
+ *     secret query values redacted
+ * @param routedTo the address the request actually went to, when a route rewrote it, else null; secret query values
+ *     redacted
  * @param date when the request was sent
  * @param method HTTP method
  * @param requestHeaders request headers as sent, with secrets already redacted
@@ -30,6 +34,8 @@ public record HttpExchangeRecord(
     String failure) {
 
   public HttpExchangeRecord {
+    targetUri = QuerySecrets.redact(targetUri);
+    routedTo = routedTo == null ? null : QuerySecrets.redact(routedTo);
     requestHeaders = List.copyOf(requestHeaders);
   }
 

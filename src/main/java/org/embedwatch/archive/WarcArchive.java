@@ -67,87 +67,93 @@ public final class WarcArchive implements ExchangeRecorder, Closeable {
 
   /**
    * Writes a request record and then a response record (or, when the exchange failed, a metadata record saying why),
-   * and returns the location of the second one: the record that holds the evidence.
+   * and returns the location of the second one: the record that holds the evidence. Blocks and digests are computed
+   * before the file lock is taken, so concurrent checks only queue for the compression and the write.
    */
   @Override
-  public synchronized WarcLocation write(HttpExchangeRecord exchange) {
+  public WarcLocation write(HttpExchangeRecord exchange) {
     try {
-      ensureOpen();
+      byte[] requestBlock = requestBlock(exchange);
+      Prepared response = exchange.response() == null ? null : prepare(exchange.response());
       URI requestId = newId();
-      WarcRequest request = new WarcRequest.Builder(exchange.targetUri())
-          .recordId(requestId)
-          .date(exchange.date())
-          .warcinfoId(warcinfoId)
-          .body(MediaType.HTTP_REQUEST, requestBlock(exchange))
-          .build();
-      writer.write(request);
-      long offset = writer.position();
       URI id = newId();
-      WarcRecord evidence = exchange.response() == null
-          ? failureRecord(exchange, id, requestId)
-          : responseRecord(exchange, id, requestId);
-      if (evidence != null) {
-        writer.write(evidence);
+      synchronized (this) {
+        ensureOpen();
+        writer.write(new WarcRequest.Builder(exchange.targetUri())
+            .recordId(requestId)
+            .date(exchange.date())
+            .warcinfoId(warcinfoId)
+            .body(MediaType.HTTP_REQUEST, requestBlock)
+            .build());
+        long offset = writer.position();
+        if (response == null) {
+          writer.write(failureRecord(exchange, id, requestId));
+        } else {
+          writeResponse(exchange, response, id, requestId);
+        }
+        WarcLocation location = new WarcLocation(fileName, offset, id);
+        if (writer.position() > maxFileBytes) {
+          closeCurrent();
+        }
+        return location;
       }
-      WarcLocation location = new WarcLocation(fileName, offset, id);
-      if (writer.position() > maxFileBytes) {
-        closeCurrent();
-      }
-      return location;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write WARC record for " + exchange.targetUri() + " to " + dir, e);
     }
   }
 
-  /** The response record, or null when it streamed from a file and has already been written. */
-  private WarcRecord responseRecord(HttpExchangeRecord exchange, URI id, URI requestId) throws IOException {
+  /**
+   * A response's HTTP head and digests, computed outside the lock.
+   *
+   * @param block the whole HTTP message when the body is in memory, else null (it streams from the file)
+   */
+  private record Prepared(byte[] head, byte[] block, long payloadLength, byte[] blockDigest, byte[] payloadDigest) {}
+
+  private static Prepared prepare(HttpExchangeRecord.Response r) throws IOException {
+    if (r.bodyFile() == null) {
+      byte[] block = responseBlock(r);
+      return new Prepared(null, block, r.body().length, Sha256.newDigest().digest(block),
+          Sha256.newDigest().digest(r.body()));
+    }
+    // Streamed from the file: the payload is never held in memory, so both digests are computed from the file.
+    long length = Files.size(r.bodyFile());
+    byte[] head = responseHead(r, length);
+    MessageDigest block = Sha256.newDigest();
+    block.update(head);
+    MessageDigest payload = Sha256.newDigest();
+    try (InputStream in = Files.newInputStream(r.bodyFile())) {
+      byte[] buf = new byte[65536];
+      for (int n; (n = in.read(buf)) != -1; ) {
+        block.update(buf, 0, n);
+        payload.update(buf, 0, n);
+      }
+    }
+    return new Prepared(head, null, length, block.digest(), payload.digest());
+  }
+
+  private void writeResponse(HttpExchangeRecord exchange, Prepared p, URI id, URI requestId) throws IOException {
     HttpExchangeRecord.Response r = exchange.response();
     WarcResponse.Builder b = new WarcResponse.Builder(exchange.targetUri())
         .recordId(id)
         .date(exchange.date())
         .warcinfoId(warcinfoId)
-        .concurrentTo(requestId);
-    if (r.bodyFile() == null) {
-      byte[] block = responseBlock(r);
-      b.blockDigest(new WarcDigest("sha256", Sha256.newDigest().digest(block)))
-          .payloadDigest(new WarcDigest("sha256", Sha256.newDigest().digest(r.body())))
-          .body(MediaType.HTTP_RESPONSE, block);
-    } else {
-      // Streamed from the file: the payload is never held in memory, so both digests are computed from the file.
-      long length = Files.size(r.bodyFile());
-      byte[] head = responseHead(r, length);
-      MessageDigest block = Sha256.newDigest();
-      block.update(head);
-      MessageDigest payload = Sha256.newDigest();
-      try (InputStream in = Files.newInputStream(r.bodyFile())) {
-        byte[] buf = new byte[65536];
-        for (int n; (n = in.read(buf)) != -1; ) {
-          block.update(buf, 0, n);
-          payload.update(buf, 0, n);
-        }
-      }
-      b.blockDigest(new WarcDigest("sha256", block.digest()))
-          .payloadDigest(new WarcDigest("sha256", payload.digest()));
-      try (ReadableByteChannel channel = Channels.newChannel(new SequenceInputStream(
-          new ByteArrayInputStream(head), Files.newInputStream(r.bodyFile())))) {
-        b.body(MediaType.HTTP_RESPONSE, channel, head.length + length);
-        if (exchange.routedTo() != null) {
-          b.addHeader("WARC-Embedwatch-Routed-To", exchange.routedTo().toString());
-        }
-        if (r.truncated()) {
-          b.addHeader("WARC-Truncated", "length");
-        }
-        writer.write(b.build());
-        return null;
-      }
-    }
+        .concurrentTo(requestId)
+        .blockDigest(new WarcDigest("sha256", p.blockDigest()))
+        .payloadDigest(new WarcDigest("sha256", p.payloadDigest()));
     if (exchange.routedTo() != null) {
       b.addHeader("WARC-Embedwatch-Routed-To", exchange.routedTo().toString());
     }
     if (r.truncated()) {
       b.addHeader("WARC-Truncated", "length");
     }
-    return b.build();
+    if (p.block() != null) {
+      writer.write(b.body(MediaType.HTTP_RESPONSE, p.block()).build());
+      return;
+    }
+    try (ReadableByteChannel channel = Channels.newChannel(new SequenceInputStream(
+        new ByteArrayInputStream(p.head()), Files.newInputStream(r.bodyFile())))) {
+      writer.write(b.body(MediaType.HTTP_RESPONSE, channel, p.head().length + p.payloadLength()).build());
+    }
   }
 
   private WarcRecord failureRecord(HttpExchangeRecord exchange, URI id, URI requestId) {

@@ -83,9 +83,10 @@ public final class PostChecker {
    * @param state the post's state after the check
    * @param discovered posts this check's capture named (quoted, replied to) that got a row of their own just now
    * @param via for a post checked because another one named it: how ({@code quoted by x 123}); null otherwise
+   * @param memento what the Wayback fallback did for a post gone before its first capture (usually not due)
    */
   public record Result(PostRecord post, List<PostFetch> fetches, EvidenceStore.DerivedState state,
-      List<PostRecord> discovered, String via) {
+      List<PostRecord> discovered, String via, MementoAttempt memento) {
     public Result {
       discovered = List.copyOf(discovered);
     }
@@ -237,10 +238,14 @@ public final class PostChecker {
       ids.set(ids.size() - 1, saved.observationId());
       discovered.addAll(saved.discovered());
     }
-    if (!fetches.isEmpty() && wayback.due(post, history)) {
-      wayback.corroborate(post);
+    MementoAttempt memento = MementoAttempt.notDue();
+    if (!fetches.isEmpty()) {
+      if (wayback.due(post, history)) {
+        wayback.corroborate(post);
+      }
+      memento = wayback.recover(post, history, fetches);
     }
-    return new Result(post, fetches, state, discovered, via);
+    return new Result(post, fetches, state, discovered, via, memento);
   }
 
   /** The posts {@code content} names, on the post's own platform, with their canonical URLs. */

@@ -2,18 +2,24 @@ package org.embedwatch.capture;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.embedwatch.Outcome;
 import org.embedwatch.Platform;
 import org.embedwatch.Sha256;
 import org.embedwatch.net.Fetch;
+import org.embedwatch.platform.PostFetch;
 import org.embedwatch.platform.PostKey;
 import org.embedwatch.platform.wayback.AvailabilityClient;
 import org.embedwatch.platform.wayback.CdxClient;
 import org.embedwatch.platform.wayback.Memento;
+import org.embedwatch.platform.wayback.MementoClient;
 import org.embedwatch.platform.wayback.WaybackAnswer;
+import org.embedwatch.store.EvidenceReader;
 import org.embedwatch.store.EvidenceStore;
+import org.embedwatch.store.MementoRecord;
 import org.embedwatch.store.NewMemento;
 import org.embedwatch.store.NewObservation;
+import org.embedwatch.store.ObservationRecord;
 import org.embedwatch.store.PostRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,7 +29,8 @@ import org.slf4j.LoggerFactory;
  * checks only until the CDX server has answered (found or none). One observation ({@code wayback-cdx}) per CDX request,
  * in every form the post's URL is captured under; a 429 stops the round (IA firewalls clients that insist). When no
  * CDX request could be answered, the availability API is asked for the closest snapshot instead. What is listed is
- * stored as mementos, never as the post's state.
+ * stored as mementos, never as the post's state. When the post turns out to be gone before any live endpoint served
+ * it, the {@link MementoFallback} stores the raw bytes of its closest memento as its capture.
  */
 public final class WaybackCorroboration {
   private static final Logger log = LoggerFactory.getLogger(WaybackCorroboration.class);
@@ -31,11 +38,20 @@ public final class WaybackCorroboration {
   private final CdxClient cdx;
   private final AvailabilityClient availability;
   private final EvidenceStore store;
+  private final EvidenceReader reader;
+  private final MementoFallback fallback;
 
-  public WaybackCorroboration(CdxClient cdx, AvailabilityClient availability, EvidenceStore store) {
+  /**
+   * @param replay fetches a memento's raw bytes for a post gone before its first capture
+   * @param reader the post's stored observations and mementos, read when the fallback is due
+   */
+  public WaybackCorroboration(CdxClient cdx, AvailabilityClient availability, MementoClient replay,
+      EvidenceStore store, EvidenceReader reader) {
     this.cdx = cdx;
     this.availability = availability;
     this.store = store;
+    this.reader = reader;
+    this.fallback = new MementoFallback(replay, store);
   }
 
   /** True when {@code post} has not yet had a conclusive CDX answer; {@code history} is its observations so far. */
@@ -63,6 +79,47 @@ public final class WaybackCorroboration {
       save(post, answer, "availability");
     }
     return answers;
+  }
+
+  /**
+   * For an X post found gone before any live endpoint served it (see {@link MementoFallback#due}), after
+   * {@link #corroborate}: asks CDX once more, for the post's archived syndication JSON, then fetches the raw bytes of
+   * the best memento stored and keeps them as the post's capture. Waits for a later check while CDX has not answered.
+   *
+   * @param history the post's observations, this check's live ones included
+   * @param fetches what the live endpoints answered at this check
+   */
+  MementoAttempt recover(PostRecord post, List<NewObservation> history, List<PostFetch> fetches) {
+    if (post.platform() != Platform.X || !MementoFallback.due(history, fetches)) {
+      return MementoAttempt.notDue();
+    }
+    List<NewObservation> stored = reader.observations(post.id()).stream().map(ObservationRecord::observation)
+        .toList();
+    if (due(post, stored)) {
+      return new MementoAttempt(MementoAttempt.Kind.NOT_FETCHED,
+          "the Wayback Machine's CDX server has not answered yet; asked again at the next check");
+    }
+    String syndication = CdxClient.requestUri(CdxClient.syndicationPattern(post.postId())).toString();
+    boolean asked = false;
+    WaybackAnswer unanswered = null;
+    if (stored.stream().noneMatch(o -> o.requestUrl().equals(syndication) && o.outcome().isEvidence())) {
+      WaybackAnswer answer = cdx.search(CdxClient.syndicationPattern(post.postId()), post.postId());
+      save(post, answer, "cdx");
+      asked = true;
+      unanswered = answer.outcome().isEvidence() ? null : answer;
+    }
+    Optional<MementoRecord> chosen = MementoFallback.choose(reader.mementos(post.id()));
+    if (chosen.isPresent()) {
+      return fallback.fetch(post, chosen.get());
+    }
+    if (unanswered != null) {
+      return new MementoAttempt(MementoAttempt.Kind.NOT_FETCHED, "the Wayback Machine did not answer about the"
+          + " post's syndication JSON (" + unanswered.detail() + "); asked again at the next check");
+    }
+    return asked
+        ? new MementoAttempt(MementoAttempt.Kind.NONE_FOUND,
+            "no memento found: the Wayback Machine lists no capture of the post with status 200")
+        : MementoAttempt.notDue();
   }
 
   private void save(PostRecord post, WaybackAnswer answer, String source) {

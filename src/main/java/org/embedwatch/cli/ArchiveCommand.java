@@ -4,9 +4,11 @@ import java.io.InputStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.embedwatch.App;
 import org.embedwatch.Archiver;
+import org.embedwatch.Platform;
 import org.embedwatch.capture.PostChecker;
 import org.embedwatch.read.InputExpander;
 import org.embedwatch.read.InputItem;
@@ -53,7 +55,8 @@ final class ArchiveCommand implements Callable<Integer> {
       switch (item.kind()) {
         case ARTICLE -> {
           try {
-            print(app.archiver().archive(((InputItem.Article) item).capture(), scope::shows), scope, item.input(), out);
+            print(app.archiver().archive(((InputItem.Article) item).capture(), scope::shows), scope, item.input(), out,
+                app.missingClients());
           } catch (RuntimeException e) {
             log.warn("unexpected error archiving {}", item.input(), e);
             problems[0]++;
@@ -79,7 +82,8 @@ final class ArchiveCommand implements Callable<Integer> {
     err.flush();
   }
 
-  private static void print(Archiver.Result result, ScopeOption scope, String input, PrintWriter out) {
+  private static void print(Archiver.Result result, ScopeOption scope, String input, PrintWriter out,
+      Map<Platform, String> missingClients) {
     int n = result.references().size();
     int left = result.leftOut();
     out.println("article " + input + ": " + (n == 0 ? "no references found" : n + (n == 1 ? " reference" : " references"))
@@ -88,10 +92,15 @@ final class ArchiveCommand implements Callable<Integer> {
         + " (" + result.article().mediaType() + ", sha256 " + result.article().sha256().hex() + ")");
     for (Archiver.ReferenceResult r : result.references()) {
       out.println("  " + ReferenceLines.describe(r.reference()) + "\n    -> "
-          + (r.capture() == null ? "not captured: a text remnant without a post id" : CaptureLines.outcome(r.capture())));
+          + (r.capture() == null
+              ? "not captured: a text remnant without a post id"
+              : CaptureLines.outcome(r.capture(), missingClients)));
+      if (r.capture() != null && r.capture().memento().attempted()) {
+        out.println("       " + CaptureLines.memento(r.capture()));
+      }
     }
     for (PostChecker.Result r : result.related()) {
-      out.println("  " + CaptureLines.related(r) + "\n    -> " + CaptureLines.outcome(r));
+      out.println("  " + CaptureLines.related(r) + "\n    -> " + CaptureLines.outcome(r, missingClients));
     }
   }
 }

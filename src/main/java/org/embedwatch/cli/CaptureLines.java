@@ -2,6 +2,8 @@ package org.embedwatch.cli;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import org.embedwatch.Platform;
 import org.embedwatch.capture.PostChecker;
 import org.embedwatch.net.Fetch;
 import org.embedwatch.platform.PostFetch;
@@ -10,11 +12,26 @@ import org.embedwatch.platform.PostFetch;
 final class CaptureLines {
   private CaptureLines() {}
 
-  static String outcome(PostChecker.Result result) {
+  /**
+   * The outcome of a capture, or {@code not captured: no client for <platform> posts yet}, with what the client needs
+   * when it exists but is not configured ({@code (needs meta.oembed-token)}).
+   */
+  static String outcome(PostChecker.Result result, Map<Platform, String> missingClients) {
     if (result.unsupported()) {
-      return "not captured: no client for " + result.post().platform().key() + " posts yet";
+      return "not captured: " + noClient(result.post().platform(), missingClients);
     }
-    return state(result) + " — " + fetches(result);
+    return state(result) + " — " + fetches(result, missingClients);
+  }
+
+  /** {@code no client for instagram posts yet (needs meta.oembed-token)}. */
+  static String noClient(Platform platform, Map<Platform, String> missingClients) {
+    return "no client for " + platform.key() + " posts yet" + why(platform, missingClients);
+  }
+
+  /** {@code " (needs meta.oembed-token)"}, or "" when nothing would make a client of {@code platform}. */
+  static String why(Platform platform, Map<Platform, String> missingClients) {
+    String needs = missingClients.get(platform);
+    return needs == null ? "" : " (" + needs + ")";
   }
 
   /** A post checked because a captured post named it: {@code x 123 @handle, quoted by x 456}. */
@@ -31,12 +48,17 @@ final class CaptureLines {
   }
 
   /** What each endpoint answered. */
-  static String fetches(PostChecker.Result result) {
+  static String fetches(PostChecker.Result result, Map<Platform, String> missingClients) {
     if (result.unsupported()) {
-      return "no client for " + result.post().platform().key() + " posts yet";
+      return noClient(result.post().platform(), missingClients);
     }
     List<String> parts = result.fetches().stream().map(CaptureLines::fetch).toList();
     return String.join("; ", parts);
+  }
+
+  /** What the Wayback fallback did for a post gone before its first capture, e.g. {@code wayback-memento: stored …}. */
+  static String memento(PostChecker.Result result) {
+    return "wayback-memento: " + result.memento().detail();
   }
 
   private static String fetch(PostFetch f) {

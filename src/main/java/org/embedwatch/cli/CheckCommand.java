@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.embedwatch.App;
+import org.embedwatch.Platform;
 import org.embedwatch.PostState;
 import org.embedwatch.capture.PostChecker;
 import org.embedwatch.store.PostRecord;
@@ -53,12 +54,18 @@ final class CheckCommand implements Callable<Integer> {
       out.println(CaptureLines.related(result) + ": " + (before == after && post.reason() == result.state().reason()
               ? CaptureLines.state(result) + " (unchanged)"
               : before.name() + " -> " + CaptureLines.state(result))
-          + " — " + CaptureLines.fetches(result));
+          + " — " + CaptureLines.fetches(result, app.missingClients()));
+      if (result.memento().attempted()) {
+        out.println("  " + CaptureLines.memento(result));
+      }
       out.flush();
     });
     out.println("checked " + checked[0] + (checked[0] == 1 ? " post" : " posts") + ": " + flagged[0]
         + " flagged, " + unreachable[0] + " with an unreachable endpoint"
-        + (skipped.isEmpty() ? "" : "; not checked, no client yet: " + skipped.toString().replaceAll("[{}]", "")));
+        + (skipped.isEmpty() ? "" : "; not checked, no client yet: " + String.join(", ", skipped.entrySet().stream()
+            .map(e -> e.getKey() + "=" + e.getValue()
+                + CaptureLines.why(Platform.parse(e.getKey()), app.missingClients()))
+            .toList())));
     out.flush();
   }
 }

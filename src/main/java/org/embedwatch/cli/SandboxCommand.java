@@ -43,6 +43,8 @@ final class SandboxCommand implements Callable<Integer> {
       out.println("sandbox listening on " + sandbox.baseUri() + " with " + s.posts().size() + " posts and "
           + s.articles().size() + " articles; point embedwatch at it with:");
       sandbox.routes().forEach((key, base) -> out.println("  --set " + key + "=" + base));
+      // The sandbox's own (not secret) token, so that its Instagram and Facebook posts are captured too.
+      out.println("  --set meta.oembed-token=" + Sandbox.META_OEMBED_TOKEN);
       out.flush();
       Runtime.getRuntime().addShutdownHook(new Thread(stopped::countDown, "sandbox-shutdown"));
       stopped.await();

@@ -17,6 +17,8 @@ import java.util.Optional;
  * @param read limits on the inputs of {@code extract} and {@code archive}
  * @param media limits on captured media files
  * @param xV1 Twitter4J credentials for the X v1.1 API, when all four are configured
+ * @param xV2 the bearer token for the X v2 API, when {@code x.v2.bearer-token} is set
+ * @param metaOEmbed the app access token for Meta's oEmbed endpoints (Instagram, Facebook), when configured
  * @param source the file the settings came from (or "built-in defaults"), for messages
  */
 public record Settings(
@@ -27,6 +29,8 @@ public record Settings(
     Read read,
     Media media,
     Optional<XV1Credentials> xV1,
+    Optional<BearerToken> xV2,
+    Optional<MetaOEmbedToken> metaOEmbed,
     String source) {
 
   /**
@@ -150,12 +154,44 @@ public record Settings(
    */
   public record Media(long maxBytes) {}
 
+  /**
+   * The app (or client) access token Meta's Graph API oEmbed endpoints require ({@code meta.oembed-token}). It is sent
+   * as the {@code access_token} query parameter and redacted wherever a request is recorded or logged.
+   */
+  public record MetaOEmbedToken(String value) {
+    public MetaOEmbedToken {
+      if (value.isBlank()) {
+        throw new IllegalArgumentException("an empty meta.oembed-token means none; do not build one");
+      }
+    }
+
+    @Override
+    public String toString() {
+      return "MetaOEmbedToken[redacted]";
+    }
+  }
+
   /** OAuth 1.0a user credentials for Twitter4J. Never written to disk or logs by us. */
   public record XV1Credentials(
       String consumerKey, String consumerSecret, String accessToken, String accessTokenSecret) {
     @Override
     public String toString() {
       return "XV1Credentials[redacted]";
+    }
+  }
+
+  /** An OAuth 2.0 bearer token (app-only) for the X v2 API. Never written to disk or logs by us. */
+  public record BearerToken(String value) {
+    public BearerToken {
+      if (value.isEmpty() || value.chars().anyMatch(c -> c <= ' ' || c == 0x7f)) {
+        throw new IllegalArgumentException("a bearer token is one non-empty word without spaces or control"
+            + " characters");
+      }
+    }
+
+    @Override
+    public String toString() {
+      return "BearerToken[redacted]";
     }
   }
 }

@@ -38,7 +38,8 @@ public final class SettingsLoader {
       "net.max-body-bytes", "net.only-routed", "warc.max-file-bytes", "check.interval", "check.concurrency", "check.confirm-checks", "check.confirm-span",
       "check.confirm-endpoints", "read.max-bytes", "media.max-bytes",
       "x.v1.consumer-key",
-      "x.v1.consumer-secret", "x.v1.access-token", "x.v1.access-token-secret");
+      "x.v1.consumer-secret", "x.v1.access-token", "x.v1.access-token-secret", "x.v2.bearer-token",
+      "meta.oembed-token");
 
   private final Path workingDir;
 
@@ -138,7 +139,8 @@ public final class SettingsLoader {
         duration(p, "check.confirm-span", source), count(p, "check.confirm-endpoints", 1, 10, source));
     Settings.Read read = new Settings.Read(positiveLong(p, "read.max-bytes", source));
     Settings.Media media = new Settings.Media(positiveLong(p, "media.max-bytes", source));
-    return new Settings(archiveDir, dbUrl, net, check, read, media, credentials(p, source), source);
+    return new Settings(archiveDir, dbUrl, net, check, read, media, credentials(p, source), bearerToken(p, source),
+        metaToken(p, source), source);
   }
 
   private static boolean bool(Properties p, String key, String source) {
@@ -242,6 +244,34 @@ public final class SettingsLoader {
           + " or none");
     }
     return Optional.of(new Settings.XV1Credentials(ck, cs, at, ats));
+  }
+
+  /** {@code x.v2.bearer-token}, when set. Its value is never quoted in a message. */
+  private static Optional<Settings.BearerToken> bearerToken(Properties p, String source) {
+    String token = p.getProperty("x.v2.bearer-token", "").trim();
+    if (token.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(new Settings.BearerToken(token));
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("x.v2.bearer-token in " + source + " contains spaces or control characters: give"
+          + " the App's bearer token exactly as the X developer portal shows it (one word), or leave it empty", e);
+    }
+  }
+
+  /** {@code meta.oembed-token}: empty for none, else visible ASCII only. The message never quotes the value. */
+  private static Optional<Settings.MetaOEmbedToken> metaToken(Properties p, String source) {
+    String token = p.getProperty("meta.oembed-token", "").trim();
+    if (token.isEmpty()) {
+      return Optional.empty();
+    }
+    if (!token.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+      throw new ConfigException("meta.oembed-token in " + source + " is not an access token: it has spaces or"
+          + " characters outside visible ASCII (give the app token as APP_ID|APP_SECRET, or the client token as"
+          + " APP_ID|CLIENT_TOKEN)");
+    }
+    return Optional.of(new Settings.MetaOEmbedToken(token));
   }
 
   private static URI routeBase(String key, String value, String source) {

@@ -87,6 +87,8 @@ public sealed interface Fetch {
     /** Not sent: the host is parked until the rate-limit reset it gave. */
     RATE_LIMITED,
     /** Not sent: {@code net.only-routed} is on and the host has no route and is not on the loopback interface. */
-    NOT_ROUTED
+    NOT_ROUTED,
+    /** Not sent: the client found the request invalid before sending it (a post id the API would refuse). */
+    INVALID_REQUEST
   }
 }

@@ -13,8 +13,11 @@ import org.embedwatch.config.Settings;
  * Per-host politeness: a concurrency limit (a fair semaphore), an even spacing of requests (each request reserves the
  * next free slot, {@code rate.interval()} after the one before, and waits for it through the {@link Sleeper}), and
  * parking after a rate-limit answer. Time is read from the injected clock only. Thread-safe.
+ *
+ * <p>{@link HttpFetcher} owns the one instance ({@link HttpFetcher#limits()}); a client with its own transport
+ * (Twitter4J) goes through the same instance, so that the limits of a host hold whichever stack asks it.
  */
-final class HostLimits {
+public final class HostLimits {
   private final Settings.Politeness settings;
   private final Clock clock;
   private final Sleeper sleeper;
@@ -27,13 +30,13 @@ final class HostLimits {
   }
 
   /** A permit to send one request to a host; closing it frees the host's concurrency slot. */
-  interface Permit extends AutoCloseable {
+  public interface Permit extends AutoCloseable {
     @Override
     void close();
   }
 
   /** Until when {@code host} is parked, when it is parked now. */
-  Optional<Instant> parkedUntil(String host) {
+  public Optional<Instant> parkedUntil(String host) {
     Host h = hosts.get(key(host));
     if (h == null) {
       return Optional.empty();
@@ -43,8 +46,26 @@ final class HostLimits {
   }
 
   /** Sends no request to {@code host} before {@code until} (a later park wins over an earlier one). */
-  void park(String host, Instant until) {
+  public void park(String host, Instant until) {
     host(host).park(until);
+  }
+
+  /**
+   * Parks {@code host} after {@code response} when it says so (a 429 until {@code Retry-After}, else
+   * {@code x-rate-limit-reset}, else {@code net.rate-limit-park} from now; any response with
+   * {@code x-rate-limit-remaining: 0} until its reset).
+   *
+   * @return until when the host is now parked because of this response, or empty when it did not park it
+   */
+  public Optional<Instant> parkAfter(String host, Fetch.Response response) {
+    Optional<Instant> until = RateLimitHeaders.parkUntil(response, clock.instant(), settings.rateLimitPark());
+    until.ifPresent(u -> park(host, u));
+    return until;
+  }
+
+  /** How long a host is parked after a rate-limit answer that says nothing of when to come back. */
+  public Duration fallbackPark() {
+    return settings.rateLimitPark();
   }
 
   /**
@@ -52,7 +73,7 @@ final class HostLimits {
    *
    * @throws InterruptedException if interrupted while waiting (nothing is held then)
    */
-  Permit enter(String host) throws InterruptedException {
+  public Permit enter(String host) throws InterruptedException {
     Host h = host(host);
     h.gate.acquire();
     try {

@@ -35,6 +35,7 @@ import org.apache.hc.core5.util.Timeout;
 import org.embedwatch.Sha256;
 import org.embedwatch.archive.HttpExchangeRecord;
 import org.embedwatch.archive.ExchangeRecorder;
+import org.embedwatch.archive.QuerySecrets;
 import org.embedwatch.archive.WarcLocation;
 import org.embedwatch.config.Settings;
 import org.slf4j.Logger;
@@ -47,10 +48,14 @@ import org.slf4j.LoggerFactory;
  * and parking after a 429 or a spent {@code x-rate-limit-remaining} until the reset the host gave; a request to a
  * parked host is not sent and fails at once as {@link Fetch.Kind#RATE_LIMITED}. Transport errors and 5xx are retried
  * with exponential backoff, each attempt its own exchange. Every wait goes through the {@link Sleeper}. Thread-safe.
+ *
+ * <p>A secret in the query ({@link QuerySecrets}: Meta's {@code access_token}) is sent, but never shown: the WARC
+ * records, the log lines and the addresses of the {@link Fetch} returned carry it as {@code [redacted]}.
  */
 public final class HttpFetcher implements Closeable {
   private static final Logger log = LoggerFactory.getLogger(HttpFetcher.class);
   private static final int MAX_REDIRECTS = 5;
+  private static final String REDACTED = "[redacted]";
 
   private final CloseableHttpClient client;
   private final Routes routes;
@@ -93,6 +98,11 @@ public final class HttpFetcher implements Closeable {
     return routes;
   }
 
+  /** The per-host limits and parks this stack applies, for clients that build their own transport (Twitter4J). */
+  public HostLimits limits() {
+    return limits;
+  }
+
   /** GETs {@code uri}, following up to five redirects to http(s) addresses. Never throws for network trouble. */
   public Fetch get(URI uri, Map<String, String> headers) {
     return follow(uri, headers, null);
@@ -127,37 +137,42 @@ public final class HttpFetcher implements Closeable {
       try {
         next = current.resolve(new URI(location.trim()));
       } catch (URISyntaxException | IllegalArgumentException e) {
-        return new Fetch.Failure(uri, r.at(), Fetch.Kind.BAD_REDIRECT, "malformed redirect to " + location, r.warc());
+        return new Fetch.Failure(QuerySecrets.redact(uri), r.at(), Fetch.Kind.BAD_REDIRECT,
+            "malformed redirect to " + location, r.warc());
       }
       if (!"http".equals(next.getScheme()) && !"https".equals(next.getScheme())) {
-        return new Fetch.Failure(uri, r.at(), Fetch.Kind.BAD_REDIRECT, "redirect to non-http(s) " + next, r.warc());
+        return new Fetch.Failure(QuerySecrets.redact(uri), r.at(), Fetch.Kind.BAD_REDIRECT,
+            "redirect to non-http(s) " + QuerySecrets.redact(next), r.warc());
       }
       if (hop >= MAX_REDIRECTS) {
-        return new Fetch.Failure(uri, r.at(), Fetch.Kind.TOO_MANY_REDIRECTS,
+        return new Fetch.Failure(QuerySecrets.redact(uri), r.at(), Fetch.Kind.TOO_MANY_REDIRECTS,
             "more than " + MAX_REDIRECTS + " redirects", r.warc());
       }
       current = next;
     }
   }
 
+  /** {@code f} as an answer to {@code origin}, with the secrets of both addresses redacted. */
   private static Fetch withOrigin(Fetch f, URI origin) {
+    URI shown = QuerySecrets.redact(origin);
     if (f instanceof Fetch.Response r) {
-      return new Fetch.Response(origin, r.uri(), r.at(), r.status(), r.headers(), r.body(), r.truncated(),
-          r.sha256(), r.warc());
+      return new Fetch.Response(shown, QuerySecrets.redact(r.uri()), r.at(), r.status(), r.headers(), r.body(),
+          r.truncated(), r.sha256(), r.warc());
     }
     Fetch.Failure x = (Fetch.Failure) f;
-    return new Fetch.Failure(origin, x.at(), x.kind(), x.message(), x.warc());
+    return new Fetch.Failure(shown, x.at(), x.kind(), x.message(), x.warc());
   }
 
   /** One hop: waits for the host's turn, sends, parks the host on a rate-limit answer, retries what may be retried. */
   private Fetch getOnce(URI uri, Map<String, String> headers, Sink sink) {
     Settings.Politeness polite = settings.politeness();
     String host = uri.getHost();
+    URI logged = QuerySecrets.redact(uri);
     boolean waitedForPark = false;
     for (int attempt = 0; ; attempt++) {
       Optional<Instant> parked = waitedForPark ? Optional.empty() : limits.parkedUntil(host);
       if (parked.isPresent()) {
-        log.debug("GET {} not sent: {} is parked until {}", uri, host, parked.get());
+        log.debug("GET {} not sent: {} is parked until {}", logged, host, parked.get());
         return new Fetch.Failure(uri, clock.instant(), Fetch.Kind.RATE_LIMITED,
             host + " is rate limited until " + parked.get() + "; not asked", null);
       }
@@ -170,15 +185,12 @@ public final class HttpFetcher implements Closeable {
             null);
       }
       Instant now = clock.instant();
-      Optional<Instant> parkUntil = f instanceof Fetch.Response r
-          ? RateLimitHeaders.parkUntil(r, now, polite.rateLimitPark())
-          : Optional.empty();
-      parkUntil.ifPresent(until -> limits.park(host, until));
+      Optional<Instant> parkUntil = f instanceof Fetch.Response r ? limits.parkAfter(host, r) : Optional.empty();
       Optional<Duration> wait = retryWait(f, attempt, now, parkUntil);
       if (attempt >= polite.retries() || wait.isEmpty()) {
         return f;
       }
-      log.debug("GET {}: retrying in {} ({})", uri, wait.get(), describe(f));
+      log.debug("GET {}: retrying in {} ({})", logged, wait.get(), describe(f));
       try {
         sleeper.sleep(wait.get());
       } catch (InterruptedException e) {
@@ -250,30 +262,53 @@ public final class HttpFetcher implements Closeable {
     for (Map.Entry<String, String> h : sent) {
       get.setHeader(h.getKey(), h.getValue());
     }
+    List<Map.Entry<String, String>> recorded = redacted(sent);
     Instant at = clock.instant();
     try {
       if (sink != null) {
-        return streamed(get, uri, routedTo, at, sent, sink);
+        return streamed(get, uri, routedTo, at, recorded, sink);
       }
       HttpExchangeRecord.Response response = client.execute(get, this::readResponse);
-      WarcLocation loc = warc.write(new HttpExchangeRecord(uri, routedTo, at, "GET", sent, response, null));
-      log.debug("GET {} -> {} ({} bytes)", uri, response.status(), response.body().length);
+      WarcLocation loc = warc.write(new HttpExchangeRecord(uri, routedTo, at, "GET", recorded, response, null));
+      log.debug("GET {} -> {} ({} bytes)", QuerySecrets.redact(uri), response.status(), response.body().length);
       return new Fetch.Response(uri, uri, at, response.status(), response.headers(), response.body(),
           response.truncated(), Sha256.of(response.body()), loc);
     } catch (IOException e) {
       Fetch.Kind kind = kindOf(e);
-      String message = e.getClass().getSimpleName() + ": " + e.getMessage();
-      WarcLocation loc = warc.write(new HttpExchangeRecord(uri, routedTo, at, "GET", sent, null, message));
-      log.debug("GET {} failed: {}", uri, message);
+      String message = QuerySecrets.scrub(e.getClass().getSimpleName() + ": " + e.getMessage(), uri);
+      WarcLocation loc = warc.write(new HttpExchangeRecord(uri, routedTo, at, "GET", recorded, null, message));
+      log.debug("GET {} failed: {}", QuerySecrets.redact(uri), message);
       return new Fetch.Failure(uri, at, kind, message, loc);
     }
+  }
+
+  /**
+   * The request headers as they are written to WARC: the values of {@code Authorization} and
+   * {@code Proxy-Authorization} keep only their scheme ({@code Bearer [redacted]}), and {@code Cookie} values are
+   * replaced whole, so no credential of any client reaches the archive.
+   */
+  static List<Map.Entry<String, String>> redacted(List<Map.Entry<String, String>> headers) {
+    List<Map.Entry<String, String>> out = new ArrayList<>(headers.size());
+    for (Map.Entry<String, String> h : headers) {
+      String name = h.getKey();
+      if (name.equalsIgnoreCase("Authorization") || name.equalsIgnoreCase("Proxy-Authorization")) {
+        String value = h.getValue().strip();
+        int space = value.indexOf(' ');
+        out.add(Map.entry(name, space > 0 ? value.substring(0, space) + " " + REDACTED : REDACTED));
+      } else if (name.equalsIgnoreCase("Cookie")) {
+        out.add(Map.entry(name, REDACTED));
+      } else {
+        out.add(h);
+      }
+    }
+    return out;
   }
 
   /**
    * One exchange whose body is streamed to the sink's file and hashed on the way. Past the limit the connection is
    * dropped rather than drained, so an oversized body is never read to its end.
    */
-  private Fetch streamed(HttpGet get, URI uri, URI routedTo, Instant at, List<Map.Entry<String, String>> sent,
+  private Fetch streamed(HttpGet get, URI uri, URI routedTo, Instant at, List<Map.Entry<String, String>> recorded,
       Sink sink) throws IOException {
     Files.createDirectories(sink.file().toAbsolutePath().getParent());
     MessageDigest digest = Sha256.newDigest();
@@ -318,10 +353,11 @@ public final class HttpFetcher implements Closeable {
         // The connection was dropped on purpose at the limit; what was kept is complete up to it.
       }
     }
-    HttpExchangeRecord.Response recorded =
+    HttpExchangeRecord.Response answer =
         new HttpExchangeRecord.Response(status, reason, headers, new byte[0], truncated, sink.file());
-    WarcLocation loc = warc.write(new HttpExchangeRecord(uri, routedTo, at, "GET", sent, recorded, null));
-    log.debug("GET {} -> {} ({} bytes to {}{})", uri, status, length, sink.file(), truncated ? ", truncated" : "");
+    WarcLocation loc = warc.write(new HttpExchangeRecord(uri, routedTo, at, "GET", recorded, answer, null));
+    log.debug("GET {} -> {} ({} bytes to {}{})", QuerySecrets.redact(uri), status, length, sink.file(),
+        truncated ? ", truncated" : "");
     return new Fetch.Response(uri, uri, at, status, headers, new byte[0], truncated,
         new Sha256(HexFormat.of().formatHex(digest.digest())), loc);
   }

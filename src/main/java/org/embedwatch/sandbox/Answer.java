@@ -1,5 +1,8 @@
 package org.embedwatch.sandbox;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -32,6 +35,15 @@ sealed interface Answer permits Answer.Reply, Answer.Hold {
 
   static Reply text(int status, String contentType, String body) {
     return reply(status, contentType, body.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** {@code body} serialised by {@code mapper} as an {@code application/json} reply. */
+  static Reply json(int status, ObjectMapper mapper, JsonNode body) {
+    try {
+      return reply(status, JSON, mapper.writeValueAsBytes(body));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot serialise a JSON answer", e);
+    }
   }
 
   /** A small HTML error page, like the ones CDNs and front ends send. */

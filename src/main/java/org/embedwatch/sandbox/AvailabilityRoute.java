@@ -22,9 +22,6 @@ final class AvailabilityRoute implements Route {
 
   @Override
   public Answer answer(RecordedRequest request) {
-    if (archive.fault().active()) {
-      return faulted(archive.fault());
-    }
     if (!request.hostPath().equals("/wayback/available")) {
       return Answer.htmlError(404, "Not Found");
     }

@@ -7,9 +7,10 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * {@code web.archive.org/cdx/search/cdx} (platform-protocols §5.1): {@code output=json} with {@code fl} (default: the
- * seven fields), a trailing {@code *} or {@code matchType=prefix}, {@code limit}; {@code []} when nothing matches. Its
- * failures: 403 {@code text/plain} "Blocked Site Error", 429 without Retry-After, 5xx HTML.
+ * {@code web.archive.org}: the CDX server {@code /cdx/search/cdx} (platform-protocols §5.1): {@code output=json} with
+ * {@code fl} (default: the seven fields), a trailing {@code *} or {@code matchType=prefix}, {@code limit}; {@code []}
+ * when nothing matches. Its failures: 403 {@code text/plain} "Blocked Site Error", 429 without Retry-After, 5xx HTML.
+ * Replays ({@code /web/…}) are the {@link ReplayRoute}'s.
  */
 final class CdxRoute implements Route {
   static final String BLOCKED = "org.archive.util.io.RuntimeIOException: "
@@ -18,17 +19,19 @@ final class CdxRoute implements Route {
       List.of("urlkey", "timestamp", "original", "mimetype", "statuscode", "digest", "length");
 
   private final WaybackArchive archive;
+  private final ReplayRoute replay;
   private final ObjectMapper json;
 
   CdxRoute(WaybackArchive archive, ObjectMapper json) {
     this.archive = archive;
+    this.replay = new ReplayRoute(archive);
     this.json = json;
   }
 
   @Override
   public Answer answer(RecordedRequest request) {
-    if (archive.fault().active()) {
-      return faulted(archive.fault());
+    if (request.hostPath().startsWith("/web/")) {
+      return replay.answer(request);
     }
     if (!request.hostPath().equals("/cdx/search/cdx")) {
       return Answer.htmlError(404, "Not Found");

@@ -52,10 +52,17 @@ public sealed interface Change permits Change.Simple, Change.Edited, Change.Flak
     }
   }
 
-  /** Requests about this post fail with {@code fault} (until a later {@code flaky(Fault.none())}). */
+  /**
+   * Requests about this post fail with {@code fault} (until a later {@code flaky(Fault.none())}): a status or a
+   * timeout. Truncated, slow and random faults are set per host or globally ({@link Sandbox#setFault}).
+   */
   record Flaky(Fault fault) implements Change {
     public Flaky {
       Objects.requireNonNull(fault, "fault");
+      if (fault.kind() != Fault.Kind.NONE && fault.kind() != Fault.Kind.STATUS && fault.kind() != Fault.Kind.TIMEOUT) {
+        throw new IllegalArgumentException("a post's fault is a status or a timeout (truncated, slow and random"
+            + " faults are set per host or for every host), got " + fault);
+      }
     }
 
     @Override

@@ -26,8 +26,8 @@ import org.embedwatch.Sha256;
  * {@code ftyp} box; {@code .m3u8} is an HLS playlist.
  */
 final class MediaRoute implements Route {
-  private static final Set<String> MEDIA_FIELDS = 
-      Set.of("mediaDetails", "photos", "video", "entities", "card", "author", "embed", "account", "media_attachments");
+  private static final Set<String> MEDIA_FIELDS = Set.of("mediaDetails", "photos", "video", "entities", "card",
+      "author", "embed", "account", "media_attachments", "thumbnail_url");
 
   private final String host;
   private final Timeline timeline;

@@ -31,6 +31,11 @@ public final class Sandbox implements AutoCloseable {
   static final String MASTODON_FILES = "files.mastodon.social";
   static final String WAYBACK = "web.archive.org";
   static final String ARCHIVE_ORG = "archive.org";
+  static final String YOUTUBE = "www.youtube.com";
+  static final String TIKTOK = "www.tiktok.com";
+  static final String GRAPH = "graph.facebook.com";
+  /** The access token the sandbox's graph.facebook.com accepts: give it as {@code meta.oembed-token}. */
+  public static final String META_OEMBED_TOKEN = GraphRoute.TOKEN;
 
   private final HttpServer server;
   private final ExecutorService executor;
@@ -38,18 +43,23 @@ public final class Sandbox implements AutoCloseable {
   private final Timeline timeline;
   private final SyndicationSwitches switches;
   private final OEmbedRoute oembed;
+  private final V2Route v2;
   private final WaybackArchive wayback;
+  private final V1Route v1;
   private final List<String> hosts;
 
   private Sandbox(HttpServer server, ExecutorService executor, Dispatcher dispatcher, Timeline timeline,
-      SyndicationSwitches switches, OEmbedRoute oembed, WaybackArchive wayback, List<String> hosts) {
+      SyndicationSwitches switches, OEmbedRoute oembed, V2Route v2, WaybackArchive wayback, V1Route v1,
+      List<String> hosts) {
     this.server = server;
     this.executor = executor;
     this.dispatcher = dispatcher;
     this.timeline = timeline;
     this.switches = switches;
     this.oembed = oembed;
+    this.v2 = v2;
     this.wayback = wayback;
+    this.v1 = v1;
     this.hosts = List.copyOf(hosts);
   }
 
@@ -75,18 +85,26 @@ public final class Sandbox implements AutoCloseable {
     routes.put(VIDEO, new MediaRoute(VIDEO, timeline));
     OEmbedRoute oembed = new OEmbedRoute(timeline, samples, json);
     routes.put(PUBLISH, oembed);
+    V2Route v2 = new V2Route(timeline, samples, json);
     V1Route v1 = new V1Route(timeline, samples, json);
-    routes.put(API, v1);
-    routes.put(API_X, v1);
+    XApiRoute api = new XApiRoute(v1, v2);
+    routes.put(API, api);
+    routes.put(API_X, api);
     routes.put(BSKY_APPVIEW, new BlueskyRoute(timeline, samples, json));
     routes.put(BSKY_CDN, new MediaRoute(BSKY_CDN, timeline));
     routes.put(MASTODON_FILES, new MediaRoute(MASTODON_FILES, timeline));
+    routes.put(YOUTUBE, new YouTubeRoute(timeline, json));
+    routes.put(YouTubeRoute.THUMBNAILS, new MediaRoute(YouTubeRoute.THUMBNAILS, timeline));
+    routes.put(TIKTOK, new TikTokRoute(timeline, json));
+    routes.put(TikTokRoute.THUMBNAILS, new MediaRoute(TikTokRoute.THUMBNAILS, timeline));
+    routes.put(GRAPH, new GraphRoute(timeline, json));
+    routes.put(GraphRoute.INSTAGRAM_THUMBNAILS, new MediaRoute(GraphRoute.INSTAGRAM_THUMBNAILS, timeline));
     scenario.posts().stream()
         .filter(p -> p.service() == Scenario.Service.MASTODON)
         .map(Scenario.Post::host)
         .distinct()
         .forEach(host -> routes.put(host, new MastodonRoute(host, timeline, samples, json)));
-    WaybackArchive wayback = new WaybackArchive(timeline);
+    WaybackArchive wayback = new WaybackArchive(timeline, new MementoPages(timeline, samples, json));
     routes.put(WAYBACK, new CdxRoute(wayback, json));
     routes.put(ARCHIVE_ORG, new AvailabilityRoute(wayback, json));
     Map<String, Map<String, Scenario.Article>> sites = new LinkedHashMap<>();
@@ -110,7 +128,7 @@ public final class Sandbox implements AutoCloseable {
     server.setExecutor(executor);
     server.createContext("/", dispatcher);
     server.start();
-    return new Sandbox(server, executor, dispatcher, timeline, switches, oembed, wayback,
+    return new Sandbox(server, executor, dispatcher, timeline, switches, oembed, v2, wayback, v1,
         List.copyOf(routes.keySet()));
   }
 
@@ -140,17 +158,39 @@ public final class Sandbox implements AutoCloseable {
     timeline.apply(postId, change);
   }
 
-  /** Sets a fault for every request to every host; {@link Fault#none()} clears it. */
+  /**
+   * Sets a fault for every request to every host; {@link Fault#none()} clears it. A fault set for a host
+   * ({@link #setFault(String, Fault)}) takes precedence on that host.
+   */
   public void setFault(Fault fault) {
     dispatcher.fault(fault);
   }
 
   /**
-   * Sets a fault for the Wayback hosts only (web.archive.org and archive.org): 403 is the CDX "Blocked Site Error",
-   * 429 comes without Retry-After. {@link Fault#none()} clears it.
+   * Sets a fault for every request to one simulated host, e.g. {@code cdn.syndication.twimg.com}; {@link Fault#none()}
+   * clears it. While set, it replaces the global fault on that host.
+   *
+   * @throws IllegalArgumentException if the sandbox does not serve {@code host}
+   */
+  public void setFault(String host, Fault fault) {
+    dispatcher.fault(host, fault);
+  }
+
+  /**
+   * Sets the fault of both Wayback hosts (web.archive.org and archive.org): 403 is the CDX "Blocked Site Error", 429
+   * comes without Retry-After. {@link Fault#none()} clears it.
    */
   public void setWaybackFault(Fault fault) {
-    wayback.fault(fault);
+    dispatcher.fault(WAYBACK, fault);
+    dispatcher.fault(ARCHIVE_ORG, fault);
+  }
+
+  /**
+   * When on, the simulated Wayback Machine also holds each post's syndication JSON, captured one hour after the post
+   * ({@code cdn.syndication.twimg.com/tweet-result?id=…}, listed by CDX as {@code application/json}). Off by default.
+   */
+  public void setSyndicationArchived(boolean on) {
+    wayback.syndicationArchived(on);
   }
 
   /** When on, syndication answers {@code {}} unless {@code token} equals {@code SyndicationToken.of(id)}. Off by default. */
@@ -171,17 +211,34 @@ public final class Sandbox implements AutoCloseable {
     oembed.interstitial(on);
   }
 
+  /**
+   * Sets how many requests each v1.1 endpoint ({@code statuses/show}, {@code statuses/lookup}) answers per 15-minute
+   * window of the sandbox clock before it answers 429 code 88 (900 by default, as X). The answer that spends the
+   * last one carries {@code x-rate-limit-remaining: 0}.
+   */
+  public void setV1RateLimit(int requestsPerWindow) {
+    v1.rateLimit(requestsPerWindow);
+  }
+
+  /**
+   * When on, X's v2 API answers every request that carries a bearer token with the 429 {@code UsageCapExceeded}
+   * problem (the monthly cap of a paid tier). Off by default.
+   */
+  public void setV2UsageCapExceeded(boolean on) {
+    v2.usageCapExceeded(on);
+  }
+
   /** Every request received so far, oldest first. */
   public List<RecordedRequest> requests() {
     return dispatcher.requests();
   }
 
-  /** How many requests are being held by a timeout fault right now. */
+  /** How many requests are being held by a timeout or slow fault right now. */
   public int heldRequests() {
     return dispatcher.heldCount();
   }
 
-  /** Answers every held request (504) so its connection ends. */
+  /** Ends every hold: a request held by a timeout fault is answered 504, one held by a slow fault normally. */
   public void releaseHeldRequests() {
     dispatcher.releaseHeld();
   }

@@ -19,8 +19,18 @@ public record Scenario(List<Post> posts, List<Article> articles) {
   static final Pattern TWEET_ID = Pattern.compile("[0-9]{1,40}");
   static final Pattern RKEY = Pattern.compile("[a-z0-9]{1,64}");
   static final Pattern MASTODON_HANDLE = Pattern.compile("[A-Za-z0-9_]{1,64}@[a-z0-9.-]{1,253}");
+  static final Pattern YOUTUBE_ID = Pattern.compile("[A-Za-z0-9_-]{11}");
+  static final Pattern TIKTOK_ID = Pattern.compile("[0-9]{6,25}");
+  static final Pattern SHORTCODE = Pattern.compile("[A-Za-z0-9_-]{5,64}");
+  static final Pattern FACEBOOK_ID = Pattern.compile("[0-9]{1,25}|pfbid[0-9A-Za-z]{10,80}");
+  /** Handles on the oEmbed platforms: a YouTube channel handle, a TikTok or Instagram user, a Facebook page. */
+  static final Pattern OEMBED_HANDLE = Pattern.compile("[A-Za-z0-9_.-]{1,100}");
   static final String BLUESKY_SAMPLE = "bluesky_getPostThread_200_constructed.json";
   static final String MASTODON_SAMPLE = "status_200_docs_example.json";
+  static final String YOUTUBE_SAMPLE = "youtube_oembed_constructed.json";
+  static final String TIKTOK_SAMPLE = "tiktok_oembed_docs_example.json";
+  static final String INSTAGRAM_SAMPLE = "instagram_oembed_constructed.json";
+  static final String FACEBOOK_SAMPLE = "facebook_oembed_post_constructed.json";
 
   public Scenario {
     posts = List.copyOf(posts);
@@ -72,12 +82,30 @@ public record Scenario(List<Post> posts, List<Article> articles) {
 
   /** Which platform a post is on; the sandbox serves each through that platform's API. */
   public enum Service {
-    /** An X post: syndication, oEmbed and v1.1. The sample is a syndication tweet. */
+    /** An X post: syndication, oEmbed, v1.1 and v2. The sample is a syndication tweet. */
     X,
     /** A Bluesky post on the public AppView. The id is the record key; the sample a getPostThread body. */
     BLUESKY,
     /** A Mastodon status on the server named by its {@code user@host} handle. The sample a Status entity. */
-    MASTODON
+    MASTODON,
+    /** A YouTube video (11-character id) on www.youtube.com/oembed; the handle is its channel's handle. */
+    YOUTUBE,
+    /** A TikTok video (decimal id) on www.tiktok.com/oembed; the handle is its author's user name. */
+    TIKTOK,
+    /** An Instagram post (shortcode) on graph.facebook.com instagram_oembed; the handle is its user name. */
+    INSTAGRAM,
+    /** A Facebook post (id or pfbid) on graph.facebook.com oembed_post; the handle is its page name. */
+    FACEBOOK;
+
+    /** Whether the sandbox serves this platform's posts through an oEmbed endpoint. */
+    boolean oEmbed() {
+      return this == YOUTUBE || this == TIKTOK || this == INSTAGRAM || this == FACEBOOK;
+    }
+
+    /** The platform's name in scenario files ({@code youtube}, …). */
+    String key() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
   }
 
   /**
@@ -86,7 +114,8 @@ public record Scenario(List<Post> posts, List<Article> articles) {
    * @param id the tweet id, the Bluesky record key or the Mastodon status id served
    * @param sample the bundled sample used as template, e.g. {@code photo_tweet_1641086480675225601.json}
    * @param text the post text, or null for the sample's
-   * @param handle the author's handle, or null for the sample's; a Mastodon post needs {@code user@host}
+   * @param handle the author's handle, or null for the sample's; a Mastodon post needs {@code user@host}, a post on
+   *     an oEmbed platform its channel, user or page name
    * @param name the author's display name, or null for the sample's
    * @param createdAt when the post was made, or null for the sample's
    * @param events what happens to it, in declaration order
@@ -98,21 +127,24 @@ public record Scenario(List<Post> posts, List<Article> articles) {
       Objects.requireNonNull(id, "id");
       Objects.requireNonNull(sample, "sample");
       Objects.requireNonNull(service, "service");
-      switch (service) {
-        case X, MASTODON -> {
-          if (!TWEET_ID.matcher(id).matches()) {
-            throw new IllegalArgumentException("not a " + (service == Service.X ? "tweet" : "status") + " id: '"
-                + id + "'");
-          }
-        }
-        case BLUESKY -> {
-          if (!RKEY.matcher(id).matches()) {
-            throw new IllegalArgumentException("not a Bluesky record key: '" + id + "'");
-          }
-        }
+      String kindOfId = switch (service) {
+        case X -> TWEET_ID.matcher(id).matches() ? null : "tweet id";
+        case MASTODON -> TWEET_ID.matcher(id).matches() ? null : "status id";
+        case BLUESKY -> RKEY.matcher(id).matches() ? null : "Bluesky record key";
+        case YOUTUBE -> YOUTUBE_ID.matcher(id).matches() ? null : "YouTube video id (11 characters)";
+        case TIKTOK -> TIKTOK_ID.matcher(id).matches() ? null : "TikTok video id (6 to 25 digits)";
+        case INSTAGRAM -> SHORTCODE.matcher(id).matches() ? null : "Instagram shortcode";
+        case FACEBOOK -> FACEBOOK_ID.matcher(id).matches() ? null : "Facebook post id (digits or pfbid…)";
+      };
+      if (kindOfId != null) {
+        throw new IllegalArgumentException("not a " + kindOfId + ": '" + id + "'");
       }
       if (service == Service.MASTODON && (handle == null || !MASTODON_HANDLE.matcher(handle).matches())) {
         throw new IllegalArgumentException("a Mastodon post needs a handle user@host, got '" + handle + "'");
+      }
+      if (service.oEmbed() && (handle == null || !OEMBED_HANDLE.matcher(handle).matches())) {
+        throw new IllegalArgumentException("a " + service.key() + " post needs a handle (channel, user or page"
+            + " name), got '" + handle + "'");
       }
       events = List.copyOf(events);
     }
@@ -136,6 +168,26 @@ public record Scenario(List<Post> posts, List<Article> articles) {
     /** A Mastodon status {@code id} by {@code user@host}, built from the bundled Status sample. */
     public static Post mastodon(String id, String handle, String text, Event... events) {
       return new Post(id, MASTODON_SAMPLE, text, handle, null, null, List.of(events), Service.MASTODON);
+    }
+
+    /** A YouTube video {@code id} on the channel with handle {@code channel}, titled {@code title}. */
+    public static Post youtube(String id, String channel, String title, Event... events) {
+      return new Post(id, YOUTUBE_SAMPLE, title, channel, null, null, List.of(events), Service.YOUTUBE);
+    }
+
+    /** A TikTok video {@code id} by user {@code handle}, with caption {@code title}. */
+    public static Post tiktok(String id, String handle, String title, Event... events) {
+      return new Post(id, TIKTOK_SAMPLE, title, handle, null, null, List.of(events), Service.TIKTOK);
+    }
+
+    /** An Instagram post {@code shortcode} by user {@code handle} (its oEmbed carries no caption). */
+    public static Post instagram(String shortcode, String handle, Event... events) {
+      return new Post(shortcode, INSTAGRAM_SAMPLE, "", handle, null, null, List.of(events), Service.INSTAGRAM);
+    }
+
+    /** A Facebook post {@code id} on page {@code page}, with text {@code text}. */
+    public static Post facebook(String id, String page, String text, Event... events) {
+      return new Post(id, FACEBOOK_SAMPLE, text, page, null, null, List.of(events), Service.FACEBOOK);
     }
 
     /** For a Mastodon post, its server: the part of the handle after {@code @}. */

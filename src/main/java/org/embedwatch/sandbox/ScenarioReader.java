@@ -68,8 +68,11 @@ final class ScenarioReader {
     Scenario.Service service = Arrays.stream(Scenario.Service.values())
         .filter(v -> v.name().toLowerCase(Locale.ROOT).equals(platform))
         .findFirst()
-        .orElseThrow(() -> fail(where + ".platform", "unknown platform '" + platform + "' (x, bluesky, mastodon)"));
-    if (service != Scenario.Service.BLUESKY && !Scenario.TWEET_ID.matcher(id).matches()) {
+        .orElseThrow(() -> fail(where + ".platform", "unknown platform '" + platform + "' ("
+            + Arrays.stream(Scenario.Service.values()).map(Scenario.Service::key).collect(Collectors.joining(", "))
+            + ")"));
+    if ((service == Scenario.Service.X || service == Scenario.Service.MASTODON)
+        && !Scenario.TWEET_ID.matcher(id).matches()) {
       throw fail(where + ".id", "not a " + (service == Scenario.Service.X ? "tweet" : "status") + " id: '" + id
           + "' (decimal digits expected)");
     }
@@ -77,6 +80,10 @@ final class ScenarioReader {
       case X -> required(node, "sample", where);
       case BLUESKY -> node.has("sample") ? required(node, "sample", where) : Scenario.BLUESKY_SAMPLE;
       case MASTODON -> node.has("sample") ? required(node, "sample", where) : Scenario.MASTODON_SAMPLE;
+      case YOUTUBE -> node.has("sample") ? required(node, "sample", where) : Scenario.YOUTUBE_SAMPLE;
+      case TIKTOK -> node.has("sample") ? required(node, "sample", where) : Scenario.TIKTOK_SAMPLE;
+      case INSTAGRAM -> node.has("sample") ? required(node, "sample", where) : Scenario.INSTAGRAM_SAMPLE;
+      case FACEBOOK -> node.has("sample") ? required(node, "sample", where) : Scenario.FACEBOOK_SAMPLE;
     };
     if (!Samples.exists(sample)) {
       throw fail(where + ".sample", "unknown sample '" + sample + "' (bundled: " + Samples.TWEETS + ")");

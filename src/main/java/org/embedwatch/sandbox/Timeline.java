@@ -29,10 +29,12 @@ final class Timeline {
   private final Map<String, List<Timed>> events = new ConcurrentHashMap<>();
   private final Map<String, AtomicLong> fetches = new ConcurrentHashMap<>();
   private final AtomicLong sequence = new AtomicLong();
+  /** When the sandbox started: event times relative to it, and the creation time of an oEmbed post. */
+  private final Instant start;
 
   Timeline(Scenario scenario, Samples samples, Clock clock) {
     this.clock = clock;
-    Instant start = clock.instant();
+    this.start = clock.instant();
     for (Scenario.Post post : scenario.posts()) {
       posts.put(post.id(), post);
       templates.put(post.id(), template(post, samples));
@@ -78,16 +80,23 @@ final class Timeline {
 
   /** The post's state now, whatever its platform, or empty when the scenario has no such post. */
   Optional<PostState> state(String postId) {
+    return stateAt(postId, clock.instant());
+  }
+
+  /**
+   * The post's state at {@code at} as far as it is known now: the events up to {@code at} (a change applied later for
+   * an earlier instant counts too), or empty when the scenario has no such post.
+   */
+  Optional<PostState> stateAt(String postId, Instant at) {
     Scenario.Post post = posts.get(postId);
     if (post == null) {
       return Optional.empty();
     }
     ObjectNode template = templates.get(postId);
-    PostState state = initial(post, template);
-    Instant now = clock.instant();
+    PostState state = initial(post, template, start);
     List<Timed> due = new ArrayList<>();
     for (Timed t : events.get(postId)) {
-      if (!t.at().isAfter(now)) {
+      if (!t.at().isAfter(at)) {
         due.add(t);
       }
     }
@@ -103,13 +112,22 @@ final class Timeline {
     return Optional.ofNullable(posts.get(postId));
   }
 
-  /** The post's state before any event: its sample, with the scenario's overrides. */
-  private static PostState initial(Scenario.Post post, ObjectNode template) {
+  /**
+   * The post's state before any event: its sample, with the scenario's overrides. An oEmbed answer carries no
+   * creation time, so a post on an oEmbed platform without {@code createdAt} was made when the sandbox started.
+   */
+  private static PostState initial(Scenario.Post post, ObjectNode template, Instant start) {
     String text;
     String handle;
     String name;
     String created;
     switch (post.service()) {
+      case YOUTUBE, TIKTOK, INSTAGRAM, FACEBOOK -> {
+        text = template.path("title").asText("");
+        handle = post.handle();
+        name = post.handle();
+        created = start.toString();
+      }
       case BLUESKY -> {
         text = template.path("record").path("text").asText();
         handle = template.path("author").path("handle").asText();
@@ -157,8 +175,22 @@ final class Timeline {
     if (post.service() == Scenario.Service.BLUESKY && sample.path("thread").path("post").isObject()) {
       return (ObjectNode) sample.path("thread").path("post");
     }
-    if (post.service() != Scenario.Service.X) {
-      return sample;
+    switch (post.service()) {
+      case YOUTUBE -> {
+        return YouTubeRoute.template(post, sample);
+      }
+      case TIKTOK -> {
+        return TikTokRoute.template(post, sample);
+      }
+      case INSTAGRAM -> {
+        return GraphRoute.instagramTemplate(post, sample);
+      }
+      case BLUESKY, MASTODON, FACEBOOK -> {
+        return sample;
+      }
+      case X -> {
+        // below: the sample's own id is swapped for the post's
+      }
     }
     String sampleId = sample.path("id_str").asText();
     if (sampleId.isEmpty() || sampleId.equals(post.id())) {

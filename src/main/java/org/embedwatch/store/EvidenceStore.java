@@ -108,7 +108,7 @@ public final class EvidenceStore {
       long observationId = insertObservation(c, postRef, observation);
       List<PostRecord> discovered = new ArrayList<>();
       if (capture != null) {
-        insertCapture(c, postRef, observationId, observation.observedAt(), capture);
+        insertCapture(c, postRef, observationId, observation.observedAt(), capture, null);
         for (NewLink link : links) {
           insertLink(c, postRef, observationId, observation.observedAt(), link).ifPresent(discovered::add);
         }
@@ -277,6 +277,20 @@ public final class EvidenceStore {
     });
   }
 
+  /**
+   * Appends the observation of a memento's raw bytes and the capture made of them, linked to the memento row, in one
+   * transaction. Like {@link #saveCorroboration}, it leaves the post's state, last check and next check alone: the
+   * copy shows what the post was, not whether it is available now.
+   *
+   * @return the stored capture's id
+   */
+  public long saveMementoCapture(long postRef, NewObservation observation, NewPostCapture capture, long mementoRef) {
+    return db.inTransaction(c -> {
+      long observationId = insertObservation(c, postRef, observation);
+      return insertCapture(c, postRef, observationId, observation.observedAt(), capture, mementoRef);
+    });
+  }
+
   private static boolean mementoExists(Connection c, long postRef, String uri) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement("select 1 from memento where post_ref=? and memento_uri=?")) {
       ps.setLong(1, postRef);
@@ -409,12 +423,13 @@ public final class EvidenceStore {
     }
   }
 
-  private static void insertCapture(Connection c, long postRef, long observationId, Instant at, NewPostCapture p)
-      throws SQLException {
+  /** Inserts a capture and its media rows; {@code mementoRef} is the memento it copies, or null. */
+  private static long insertCapture(Connection c, long postRef, long observationId, Instant at, NewPostCapture p,
+      Long mementoRef) throws SQLException {
     long captureId;
     try (PreparedStatement ps = c.prepareStatement("insert into post_capture(post_ref, observation_id, captured_at,"
-        + " endpoint, body, body_sha256, fingerprint, text, author_handle, author_name, created_at, body_scope)"
-        + " values (?,?,?,?,?,?,?,?,?,?,?,?)", Statement.RETURN_GENERATED_KEYS)) {
+        + " endpoint, body, body_sha256, fingerprint, text, author_handle, author_name, created_at, body_scope,"
+        + " memento_ref) values (?,?,?,?,?,?,?,?,?,?,?,?,?)", Statement.RETURN_GENERATED_KEYS)) {
       ps.setLong(1, postRef);
       ps.setLong(2, observationId);
       ps.setObject(3, Sql.time(at));
@@ -427,6 +442,11 @@ public final class EvidenceStore {
       ps.setString(10, p.authorName());
       ps.setString(11, p.createdAt());
       ps.setString(12, p.bodyScope());
+      if (mementoRef == null) {
+        ps.setNull(13, Types.BIGINT);
+      } else {
+        ps.setLong(13, mementoRef);
+      }
       captureId = Sql.insert(ps);
     }
     for (NewMedia m : p.media()) {
@@ -446,6 +466,7 @@ public final class EvidenceStore {
         ps.executeUpdate();
       }
     }
+    return captureId;
   }
 
   /**

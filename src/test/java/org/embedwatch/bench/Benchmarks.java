@@ -17,7 +17,8 @@ public final class Benchmarks {
           System.out);
     }
     if (which.equals("all") || which.equals("capture")) {
-      CaptureBenchmark.run(Integer.getInteger("bench.posts", 1000), System.out);
+      CaptureBenchmark.run(Integer.getInteger("bench.posts", 1000), Integer.getInteger("bench.capture-warmup", 500),
+          System.out);
     }
   }
 }

@@ -25,6 +25,7 @@ import org.netpreserve.jwarc.WarcDigest;
 import org.netpreserve.jwarc.WarcReader;
 import org.netpreserve.jwarc.WarcRecord;
 import org.netpreserve.jwarc.WarcResponse;
+import org.netpreserve.jwarc.Warcinfo;
 
 /** {@code archive} end to end through the CLI, against the sandbox: what is stored in H2, on disk and in WARC. */
 class ArchiveCommandIT {
@@ -156,6 +157,33 @@ class ArchiveCommandIT {
           org.embedwatch.platform.x.SyndicationToken.of(r.queryParam("id").orElseThrow()));
       assertThat(r.header("User-Agent")).hasValueSatisfying(ua -> assertThat(ua).startsWith("Mozilla/5.0"));
     });
+  }
+
+  @Test
+  void everyWarcFileStartsWithAWarcinfoNamingTheSoftwareAndSettingsButNoSecret() throws IOException {
+    Path article = Files.writeString(work.resolve("a.html"), Articles.twoEmbeds());
+    CliRunner.Run run = cli.run("--set", "x.v2.bearer-token=warcinfo-secret-token", "--set", "check.concurrency=3",
+        "archive", article.toString());
+    assertThat(run.exit()).as(run.err()).isZero();
+
+    List<Path> files;
+    try (Stream<Path> s = Files.list(cli.archiveDir().resolve("warc"))) {
+      files = s.filter(f -> f.toString().endsWith(".warc.gz")).toList();
+    }
+    assertThat(files).isNotEmpty();
+    for (Path file : files) {
+      try (WarcReader reader = new WarcReader(FileChannel.open(file))) {
+        WarcRecord first = reader.next().orElseThrow();
+        assertThat(first).isInstanceOf(Warcinfo.class);
+        Map<String, List<String>> fields = ((Warcinfo) first).fields().map();
+        assertThat(fields.get("software").get(0)).startsWith("Embedwatch/");
+        assertThat(fields.get("embedwatch-check").get(0)).contains("concurrency 3");
+        assertThat(fields.get("embedwatch-politeness").get(0)).startsWith("rate ").contains("retries ");
+        assertThat(fields.get("embedwatch-credentials").get(0)).contains("x.v2 configured").contains("x.v1 none");
+        assertThat(fields.get("embedwatch-routes").get(0)).contains("cdn.syndication.twimg.com -> http://127.0.0.1:");
+        assertThat(fields.toString()).doesNotContain("warcinfo-secret-token");
+      }
+    }
   }
 
   @Test

@@ -139,8 +139,8 @@ class ArchiveInputsIT {
         + " archives them)");
     assertThat(cli.query("select post_id, scope from citation")).extracting(r -> r.get("post_id") + " " + r.get("scope"))
         .containsExactly(Articles.QUOTE_POST + " article");
-    assertThat(cli.query("select post_id from post")).extracting(r -> r.get("post_id"))
-        .containsExactly(Articles.QUOTE_POST);
+    assertThat(cli.query("select post_id from post order by id")).extracting(r -> r.get("post_id"))
+        .as("the cited quote tweet, then the post it quotes").containsExactly(Articles.QUOTE_POST, Articles.PHOTO_POST);
 
     CliRunner.Run all = cli.run("archive", "--scope", "all", "page.html");
 

@@ -151,18 +151,18 @@ class CheckCommandIT {
 
   @Test
   void postsOfPlatformsWithoutAClientAreStoredButNamedAsNotChecked() throws IOException {
-    Path withInstagram = Files.writeString(work.resolve("insta.html"), "<html><body><article><p>As"
-        + " <a href=\"https://www.instagram.com/p/C1a2b3c4d5e/\">Alice posted</a>.</p>"
+    Path withThreads = Files.writeString(work.resolve("threads.html"), "<html><body><article><p>As"
+        + " <a href=\"https://www.threads.net/@alice/post/C1a2b3c4d5e\">Alice posted</a>.</p>"
         + "</article></body></html>");
 
-    CliRunner.Run archived = cli.run("archive", withInstagram.toString());
+    CliRunner.Run archived = cli.run("archive", withThreads.toString());
     CliRunner.Run checked = cli.run("check", "--all");
 
-    assertThat(archived.out()).contains("instagram C1a2b3c4d5e")
-        .contains("not captured: no client for instagram posts yet");
+    assertThat(archived.out()).contains("threads C1a2b3c4d5e")
+        .contains("not captured: no client for threads posts yet\n");
     assertThat(checked.out().strip()).isEqualTo(
-        "checked 0 posts: 0 flagged, 0 with an unreachable endpoint; not checked, no client yet: instagram=1");
-    assertThat(cli.query("select state from post where platform = 'instagram'")).extracting(r -> r.get("state"))
+        "checked 0 posts: 0 flagged, 0 with an unreachable endpoint; not checked, no client yet: threads=1");
+    assertThat(cli.query("select state from post where platform = 'threads'")).extracting(r -> r.get("state"))
         .containsExactly("PENDING");
   }
 }

@@ -49,8 +49,10 @@ class ThousandPostsIT {
     CliRunner.Run run = cli.run("archive", article.toString());
 
     assertThat(run.exit()).as(run.err()).isZero();
-    assertThat(cli.query("select post_id from post")).extracting(r -> r.get("post_id"))
-        .as("every cited post is stored").containsExactlyInAnyOrderElementsOf(many.ids());
+    assertThat(cli.query("select post_id from post where post_id <> ?", ManyPosts.QUOTED))
+        .extracting(r -> r.get("post_id"))
+        .as("every cited post is stored (and the post the quote tweets quote, once one of them was captured)")
+        .containsExactlyInAnyOrderElementsOf(many.ids());
     assertThat(cli.query("select p.post_id from post p where not exists"
         + " (select 1 from observation o where o.post_ref = p.id)")).as("posts never observed").isEmpty();
     List<Map<String, Object>> lost = cli.query("select p.post_id, p.state from post p"
@@ -62,11 +64,15 @@ class ThousandPostsIT {
         + " (select 1 from post_capture c where c.post_ref = p.id)");
     assertThat(rateLimited).as("the 429s left posts to check again").isPositive();
 
+    // The storm is over: 429s left over (how many the archive run used depends on which requests were in flight)
+    // must not park the hosts again, or the check would prove nothing about the reset.
+    env.sandbox().setFault(Fault.none());
     env.clock().advance(Duration.ofMinutes(10));
     CliRunner.Run check = cli.run("check", "--all");
 
     assertThat(check.exit()).as(check.err()).isZero();
-    assertThat(count("select count(distinct post_ref) as n from post_capture")).isEqualTo(POSTS);
+    assertThat(count("select count(distinct post_ref) as n from post_capture")).as("the cited posts and the quoted one")
+        .isEqualTo(POSTS + 1);
     assertThat(cli.query("select distinct state from post")).containsExactly(Map.of("state", "AVAILABLE"));
   }
 

@@ -3,19 +3,16 @@ package org.embedwatch.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
-import java.util.zip.GZIPInputStream;
 import org.embedwatch.sandbox.Change;
 import org.embedwatch.sandbox.MutableClock;
 import org.embedwatch.sandbox.Sandbox;
+import org.embedwatch.testsupport.ArchiveFile;
 import org.embedwatch.testsupport.Articles;
 import org.embedwatch.testsupport.CliRunner;
 import org.embedwatch.testsupport.SandboxedCli;
@@ -81,19 +78,10 @@ class TwitterV1IT {
     Path article = Files.writeString(work.resolve("a.html"), Articles.twoEmbeds());
     assertThat(cli.run("archive", article.toString()).exit()).isZero();
 
-    List<Path> files;
-    try (Stream<Path> s = Files.walk(cli.archiveDir())) {
-      files = s.filter(Files::isRegularFile).toList();
-    }
-    assertThat(files).anySatisfy(f -> assertThat(f.toString()).endsWith(".warc.gz"));
-    for (Path f : files) {
-      byte[] bytes = Files.readAllBytes(f);
-      if (f.toString().endsWith(".gz")) {
-        try (InputStream in = new GZIPInputStream(Files.newInputStream(f))) {
-          bytes = in.readAllBytes();
-        }
-      }
-      assertThat(new String(bytes, StandardCharsets.ISO_8859_1)).as(f.toString()).doesNotContain(SECRET);
+    List<ArchiveFile> files = ArchiveFile.allUnder(cli.archiveDir());
+    assertThat(files).anySatisfy(f -> assertThat(f.path().toString()).endsWith(".warc.gz"));
+    for (ArchiveFile f : files) {
+      assertThat(f.text()).as(f.path().toString()).doesNotContain(SECRET);
     }
   }
 }

@@ -119,9 +119,11 @@ class WaybackIT {
 
     assertThat(run.exit()).isZero();
     assertThat(run.out()).doesNotContain("wayback");
-    // The round stops at the first 429; the availability API (429 too) is the fallback.
-    assertThat(waybackObservations(Articles.PHOTO_POST)).containsExactly(
-        "wayback-cdx RATE_LIMITED 429", "wayback-available RATE_LIMITED 429");
+    // The round stops at the first 429; the availability API (429 too) is the fallback. The two posts are checked
+    // at once, so the other post's 429 may have parked a host first: then the request is not sent (no status).
+    assertThat(waybackObservations(Articles.PHOTO_POST))
+        .extracting(o -> o.replaceAll(" (429|null)$", ""))
+        .containsExactly("wayback-cdx RATE_LIMITED", "wayback-available RATE_LIMITED");
     assertThat(mementos(Articles.PHOTO_POST)).isEmpty();
     assertThat(cli.query("select state from post where post_id = ?", Articles.PHOTO_POST).get(0).get("state"))
         .isEqualTo("AVAILABLE");

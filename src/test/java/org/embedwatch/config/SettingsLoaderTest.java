@@ -25,6 +25,7 @@ class SettingsLoaderTest {
     assertThat(s.check().interval()).isEqualTo(Duration.ofHours(24));
     assertThat(s.read().maxBytes()).isEqualTo(52_428_800L);
     assertThat(s.xV1()).isEmpty();
+    assertThat(s.xV2()).isEmpty();
     assertThat(s.source()).isEqualTo("built-in defaults");
   }
 
@@ -59,6 +60,21 @@ class SettingsLoaderTest {
         .hasMessageContaining("incomplete X v1.1 credentials");
     assertThatThrownBy(() -> loader.load(Optional.of(work.resolve("nope.properties")), List.of()))
         .hasMessageContaining("nope.properties does not exist");
+  }
+
+  @Test
+  void aV2BearerTokenIsKeptButNeverShownAndOneWithSpacesIsRefusedWithoutQuotingIt() {
+    SettingsLoader loader = new SettingsLoader(work);
+
+    Settings s = loader.load(Optional.empty(), List.of("x.v2.bearer-token=AAAA%2Fsecret%3D"));
+
+    assertThat(s.xV2()).hasValueSatisfying(t -> assertThat(t.value()).isEqualTo("AAAA%2Fsecret%3D"));
+    assertThat(s.toString()).doesNotContain("secret").contains("BearerToken[redacted]");
+    assertThat(loader.load(Optional.empty(), List.of("x.v2.bearer-token=  ")).xV2()).isEmpty();
+    assertThatThrownBy(() -> loader.load(Optional.empty(), List.of("x.v2.bearer-token=Bearer secret")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("x.v2.bearer-token in built-in defaults contains spaces")
+        .message().doesNotContain("secret");
   }
 
   @Test
@@ -99,5 +115,18 @@ class SettingsLoaderTest {
 
     assertThat(s.xV1()).isPresent();
     assertThat(s.toString()).doesNotContain("secret");
+  }
+
+  @Test
+  void metaOEmbedTokenIsOptionalAndNeverAppearsInToStringOrErrors() {
+    assertThat(new SettingsLoader(work).load(Optional.empty(), List.of()).metaOEmbed()).isEmpty();
+    Settings s = new SettingsLoader(work).load(Optional.empty(), List.of("meta.oembed-token=1234|app-secret-x"));
+
+    assertThat(s.metaOEmbed()).hasValueSatisfying(t -> assertThat(t.value()).isEqualTo("1234|app-secret-x"));
+    assertThat(s.toString()).doesNotContain("app-secret-x");
+    assertThatThrownBy(() -> new SettingsLoader(work).load(Optional.empty(),
+        List.of("meta.oembed-token=1234|app secret-y")))
+        .hasMessageContaining("meta.oembed-token in built-in defaults is not an access token")
+        .hasMessageNotContaining("secret-y");
   }
 }

@@ -94,4 +94,30 @@ class HostLimitsTest {
     assertThat(third.isAlive()).isFalse();
     second.close();
   }
+
+  @Test
+  void aResponseParksItsHostOnlyWhenItSaysTheQuotaIsSpentOrIsA429() {
+    HostLimits limits = limits(Settings.Rate.off(), Map.of());
+    Instant reset = T0.plusSeconds(600);
+
+    assertThat(limits.parkAfter("a.example", response(200, "x-rate-limit-remaining", "3",
+        "x-rate-limit-reset", Long.toString(reset.getEpochSecond())))).isEmpty();
+    assertThat(limits.parkedUntil("a.example")).isEmpty();
+    assertThat(limits.parkAfter("a.example", response(200, "x-rate-limit-remaining", "0",
+        "x-rate-limit-reset", Long.toString(reset.getEpochSecond())))).contains(reset);
+    assertThat(limits.parkedUntil("a.example")).contains(reset);
+    assertThat(limits.parkAfter("b.example", response(429))).as("a bare 429 parks for net.rate-limit-park")
+        .contains(T0.plus(limits.fallbackPark()));
+    assertThat(limits.parkedUntil("b.example")).contains(T0.plus(Duration.ofMinutes(15)));
+  }
+
+  private static Fetch.Response response(int status, String... headerPairs) {
+    List<Map.Entry<String, String>> headers = new ArrayList<>();
+    for (int i = 0; i < headerPairs.length; i += 2) {
+      headers.add(Map.entry(headerPairs[i], headerPairs[i + 1]));
+    }
+    java.net.URI uri = java.net.URI.create("https://a.example/x");
+    return new Fetch.Response(uri, uri, T0, status, headers, new byte[0], false,
+        org.embedwatch.Sha256.of(new byte[0]), null);
+  }
 }

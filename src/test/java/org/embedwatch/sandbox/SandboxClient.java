@@ -41,6 +41,15 @@ final class SandboxClient {
     return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
   }
 
+  /** GET with the given request headers (and no User-Agent unless given). */
+  HttpResponse<byte[]> get(String hostAndPath, java.util.Map<String, String> headers)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(sandbox.baseUri() + "/" + hostAndPath)).timeout(Duration.ofSeconds(10)).GET();
+    headers.forEach(request::header);
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+  }
+
   /** GET syndication tweet-result as react-tweet sends it (lang, features, token). */
   HttpResponse<byte[]> tweetResult(String id, String token) throws IOException, InterruptedException {
     return get("cdn.syndication.twimg.com/tweet-result?id=" + id

@@ -6,6 +6,8 @@ import static org.embedwatch.sandbox.SandboxClient.PHOTO_ID;
 
 import java.time.Instant;
 import java.util.Properties;
+import twitter4j.TwitterObjectFactory;
+import twitter4j.v1.ResponseList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,6 +30,7 @@ class Twitter4jCompatibilityTest {
         .oAuthConsumer("consumer-key", "consumer-secret")
         .oAuthAccessToken("access-token", "access-secret")
         .tweetModeExtended(true)
+        .jsonStoreEnabled(true)
         .httpRetryCount(0)
         .build();
   }
@@ -60,5 +63,26 @@ class Twitter4jCompatibilityTest {
           assertThat(expected.getStatusCode()).isEqualTo(404);
           assertThat(expected.getErrorCode()).isEqualTo(144);
         });
+  }
+
+  @Test
+  void twitter4jLookupDropsTheMissingIdsAndKeepsTheArraysRawJsonAndRateLimit() throws Exception {
+    sandbox.apply(SandboxClient.VIDEO_ID, Change.deleted());
+
+    ResponseList<Status> list = twitter.v1().tweets().lookup(Long.parseLong(PHOTO_ID),
+        Long.parseLong(SandboxClient.VIDEO_ID), Long.parseLong(SandboxClient.QUOTE_ID));
+
+    assertThat(list).extracting(Status::getId).containsExactly(Long.parseLong(SandboxClient.QUOTE_ID),
+        Long.parseLong(PHOTO_ID));
+    String raw = TwitterObjectFactory.getRawJSON(list);
+    assertThat(raw).as("the array's raw JSON is kept").startsWith("[{").contains("\"id_str\":\"" + PHOTO_ID + "\"");
+    assertThat(TwitterObjectFactory.getRawJSON(list.get(1))).contains("\"id_str\":\"" + PHOTO_ID + "\"");
+    assertThat(list.getRateLimitStatus().getLimit()).isEqualTo(900);
+    assertThat(list.getRateLimitStatus().getRemaining()).isEqualTo(899);
+    assertThat(sandbox.requests()).last().satisfies(r -> {
+      assertThat(r.hostPath()).isEqualTo("/1.1/statuses/lookup.json");
+      assertThat(r.query()).isEqualTo("id=" + PHOTO_ID + "," + SandboxClient.VIDEO_ID + "," + SandboxClient.QUOTE_ID
+          + "&include_entities=true&tweet_mode=extended");
+    });
   }
 }

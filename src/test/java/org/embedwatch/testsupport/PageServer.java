@@ -45,6 +45,13 @@ public final class PageServer implements AutoCloseable {
     return this;
   }
 
+  /** Answers {@code path} with {@code status} and {@code body} (UTF-8) of type {@code contentType}. */
+  public PageServer answer(String path, int status, String contentType, String body) {
+    pages.put(path, new Page(status, body.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+        Map.of("Content-Type", contentType)));
+    return this;
+  }
+
   /** Answers {@code path} with a redirect {@code status} to {@code location}, sent exactly as given. */
   public PageServer redirect(String path, int status, String location) {
     pages.put(path, new Page(status, new byte[0], Map.of("Location", location)));

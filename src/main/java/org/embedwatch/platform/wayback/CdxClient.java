@@ -20,7 +20,9 @@ import org.embedwatch.platform.PostKey;
 /**
  * The Wayback CDX server ({@code https://web.archive.org/cdx/search/cdx}, platform-protocols §5.1 and §5.4): lists the
  * captures of a post's URL. Queried by prefix, scheme-less, in the forms tweets are captured under:
- * {@code twitter.com/<user>/status/<id>}, {@code x.com/<user>/status/<id>} and {@code twitter.com/i/web/status/<id>}.
+ * {@code twitter.com/<user>/status/<id>}, {@code x.com/<user>/status/<id>} and {@code twitter.com/i/web/status/<id>};
+ * and, for a post found gone, its syndication JSON {@code cdn.syndication.twimg.com/tweet-result?id=<id>} (react-tweet's
+ * form, the id first).
  */
 public final class CdxClient {
   public static final String ENDPOINT = "wayback-cdx";
@@ -28,6 +30,9 @@ public final class CdxClient {
   static final int LIMIT = 1000;
   private static final URI BASE = URI.create("https://web.archive.org/cdx/search/cdx");
   private static final Pattern STATUS_ID = Pattern.compile("/status(?:es)?/([0-9]{1,40})(?![0-9])");
+  private static final Pattern TWEET_RESULT =
+      Pattern.compile("^(?:https?://)?cdn\\.syndication\\.twimg\\.com/tweet-result\\?(?:[^#]*&)?"
+          + "id=([0-9]{1,40})(?:[&#]|$)");
 
   private final HttpFetcher http;
   private final ObjectMapper json;
@@ -51,6 +56,11 @@ public final class CdxClient {
     return out;
   }
 
+  /** The pattern of a post's archived syndication JSON, as react-tweet asks for it (the id first). */
+  public static String syndicationPattern(String postId) {
+    return "cdn.syndication.twimg.com/tweet-result?id=" + postId;
+  }
+
   /** The request for every capture whose URL starts with {@code pattern}. */
   public static URI requestUri(String pattern) {
     return URI.create(BASE + "?url=" + URLEncoder.encode(pattern, StandardCharsets.UTF_8)
@@ -58,7 +68,7 @@ public final class CdxClient {
   }
 
   /**
-   * The captures of post {@code postId} listed under {@code pattern}. Rows for another status (a prefix also matches
+   * The captures of post {@code postId} listed under {@code pattern}. Rows for another post (a prefix also matches
    * longer ids) are dropped. Never throws for what the network or the archive does.
    */
   public WaybackAnswer search(String pattern, String postId) {
@@ -76,7 +86,7 @@ public final class CdxClient {
       return new WaybackAnswer.Inconclusive(ENDPOINT, r, Outcome.UNEXPECTED,
           "not a CDX JSON answer (" + e.getMessage() + "): " + WaybackAnswer.snippet(r));
     }
-    List<Memento> mine = rows.mementos().stream().filter(m -> isStatus(m.original(), postId)).toList();
+    List<Memento> mine = rows.mementos().stream().filter(m -> isPost(m.original(), postId)).toList();
     String more = rows.resumeKey() == null ? "" : ", more behind resume key " + rows.resumeKey();
     if (mine.isEmpty()) {
       return new WaybackAnswer.NoneFound(ENDPOINT, r, "no captures under " + pattern
@@ -85,6 +95,15 @@ public final class CdxClient {
     return new WaybackAnswer.Found(ENDPOINT, r, mine, mine.size() + (mine.size() == 1 ? " capture" : " captures")
         + " under " + pattern + (rows.mementos().size() >= LIMIT ? " (the limit of " + LIMIT + " reached)" : "")
         + more);
+  }
+
+  /** True when {@code original} is a status URL or the syndication JSON of post {@code postId}. */
+  static boolean isPost(String original, String postId) {
+    if (isStatus(original, postId)) {
+      return true;
+    }
+    Matcher m = TWEET_RESULT.matcher(original);
+    return m.find() && m.group(1).equals(postId);
   }
 
   static boolean isStatus(String original, String postId) {

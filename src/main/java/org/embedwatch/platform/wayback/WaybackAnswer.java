@@ -59,7 +59,9 @@ public sealed interface WaybackAnswer {
    */
   static Optional<Inconclusive> unless200(String endpoint, Fetch fetch) {
     if (fetch instanceof Fetch.Failure f) {
-      return Optional.of(new Inconclusive(endpoint, f, Outcome.TRANSPORT_ERROR,
+      // A request not sent because an earlier 429 parked the host is rate limited, not a transport error.
+      return Optional.of(new Inconclusive(endpoint, f,
+          f.kind() == Fetch.Kind.RATE_LIMITED ? Outcome.RATE_LIMITED : Outcome.TRANSPORT_ERROR,
           f.kind().name().toLowerCase(Locale.ROOT) + ": " + f.message()));
     }
     Fetch.Response r = (Fetch.Response) fetch;

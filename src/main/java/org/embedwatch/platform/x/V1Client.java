@@ -1,5 +1,6 @@
 package org.embedwatch.platform.x;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -11,9 +12,14 @@ import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
+import java.util.StringJoiner;
 import org.embedwatch.Outcome;
 import org.embedwatch.Platform;
 import org.embedwatch.Sha256;
@@ -23,34 +29,73 @@ import org.embedwatch.archive.HttpExchangeRecord;
 import org.embedwatch.archive.WarcLocation;
 import org.embedwatch.config.Settings;
 import org.embedwatch.net.Fetch;
+import org.embedwatch.net.HostLimits;
 import org.embedwatch.net.Routes;
+import org.embedwatch.platform.BatchPostEndpoint;
 import org.embedwatch.platform.PostContent;
-import org.embedwatch.platform.PostEndpoint;
 import org.embedwatch.platform.PostFetch;
 import org.embedwatch.platform.PostKey;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import twitter4j.TwitterException;
 import twitter4j.TwitterObjectFactory;
+import twitter4j.TwitterResponse;
+import twitter4j.v1.RateLimitStatus;
+import twitter4j.v1.ResponseList;
 import twitter4j.v1.Status;
 
 /**
- * X's v1.1 {@code statuses/show} through Twitter4J, used when OAuth 1.0a credentials are configured. Twitter4J has its
- * own transport, so its base URL comes from {@code net.route.api.twitter.com} and the exchange is recorded in WARC from
- * what Twitter4J hands back (the raw JSON it kept, or the error status and body), with the Authorization header
- * redacted. Error codes map as in platform-protocols §3.1.
+ * X's v1.1 API through Twitter4J, used when OAuth 1.0a credentials are configured: {@code statuses/lookup} for up to
+ * {@value #MAX_BATCH} posts in one request, then {@code statuses/show} for each post the lookup left out, because
+ * lookup drops missing, deleted, protected and suspended posts without a word and only show says why (error codes
+ * map as in platform-protocols §3.1).
+ *
+ * <p>Twitter4J has its own transport, so its base URL comes from {@code net.route.api.twitter.com} and every exchange
+ * is recorded in WARC from what Twitter4J hands back, with the Authorization header redacted: the lookup's body is the
+ * JSON array Twitter4J kept ({@code TwitterObjectFactory.getRawJSON} of the {@code ResponseList}, which Twitter4J
+ * parsed and wrote out again: not the wire bytes), once per lookup; each served post's capture is its element of that
+ * array, {@code json-pointer /<index>}. The record's {@code X-Embedwatch-Transport} header says which bytes it holds.
+ *
+ * <p>Politeness goes through the same {@link HostLimits} as the HTTP stack, for the host {@code api.twitter.com}:
+ * its {@code net.rate.*} spacing and {@code net.concurrency.*} limit, and parking: a 429 (code 88) parks the host
+ * until {@code x-rate-limit-reset}, and so does any answer with {@code x-rate-limit-remaining: 0}. While the host is
+ * parked nothing is sent and every post asked about is {@link Outcome#RATE_LIMITED}. Nothing is retried. Thread-safe.
  */
-public final class V1Client implements PostEndpoint {
+public final class V1Client implements BatchPostEndpoint {
   public static final String ENDPOINT = "x-v1.1";
-  private static final String REAL_BASE = "https://api.twitter.com/1.1/";
+  /** The most ids {@code statuses/lookup} takes in one request. */
+  public static final int MAX_BATCH = 100;
+  /** The host whose politeness limits apply (the real one, before routing). */
+  public static final String HOST = "api.twitter.com";
+  private static final String REAL_BASE = "https://" + HOST + "/1.1/";
+  private static final Logger log = LoggerFactory.getLogger(V1Client.class);
+  /** What the body of a recorded lookup is, when Twitter4J kept the array's JSON. */
+  static final String LOOKUP_TRANSPORT = "twitter4j (body: the JSON array Twitter4J kept for the lookup answer,"
+      + " parsed and written out again by Twitter4J; not the wire bytes)";
+  /** What the body of a recorded lookup is, when Twitter4J kept each status's JSON but not the array's. */
+  static final String REBUILT_TRANSPORT = "twitter4j (body: the array's own JSON was not kept; the raw JSON Twitter4J"
+      + " kept for each status, joined into an array in the order Twitter4J returned them; not the wire bytes)";
+  private static final String SHOW_TRANSPORT = "twitter4j (body as Twitter4J returned it)";
+  private static final String ERROR_TRANSPORT = "twitter4j (body: the error message Twitter4J read from the answer,"
+      + " as text; not the wire bytes)";
 
   private final twitter4j.Twitter twitter;
+  private final Routes routes;
+  private final boolean notRouted;
+  private final HostLimits limits;
   private final ExchangeRecorder recorder;
   private final ObjectMapper json;
   private final Clock clock;
 
-  public V1Client(Settings.XV1Credentials credentials, Settings.Net net, Routes routes, ExchangeRecorder recorder,
-      ObjectMapper json, Clock clock) {
+  /**
+   * @param limits the HTTP stack's per-host limits ({@code HttpFetcher.limits()}), shared so that a park or a
+   *     request slot of {@code api.twitter.com} holds for both stacks
+   */
+  public V1Client(Settings.XV1Credentials credentials, Settings.Net net, Routes routes, HostLimits limits,
+      ExchangeRecorder recorder, ObjectMapper json, Clock clock) {
+    Optional<URI> base = routes.baseFor(HOST);
     Properties p = new Properties();
-    p.setProperty("restBaseURL", routes.baseFor("api.twitter.com").map(b -> b + "/1.1/").orElse(REAL_BASE));
+    p.setProperty("restBaseURL", base.map(b -> b.toString().replaceAll("/+$", "") + "/1.1/").orElse(REAL_BASE));
     this.twitter = twitter4j.Twitter.newBuilder()
         .load(p)
         .oAuthConsumer(credentials.consumerKey(), credentials.consumerSecret())
@@ -61,6 +106,9 @@ public final class V1Client implements PostEndpoint {
         .httpConnectionTimeout((int) net.connectTimeout().toMillis())
         .httpReadTimeout((int) net.readTimeout().toMillis())
         .build();
+    this.routes = routes;
+    this.notRouted = net.onlyRouted() && base.isEmpty();
+    this.limits = limits;
     this.recorder = recorder;
     this.json = json;
     this.clock = clock;
@@ -77,41 +125,197 @@ public final class V1Client implements PostEndpoint {
   }
 
   @Override
-  public PostFetch fetch(PostKey post) {
-    String postId = post.postId();
-    URI uri = URI.create(REAL_BASE + "statuses/show/" + postId + ".json?tweet_mode=extended");
-    Instant at = clock.instant();
-    long id;
-    try {
-      id = Long.parseLong(postId);
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("not a tweet id: '" + postId + "'", e);
+  public int maxBatch() {
+    return MAX_BATCH;
+  }
+
+  /** The address Twitter4J 4.1.2 asks for a lookup of {@code ids} (commas unencoded, as it sends them). */
+  public static URI lookupUri(List<Long> ids) {
+    StringJoiner joined = new StringJoiner(",");
+    ids.forEach(id -> joined.add(Long.toString(id)));
+    return URI.create(REAL_BASE + "statuses/lookup.json?id=" + joined + "&include_entities=true&tweet_mode=extended");
+  }
+
+  /** The address Twitter4J 4.1.2 asks for {@code statuses/show} of {@code id}. */
+  public static URI showUri(long id) {
+    return URI.create(REAL_BASE + "statuses/show/" + id + ".json?include_my_retweet=true&include_entities=true"
+        + "&include_ext_alt_text=true&tweet_mode=extended");
+  }
+
+  @Override
+  public List<PostFetch> fetchAll(List<PostKey> posts) {
+    if (posts.size() > MAX_BATCH) {
+      throw new IllegalArgumentException("statuses/lookup takes at most " + MAX_BATCH + " ids, got " + posts.size());
     }
-    try {
-      Status status = twitter.v1().tweets().showStatus(id);
-      String raw = TwitterObjectFactory.getRawJSON(status);
-      byte[] body = raw == null ? new byte[0] : raw.getBytes(StandardCharsets.UTF_8);
-      Fetch.Response r = record(uri, at, 200, "OK", body);
-      JsonNode node = json.readTree(body);
-      return new PostFetch.Served(ENDPOINT, r, content(node));
+    if (posts.isEmpty()) {
+      return List.of();
+    }
+    Set<Long> distinct = new LinkedHashSet<>();
+    posts.forEach(post -> distinct.add(tweetId(post)));
+    List<Long> ids = List.copyOf(distinct);
+    URI uri = lookupUri(ids);
+    Lookup lookup = lookup(uri, ids);
+    List<PostFetch> answers = new ArrayList<>(posts.size());
+    Map<Long, PostFetch> shown = new HashMap<>();
+    for (PostKey post : posts) {
+      long id = tweetId(post);
+      if (lookup instanceof Lookup.Failed failed) {
+        answers.add(failed.fetch());
+      } else {
+        Lookup.Answered answered = (Lookup.Answered) lookup;
+        Integer index = answered.index().get(Long.toString(id));
+        answers.add(index != null ? served(answered, index)
+            : shown.computeIfAbsent(id, this::show));
+      }
+    }
+    return answers;
+  }
+
+  /** What one lookup gave: the array and where each id is in it, or one answer for every post. */
+  private sealed interface Lookup {
+    /** @param index id_str → index in {@code array} */
+    record Answered(Fetch.Response response, JsonNode array, Map<String, Integer> index) implements Lookup {}
+
+    record Failed(PostFetch fetch) implements Lookup {}
+  }
+
+  private Lookup lookup(URI uri, List<Long> ids) {
+    Optional<PostFetch> refused = refusal(uri);
+    if (refused.isPresent()) {
+      return new Lookup.Failed(refused.get());
+    }
+    long[] asked = ids.stream().mapToLong(Long::longValue).toArray();
+    Instant at = clock.instant();
+    String raw;
+    String transport;
+    RateLimitStatus rate;
+    try (HostLimits.Permit permit = limits.enter(HOST)) {
+      at = clock.instant();
+      ResponseList<Status> list = twitter.v1().tweets().lookup(asked);
+      // Twitter4J keeps raw JSON per thread until its next call: read it now.
+      raw = TwitterObjectFactory.getRawJSON(list);
+      transport = LOOKUP_TRANSPORT;
+      if (raw == null) {
+        raw = joinedRawStatuses(list);
+        transport = REBUILT_TRANSPORT;
+      }
+      rate = list.getRateLimitStatus();
     } catch (TwitterException e) {
-      return failure(uri, at, e);
+      return new Lookup.Failed(lookupFailure(uri, at, e));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return new Lookup.Failed(interrupted(uri));
+    }
+    byte[] body = raw == null ? new byte[0] : raw.getBytes(StandardCharsets.UTF_8);
+    Fetch.Response r = record(uri, at, 200, "OK", withRate(List.of(Map.entry("Content-Type", "application/json"),
+        Map.entry("X-Embedwatch-Transport", raw == null ? "twitter4j (no raw JSON kept; empty body)" : transport)),
+        rate), body);
+    limits.parkAfter(HOST, r).ifPresent(until -> log.debug("{} spent its quota; parked until {}", HOST, until));
+    JsonNode array;
+    try {
+      array = json.readTree(body);
     } catch (IOException e) {
-      Fetch.Response r = record(uri, at, 200, "OK", new byte[0]);
+      array = null;
+    }
+    if (array == null || !array.isArray()) {
+      return new Lookup.Failed(new PostFetch.Inconclusive(ENDPOINT, r, Outcome.UNEXPECTED,
+          "statuses/lookup answered no JSON array: " + r.snippet()));
+    }
+    Map<String, Integer> index = new HashMap<>();
+    for (int i = 0; i < array.size(); i++) {
+      JsonNode status = array.get(i);
+      String id = status.path("id_str").asText("");
+      if (id.isEmpty() && status.path("id").isIntegralNumber()) {
+        id = status.path("id").asText();
+      }
+      index.putIfAbsent(id, i);
+    }
+    log.debug("statuses/lookup of {} ids -> {} statuses", ids.size(), array.size());
+    return new Lookup.Answered(r, array, Map.copyOf(index));
+  }
+
+  /** The statuses' own raw JSON joined into an array, or null when Twitter4J kept none for one of them. */
+  private static String joinedRawStatuses(List<Status> statuses) {
+    StringJoiner array = new StringJoiner(",", "[", "]");
+    for (Status status : statuses) {
+      String raw = TwitterObjectFactory.getRawJSON(status);
+      if (raw == null) {
+        return null;
+      }
+      array.add(raw);
+    }
+    return array.toString();
+  }
+
+  private PostFetch served(Lookup.Answered answered, int index) {
+    JsonNode status = answered.array().get(index);
+    byte[] part;
+    try {
+      part = json.writeValueAsBytes(status);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write a parsed status back as JSON", e);
+    }
+    return new PostFetch.Served(ENDPOINT, answered.response(), content(status),
+        new PostFetch.Part("/" + index, part));
+  }
+
+  /** A lookup that failed: the same inconclusive answer for every post of the chunk (never evidence). */
+  private PostFetch lookupFailure(URI uri, Instant at, TwitterException e) {
+    if (e.getStatusCode() <= 0 || e.isCausedByNetworkIssue()) {
+      return noAnswer(uri, at, e);
+    }
+    Fetch.Response r = errorResponse(uri, at, e);
+    String detail = detail(e);
+    boolean rateLimited = e.getStatusCode() == 429 || e.getErrorCode() == 88;
+    return new PostFetch.Inconclusive(ENDPOINT, r, rateLimited ? Outcome.RATE_LIMITED
+        : e.getStatusCode() >= 500 ? Outcome.SERVER_ERROR
+        : e.getStatusCode() == 401 || e.getStatusCode() == 403 ? Outcome.REFUSED : Outcome.UNEXPECTED, detail);
+  }
+
+  /** {@code statuses/show} of one post the lookup left out: why it is missing (or that it is there after all). */
+  private PostFetch show(long id) {
+    URI uri = showUri(id);
+    Optional<PostFetch> refused = refusal(uri);
+    if (refused.isPresent()) {
+      return refused.get();
+    }
+    Instant at = clock.instant();
+    String raw;
+    RateLimitStatus rate;
+    try (HostLimits.Permit permit = limits.enter(HOST)) {
+      at = clock.instant();
+      Status status = twitter.v1().tweets().showStatus(id);
+      raw = TwitterObjectFactory.getRawJSON(status);
+      rate = rateOf(status);
+    } catch (TwitterException e) {
+      return showFailure(uri, at, e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return interrupted(uri);
+    }
+    byte[] body = raw == null ? new byte[0] : raw.getBytes(StandardCharsets.UTF_8);
+    Fetch.Response r = record(uri, at, 200, "OK", withRate(List.of(Map.entry("Content-Type", "application/json"),
+        Map.entry("X-Embedwatch-Transport", SHOW_TRANSPORT)), rate), body);
+    limits.parkAfter(HOST, r);
+    try {
+      JsonNode node = json.readTree(body);
+      if (node == null || !node.isObject()) {
+        return new PostFetch.Inconclusive(ENDPOINT, r, Outcome.UNEXPECTED, "statuses/show answered no status: "
+            + r.snippet());
+      }
+      return new PostFetch.Served(ENDPOINT, r, content(node));
+    } catch (IOException e) {
       return new PostFetch.Inconclusive(ENDPOINT, r, Outcome.UNEXPECTED, "unreadable status JSON: " + e.getMessage());
     }
   }
 
-  private PostFetch failure(URI uri, Instant at, TwitterException e) {
-    if (e.isCausedByNetworkIssue() || e.getStatusCode() <= 0) {
-      WarcLocation loc = recorder.write(new HttpExchangeRecord(uri, null, at, "GET", requestHeaders(), null,
-          "twitter4j: " + e.getMessage()));
-      return new PostFetch.Inconclusive(ENDPOINT, new Fetch.Failure(uri, at, Fetch.Kind.IO, e.getMessage(), loc),
-          Outcome.TRANSPORT_ERROR, "transport error: " + firstLine(e.getMessage()));
+  private PostFetch showFailure(URI uri, Instant at, TwitterException e) {
+    if (e.getStatusCode() <= 0 || e.isCausedByNetworkIssue()) {
+      return noAnswer(uri, at, e);
     }
     int status = e.getStatusCode();
-    String detail = "HTTP " + status + " code " + e.getErrorCode() + ": " + e.getErrorMessage();
-    Fetch.Response r = record(uri, at, status, "", String.valueOf(e.getErrorMessage()).getBytes(StandardCharsets.UTF_8));
+    String detail = detail(e);
+    Fetch.Response r = errorResponse(uri, at, e);
     return switch (e.getErrorCode()) {
       case 144 -> new PostFetch.Unavailable(ENDPOINT, r, UnavailableReason.DELETED, detail);
       case 63 -> new PostFetch.Unavailable(ENDPOINT, r, UnavailableReason.SUSPENDED, detail);
@@ -125,16 +329,126 @@ public final class V1Client implements PostEndpoint {
     };
   }
 
-  private Fetch.Response record(URI uri, Instant at, int status, String reason, byte[] body) {
-    List<Map.Entry<String, String>> headers = List.of(Map.entry("Content-Type", "application/json"),
-        Map.entry("X-Embedwatch-Transport", "twitter4j (body as Twitter4J returned it)"));
-    WarcLocation loc = recorder.write(new HttpExchangeRecord(uri, null, at, "GET", requestHeaders(),
+  /**
+   * The answer without a request: the host has no route while {@code net.only-routed} is on, or it is parked after a
+   * rate-limit answer.
+   */
+  private Optional<PostFetch> refusal(URI uri) {
+    if (notRouted) {
+      return Optional.of(PostFetch.Inconclusive.of(ENDPOINT, new Fetch.Failure(uri, clock.instant(),
+          Fetch.Kind.NOT_ROUTED, HOST + " has no net.route and net.only-routed is on; not sent", null)));
+    }
+    Optional<Instant> parked = limits.parkedUntil(HOST);
+    if (parked.isPresent()) {
+      log.debug("GET {} not sent: {} is parked until {}", uri, HOST, parked.get());
+      return Optional.of(PostFetch.Inconclusive.of(ENDPOINT, new Fetch.Failure(uri, clock.instant(),
+          Fetch.Kind.RATE_LIMITED, HOST + " is rate limited until " + parked.get() + "; not asked", null)));
+    }
+    return Optional.empty();
+  }
+
+  /** A request that got no HTTP answer (or one Twitter4J could not read): stored as a failed exchange. */
+  private PostFetch noAnswer(URI uri, Instant at, TwitterException e) {
+    boolean unreadable = !e.isCausedByNetworkIssue() && causedBy(e, "twitter4j.JSONException");
+    String message = firstLine(e.getMessage());
+    WarcLocation loc = recorder.write(new HttpExchangeRecord(uri, routedTo(uri), at, "GET", requestHeaders(), null,
+        "twitter4j: " + e.getMessage()));
+    Fetch.Failure failure = new Fetch.Failure(uri, at, Fetch.Kind.IO, message, loc);
+    log.debug("GET {} failed: {}", uri, message);
+    return unreadable
+        ? new PostFetch.Inconclusive(ENDPOINT, failure, Outcome.UNEXPECTED, "unreadable answer: " + message)
+        : new PostFetch.Inconclusive(ENDPOINT, failure, Outcome.TRANSPORT_ERROR, "transport error: " + message);
+  }
+
+  private PostFetch interrupted(URI uri) {
+    return PostFetch.Inconclusive.of(ENDPOINT, new Fetch.Failure(uri, clock.instant(), Fetch.Kind.IO,
+        "interrupted while waiting to ask " + HOST, null));
+  }
+
+  /** Records an HTTP error answer and parks the host when it says so (a 429 or code 88, or a spent quota). */
+  private Fetch.Response errorResponse(URI uri, Instant at, TwitterException e) {
+    // The body kept is the error message alone, as text. Rate-limit values come from Twitter4J's RateLimitStatus
+    // (its getResponseHeader fails on a header that is absent).
+    List<Map.Entry<String, String>> headers = withRate(List.of(
+        Map.entry("Content-Type", "text/plain; charset=utf-8"),
+        Map.entry("X-Embedwatch-Transport", ERROR_TRANSPORT)), e.getRateLimitStatus());
+    Fetch.Response r = record(uri, at, e.getStatusCode(), "", headers,
+        errorText(e).getBytes(StandardCharsets.UTF_8));
+    Optional<Instant> parked = limits.parkAfter(HOST, r);
+    if (parked.isEmpty() && e.getErrorCode() == 88) {
+      // A code 88 under another status than 429: still a rate limit.
+      Instant until = Optional.ofNullable(e.getRateLimitStatus())
+          .map(s -> Instant.ofEpochSecond(s.getResetTimeInSeconds()))
+          .filter(reset -> reset.isAfter(clock.instant()))
+          .orElse(clock.instant().plus(limits.fallbackPark()));
+      limits.park(HOST, until);
+      parked = Optional.of(until);
+    }
+    parked.ifPresent(until -> log.debug("GET {} -> HTTP {}; {} parked until {}", uri, e.getStatusCode(), HOST, until));
+    return r;
+  }
+
+  private Fetch.Response record(URI uri, Instant at, int status, String reason,
+      List<Map.Entry<String, String>> headers, byte[] body) {
+    WarcLocation loc = recorder.write(new HttpExchangeRecord(uri, routedTo(uri), at, "GET", requestHeaders(),
         new HttpExchangeRecord.Response(status, reason, headers, body, false), null));
+    log.debug("GET {} -> {} ({} bytes, through Twitter4J)", uri, status, body.length);
     return new Fetch.Response(uri, uri, at, status, headers, body, false, Sha256.of(body), loc);
+  }
+
+  private URI routedTo(URI uri) {
+    return routes.rewrite(uri).orElse(null);
+  }
+
+  /** {@code headers} plus the {@code x-rate-limit-*} values Twitter4J read, when it read them. */
+  private static List<Map.Entry<String, String>> withRate(List<Map.Entry<String, String>> headers,
+      RateLimitStatus rate) {
+    if (rate == null) {
+      return headers;
+    }
+    List<Map.Entry<String, String>> all = new ArrayList<>(headers);
+    all.add(Map.entry("x-rate-limit-limit", Integer.toString(rate.getLimit())));
+    all.add(Map.entry("x-rate-limit-remaining", Integer.toString(rate.getRemaining())));
+    all.add(Map.entry("x-rate-limit-reset", Integer.toString(rate.getResetTimeInSeconds())));
+    return all;
+  }
+
+  private static RateLimitStatus rateOf(TwitterResponse response) {
+    return response == null ? null : response.getRateLimitStatus();
   }
 
   private static List<Map.Entry<String, String>> requestHeaders() {
     return List.of(Map.entry("Authorization", "OAuth [redacted]"));
+  }
+
+  private static long tweetId(PostKey post) {
+    try {
+      return Long.parseLong(post.postId());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("not a tweet id: '" + post.postId() + "'", e);
+    }
+  }
+
+  private static String detail(TwitterException e) {
+    return e.getErrorCode() > 0
+        ? "HTTP " + e.getStatusCode() + " code " + e.getErrorCode() + ": " + e.getErrorMessage()
+        : "HTTP " + e.getStatusCode() + ": " + errorText(e);
+  }
+
+  /** The error message X gave, else the first line of what Twitter4J says (for a 5xx page: its start). */
+  private static String errorText(TwitterException e) {
+    String text = e.getErrorMessage() != null ? e.getErrorMessage() : firstLine(e.getMessage());
+    return text.length() > 200 ? text.substring(0, 200) : text;
+  }
+
+  /** Whether {@code t} or a cause of it is of class {@code className} (Twitter4J's JSONException is not public). */
+  private static boolean causedBy(Throwable t, String className) {
+    for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+      if (c.getClass().getName().equals(className)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private PostContent content(JsonNode s) {
