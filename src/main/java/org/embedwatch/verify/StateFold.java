@@ -171,8 +171,11 @@ public final class StateFold {
     Map<String, String> said = new LinkedHashMap<>();
     for (int i : streak) {
       NewObservation o = all.get(i);
-      said.put(o.endpoint(), o.endpoint() + " (" + (o.httpStatus() == null ? "" : "HTTP " + o.httpStatus())
-          + (o.detail() == null ? "" : (o.httpStatus() == null ? "" : ": ") + o.detail()) + ")");
+      String status = o.httpStatus() == null ? "" : "HTTP " + o.httpStatus();
+      String detail = o.detail() == null || o.detail().startsWith(status.isEmpty() ? "\u0000" : status) ? ""
+          : o.detail();
+      said.put(o.endpoint(), o.endpoint() + " (" + status + (!status.isEmpty() && !detail.isEmpty() ? ": " : "")
+          + detail + ")");
     }
     StringBuilder sb = new StringBuilder("unavailable (").append(reason.key()).append(") at ").append(checks)
         .append(checks == 1 ? " check on " + first : " checks between " + first + " and " + last)

@@ -60,11 +60,11 @@ class CheckCommandIT {
 
     assertThat(run.exit()).as(run.err()).isZero();
     assertThat(run.out())
-        .contains(Articles.PHOTO_POST + " @SamuelSusla: AVAILABLE -> UNAVAILABLE (deleted)")
+        .contains(Articles.PHOTO_POST + " @SamuelSusla: AVAILABLE -> SUSPECTED_UNAVAILABLE (deleted)")
         .contains("tombstone: This Post was deleted by the Post author")
         .contains(Articles.VIDEO_POST + " @Rainmaker1973: AVAILABLE -> ALTERED")
         .contains("checked 2 posts: 2 flagged");
-    assertThat(state(Articles.PHOTO_POST)).isEqualTo("UNAVAILABLE/DELETED");
+    assertThat(state(Articles.PHOTO_POST)).isEqualTo("SUSPECTED_UNAVAILABLE/DELETED");
     assertThat(state(Articles.VIDEO_POST)).isEqualTo("ALTERED");
     // The edit is kept as a second capture next to the first; the history says when each state began.
     assertThat(cli.query("select text from post_capture c join post p on p.id = c.post_ref where p.post_id = ?"
@@ -77,7 +77,7 @@ class CheckCommandIT {
     assertThat(run.out()).contains("x-oembed HTTP 404, not found: HTTP 404");
     assertThat(cli.query("select s.state from post_state s join post p on p.id = s.post_ref where p.post_id = ?"
         + " order by s.id", Articles.PHOTO_POST)).extracting(r -> r.get("state"))
-        .containsExactly("AVAILABLE", "UNAVAILABLE");
+        .containsExactly("AVAILABLE", "SUSPECTED_UNAVAILABLE");
   }
 
   @Test
@@ -107,10 +107,10 @@ class CheckCommandIT {
     sandbox.setFault(Fault.status(429));
     CliRunner.Run limited = cli.run("check");
 
-    assertThat(outage.out()).contains("UNAVAILABLE (deleted) (unchanged)").contains("AVAILABLE (unchanged)")
+    assertThat(outage.out()).contains("SUSPECTED_UNAVAILABLE (deleted) (unchanged)").contains("AVAILABLE (unchanged)")
         .contains("server error").contains("not evidence");
     assertThat(limited.out()).contains("rate limited").contains("checked 2 posts: 1 flagged, 2 with an unreachable");
-    assertThat(state(Articles.PHOTO_POST)).isEqualTo("UNAVAILABLE/DELETED");
+    assertThat(state(Articles.PHOTO_POST)).isEqualTo("SUSPECTED_UNAVAILABLE/DELETED");
     assertThat(state(Articles.VIDEO_POST)).isEqualTo("AVAILABLE");
     List<Map<String, Object>> outcomes = cli.query("select endpoint, outcome, http_status from observation o"
         + " join post p on p.id = o.post_ref where p.post_id = ? and o.endpoint not like 'wayback-%' order by o.id",

@@ -73,10 +73,10 @@ class ExtractAndDemoIT {
     assertThat(run.exit()).as(run.err()).isZero();
     assertThat(run.out())
         .contains("3 references")
-        .contains(DemoCommand.DELETED_POST + " @SamuelSusla: AVAILABLE -> UNAVAILABLE (deleted)")
+        .contains(DemoCommand.DELETED_POST + " @SamuelSusla: AVAILABLE -> SUSPECTED_UNAVAILABLE (deleted)")
         .contains(DemoCommand.EDITED_POST + " @mattcarrollcode: AVAILABLE -> ALTERED")
-        .contains("UNAVAILABLE (deleted) (unchanged)")
-        .contains("- **UNAVAILABLE (deleted)** https://twitter.com/SamuelSusla/status/" + DemoCommand.DELETED_POST)
+        .contains("SUSPECTED_UNAVAILABLE (deleted) (unchanged)")
+        .contains("- **SUSPECTED_UNAVAILABLE (deleted)** https://twitter.com/SamuelSusla/status/" + DemoCommand.DELETED_POST)
         .contains("- **ALTERED** https://twitter.com/mattcarrollcode/status/" + DemoCommand.EDITED_POST);
     assertThat(work.resolve("demo-archive/embedwatch.mv.db")).exists();
     assertThat(work.resolve("demo-archive/warc")).isNotEmptyDirectory();

@@ -119,19 +119,19 @@ class FediverseCaptureIT {
 
     assertThat(checked.exit()).as(checked.err()).isZero();
     assertThat(checked.out())
-        .contains("mastodon " + TOOT + " @bob@mastodon.social: AVAILABLE -> UNAVAILABLE (unknown) — mastodon-api"
+        .contains("mastodon " + TOOT + " @bob@mastodon.social: AVAILABLE -> SUSPECTED_UNAVAILABLE (unknown) — mastodon-api"
             + " HTTP 404, not found")
         .contains("bluesky " + RKEY + " @" + BSKY_HANDLE + ": AVAILABLE (unchanged)")
         .contains("checked 2 posts: 1 flagged, 0 with an unreachable endpoint")
         .doesNotContain("no client yet");
-    assertThat(state("mastodon")).isEqualTo("UNAVAILABLE/UNKNOWN");
+    assertThat(state("mastodon")).isEqualTo("SUSPECTED_UNAVAILABLE/UNKNOWN");
 
     env.clock().advance(Duration.ofHours(25));
     env.sandbox().setFault(Fault.status(503));
     CliRunner.Run outage = cli.run("check");
 
     assertThat(outage.out()).contains("checked 2 posts: 1 flagged, 2 with an unreachable endpoint");
-    assertThat(state("mastodon")).isEqualTo("UNAVAILABLE/UNKNOWN");
+    assertThat(state("mastodon")).isEqualTo("SUSPECTED_UNAVAILABLE/UNKNOWN");
     assertThat(state("bluesky")).isEqualTo("AVAILABLE");
     assertThat(cli.query("select o.outcome, o.http_status from observation o join post p on p.id = o.post_ref"
         + " where p.platform = 'mastodon' order by o.id"))

@@ -95,7 +95,7 @@ class OEmbedIT {
     CliRunner.Run run = cli.run("check");
 
     assertThat(run.exit()).as(run.err()).isZero();
-    assertThat(run.out()).contains(Articles.PHOTO_POST + " @SamuelSusla: AVAILABLE -> UNAVAILABLE (deleted)"
+    assertThat(run.out()).contains(Articles.PHOTO_POST + " @SamuelSusla: AVAILABLE -> SUSPECTED_UNAVAILABLE (deleted)"
         + " — x-syndication HTTP 200, unavailable: tombstone: This Post was deleted by the Post author. Learn more;"
         + " x-oembed HTTP 404, not found: HTTP 404");
     assertThat(cli.query("select o.endpoint, o.outcome, o.http_status from observation o join post p"
@@ -106,7 +106,7 @@ class OEmbedIT {
             "x-syndication UNAVAILABLE 200", "x-oembed NOT_FOUND 404");
     // The bare 404 confirms the deletion without erasing the reason the tombstone gave.
     assertThat(cli.query("select state, state_reason from post where post_id = ?", Articles.PHOTO_POST).get(0))
-        .containsEntry("state", "UNAVAILABLE").containsEntry("state_reason", "DELETED");
+        .containsEntry("state", "SUSPECTED_UNAVAILABLE").containsEntry("state_reason", "DELETED");
     Map<String, Object> notFound = oEmbedObservations(Articles.PHOTO_POST).get(1);
     assertThat(warcRecord(notFound).http().status()).isEqualTo(404);
     assertThat(warcRecord(notFound).target()).isEqualTo(notFound.get("request_url"));

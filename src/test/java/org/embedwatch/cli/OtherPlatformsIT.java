@@ -150,11 +150,11 @@ class OtherPlatformsIT {
 
     assertThat(checked.exit()).as(checked.err()).isZero();
     assertThat(checked.out())
-        .contains("youtube " + VIDEO + ": AVAILABLE -> UNAVAILABLE (unknown) — youtube-oembed HTTP 401,"
+        .contains("youtube " + VIDEO + ": AVAILABLE -> SUSPECTED_UNAVAILABLE (unknown) — youtube-oembed HTTP 401,"
             + " unavailable: HTTP 401 Unauthorized: embedding disabled or private (YouTube does not say which)")
-        .contains("tiktok " + TIKTOK + " @newsdesk: AVAILABLE -> UNAVAILABLE (unknown) — tiktok-oembed HTTP 400,"
+        .contains("tiktok " + TIKTOK + " @newsdesk: AVAILABLE -> SUSPECTED_UNAVAILABLE (unknown) — tiktok-oembed HTTP 400,"
             + " not found: HTTP 400 Something went wrong")
-        .contains("instagram " + INSTAGRAM + ": AVAILABLE -> UNAVAILABLE (unknown) — instagram-oembed HTTP 400,"
+        .contains("instagram " + INSTAGRAM + ": AVAILABLE -> SUSPECTED_UNAVAILABLE (unknown) — instagram-oembed HTTP 400,"
             + " not found: HTTP 400 Graph error 24: The requested resource does not exist")
         .contains("facebook " + FACEBOOK + " @citycouncil: AVAILABLE (unchanged)")
         .contains("checked 4 posts: 3 flagged, 0 with an unreachable endpoint");
@@ -170,9 +170,9 @@ class OtherPlatformsIT {
     CliRunner.Run outage = cli.run("check");
 
     assertThat(outage.out()).contains("checked 4 posts: 3 flagged, 4 with an unreachable endpoint");
-    assertThat(state("youtube")).isEqualTo("UNAVAILABLE/UNKNOWN");
-    assertThat(state("tiktok")).isEqualTo("UNAVAILABLE/UNKNOWN");
-    assertThat(state("instagram")).isEqualTo("UNAVAILABLE/UNKNOWN");
+    assertThat(state("youtube")).isEqualTo("SUSPECTED_UNAVAILABLE/UNKNOWN");
+    assertThat(state("tiktok")).isEqualTo("SUSPECTED_UNAVAILABLE/UNKNOWN");
+    assertThat(state("instagram")).isEqualTo("SUSPECTED_UNAVAILABLE/UNKNOWN");
     assertThat(state("facebook")).isEqualTo("AVAILABLE");
 
     env.sandbox().setFault(Fault.none());
@@ -180,7 +180,7 @@ class OtherPlatformsIT {
     env.sandbox().apply(VIDEO, Change.restored());
     CliRunner.Run restored = cli.run("check");
 
-    assertThat(restored.out()).contains("youtube " + VIDEO + ": UNAVAILABLE -> AVAILABLE — youtube-oembed HTTP 200,"
+    assertThat(restored.out()).contains("youtube " + VIDEO + ": SUSPECTED_UNAVAILABLE -> AVAILABLE — youtube-oembed HTTP 200,"
         + " served, 1 media");
     assertThat(state("youtube")).isEqualTo("AVAILABLE");
   }

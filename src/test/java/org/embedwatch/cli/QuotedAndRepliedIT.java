@@ -102,13 +102,13 @@ class QuotedAndRepliedIT {
     CliRunner.Run check = cli.run("check");
 
     assertThat(check.exit()).as(check.err()).isZero();
-    assertThat(state(Articles.PHOTO_POST)).startsWith("UNAVAILABLE");
+    assertThat(state(Articles.PHOTO_POST)).isEqualTo("SUSPECTED_UNAVAILABLE/DELETED");
     assertThat(state(Articles.QUOTE_POST)).isEqualTo("AVAILABLE");
     assertThat(state(REPLY_POST)).isEqualTo("AVAILABLE");
 
     CliRunner.Run quoting = cli.run("status", Articles.QUOTE_POST);
     assertThat(quoting.exit()).as(quoting.err()).isZero();
-    assertThat(quoting.out()).containsPattern("quotes x " + Articles.PHOTO_POST + " @SamuelSusla \\(UNAVAILABLE");
+    assertThat(quoting.out()).containsPattern("quotes x " + Articles.PHOTO_POST + " @SamuelSusla \\(SUSPECTED_UNAVAILABLE");
     CliRunner.Run quoted = cli.run("status", Articles.PHOTO_POST);
     assertThat(quoted.out()).contains("quoted by x " + Articles.QUOTE_POST + " @mattcarrollcode (AVAILABLE)")
         .contains("replied to by x " + REPLY_POST);

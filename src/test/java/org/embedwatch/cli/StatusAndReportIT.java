@@ -61,7 +61,7 @@ class StatusAndReportIT {
     CliRunner.Run run = cli.run("status");
 
     assertThat(run.exit()).isZero();
-    assertThat(run.out()).contains("x " + Articles.PHOTO_POST + " @SamuelSusla  UNAVAILABLE (deleted)")
+    assertThat(run.out()).contains("x " + Articles.PHOTO_POST + " @SamuelSusla  SUSPECTED_UNAVAILABLE (deleted)")
         .contains("x " + Articles.VIDEO_POST + " @Rainmaker1973  AVAILABLE").contains("2 posts");
   }
 
@@ -71,10 +71,11 @@ class StatusAndReportIT {
 
     assertThat(run.exit()).as(run.err()).isZero();
     assertThat(run.out())
-        .contains("state: UNAVAILABLE (deleted) since 2026-03-02T10:00:00Z")
-        .contains("unavailable (deleted) at 2 observations on 2026-03-02T10:00:00Z,"
-            + " via x-syndication (HTTP 200) and x-oembed (HTTP 404)"
-            + " (tombstone: This Post was deleted by the Post author. Learn more)")
+        .contains("state: SUSPECTED_UNAVAILABLE (deleted) since 2026-03-02T10:00:00Z")
+        .contains("unavailable (deleted) at 1 check on 2026-03-02T10:00:00Z,"
+            + " via x-syndication (HTTP 200: tombstone: This Post was deleted by the Post author. Learn more)"
+            + " and x-oembed (HTTP 404); suspected, not confirmed: confirmation needs 3 checks (1 so far),"
+            + " at least 24 hours between the first and the last")
         .contains("2 observations could not reach the endpoint (2× server_error 503), not counted as evidence");
   }
 
@@ -98,12 +99,12 @@ class StatusAndReportIT {
     assertThat(a.path("citations")).hasSize(2);
     JsonNode deleted = report.path("posts").get(0);
     assertThat(deleted.path("postId").asText()).isEqualTo(Articles.PHOTO_POST);
-    assertThat(deleted.path("state").asText()).isEqualTo("unavailable");
+    assertThat(deleted.path("state").asText()).isEqualTo("suspected_unavailable");
     assertThat(deleted.path("reason").asText()).isEqualTo("deleted");
     // Three checks, each asking syndication and oEmbed.
     assertThat(deleted.path("checks").asInt()).isEqualTo(6);
     assertThat(deleted.path("history")).extracting(h -> h.path("state").asText())
-        .containsExactly("available", "unavailable");
+        .containsExactly("available", "suspected_unavailable");
     String captured = deleted.path("captures").get(0).path("bodySha256").asText();
     assertThat(cli.query("select body_sha256 from post_capture c join post p on p.id = c.post_ref"
         + " where p.post_id = ?", Articles.PHOTO_POST).get(0).get("body_sha256")).isEqualTo(captured);
@@ -119,7 +120,7 @@ class StatusAndReportIT {
     List<CSVRecord> rows = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get()
         .parse(new StringReader(Files.readString(out))).getRecords();
     assertThat(rows).extracting(r -> r.get("post_id") + " " + r.get("post_state"))
-        .containsExactly(Articles.PHOTO_POST + " unavailable", Articles.VIDEO_POST + " available");
+        .containsExactly(Articles.PHOTO_POST + " suspected_unavailable", Articles.VIDEO_POST + " available");
     assertThat(rows.get(0).get("cited_text")).startsWith("If you are interested about View Flattening");
   }
 
@@ -127,7 +128,7 @@ class StatusAndReportIT {
   void markdownReportListsFindingsFirst() {
     CliRunner.Run run = cli.run("report");
 
-    assertThat(run.out()).contains("## Findings\n\n- **UNAVAILABLE (deleted)** https://twitter.com/SamuelSusla/status/"
+    assertThat(run.out()).contains("## Findings\n\n- **SUSPECTED_UNAVAILABLE (deleted)** https://twitter.com/SamuelSusla/status/"
         + Articles.PHOTO_POST);
     assertThat(run.out()).doesNotContain("**AVAILABLE");
   }

@@ -86,7 +86,7 @@ class WaybackMementoIT {
     Map<String, Object> memento = cli.query("select m.* from memento m join post p on p.id = m.post_ref"
         + " where p.post_id = ? and m.original_url like 'https://x.com/%'", Articles.PHOTO_POST).get(0);
     String raw = "https://web.archive.org/web/" + memento.get("memento_ts") + "id_/" + memento.get("original_url");
-    assertThat(run.out()).contains("-> UNAVAILABLE (deleted) — x-syndication HTTP 200, unavailable: tombstone")
+    assertThat(run.out()).contains("-> SUSPECTED_UNAVAILABLE (deleted) — x-syndication HTTP 200, unavailable: tombstone")
         .contains("\n       wayback-memento: stored " + raw + " (HTTP 200, sha256 ")
         .contains(", text from og:description); an archived copy, the post's state is what the live endpoints said");
 
@@ -119,9 +119,9 @@ class WaybackMementoIT {
     }
 
     // The copy corroborates the past; the state is what syndication and oEmbed said.
-    assertThat(state(Articles.PHOTO_POST)).isEqualTo("UNAVAILABLE/DELETED");
+    assertThat(state(Articles.PHOTO_POST)).isEqualTo("SUSPECTED_UNAVAILABLE/DELETED");
     assertThat(cli.query("select s.state from post_state s join post p on p.id = s.post_ref where p.post_id = ?",
-        Articles.PHOTO_POST)).extracting(r -> r.get("state")).containsExactly("UNAVAILABLE");
+        Articles.PHOTO_POST)).extracting(r -> r.get("state")).containsExactly("SUSPECTED_UNAVAILABLE");
     CliRunner.Run status = cli.run("status", Articles.PHOTO_POST);
     assertThat(status.out()).contains("UNAVAILABLE (deleted)").contains("via wayback-memento sha256 " + Sha256.of(body))
         .doesNotContain("observations could not reach");
@@ -136,7 +136,7 @@ class WaybackMementoIT {
     assertThat(check.out()).doesNotContain("wayback-memento");
     assertThat(replays()).as("the copy is fetched once").isEqualTo(1);
     assertThat(captures(Articles.PHOTO_POST)).hasSize(1);
-    assertThat(state(Articles.PHOTO_POST)).isEqualTo("UNAVAILABLE/DELETED");
+    assertThat(state(Articles.PHOTO_POST)).isEqualTo("SUSPECTED_UNAVAILABLE/DELETED");
   }
 
   @Test
@@ -162,7 +162,7 @@ class WaybackMementoIT {
     assertThat(sandbox.requests()).filteredOn(r -> r.queryParam("url").orElse("").startsWith("cdn.syndication"))
         .singleElement().satisfies(r -> assertThat(r.queryParam("url"))
             .hasValue("cdn.syndication.twimg.com/tweet-result?id=" + Articles.PHOTO_POST));
-    assertThat(state(Articles.PHOTO_POST)).isEqualTo("UNAVAILABLE/DELETED");
+    assertThat(state(Articles.PHOTO_POST)).isEqualTo("SUSPECTED_UNAVAILABLE/DELETED");
   }
 
   @Test
@@ -178,7 +178,7 @@ class WaybackMementoIT {
     CliRunner.Run run = cli.run("archive", article.toString());
 
     assertThat(run.exit()).as(run.err()).isZero();
-    assertThat(run.out()).contains("-> UNAVAILABLE (deleted)").contains("\n       wayback-memento: no memento found:"
+    assertThat(run.out()).contains("-> SUSPECTED_UNAVAILABLE (deleted)").contains("\n       wayback-memento: no memento found:"
         + " the Wayback Machine lists no capture of the post with status 200");
     assertThat(captures(FRESH)).isEmpty();
     assertThat(cli.query("select count(*) n from memento").get(0).get("n")).isEqualTo(0L);
@@ -193,7 +193,7 @@ class WaybackMementoIT {
     assertThat(check.out()).doesNotContain("wayback-memento");
     assertThat(sandbox.requests().stream().filter(r -> r.host().equals("web.archive.org")).count())
         .isEqualTo(cdxRequests);
-    assertThat(state(FRESH)).isEqualTo("UNAVAILABLE/DELETED");
+    assertThat(state(FRESH)).isEqualTo("SUSPECTED_UNAVAILABLE/DELETED");
   }
 
   @Test
@@ -226,9 +226,9 @@ class WaybackMementoIT {
     CliRunner.Run check = cli.run("check");
 
     assertThat(check.exit()).as(check.err()).isZero();
-    assertThat(check.out()).contains(Articles.PHOTO_POST + " @SamuelSusla: UNAVAILABLE (deleted) (unchanged)")
+    assertThat(check.out()).contains(Articles.PHOTO_POST + " @SamuelSusla: SUSPECTED_UNAVAILABLE (deleted) (unchanged)")
         .contains("\n  wayback-memento: stored https://web.archive.org/web/");
     assertThat(captures(Articles.PHOTO_POST)).extracting(c -> c.get("endpoint")).containsExactly("wayback-memento");
-    assertThat(state(Articles.PHOTO_POST)).isEqualTo("UNAVAILABLE/DELETED");
+    assertThat(state(Articles.PHOTO_POST)).isEqualTo("SUSPECTED_UNAVAILABLE/DELETED");
   }
 }

@@ -159,7 +159,7 @@ class XV2IT {
     assertThat(cli.query("select count(*) n from post_capture where endpoint = 'x-v2'").get(0).get("n"))
         .as("public_metrics changed, the fingerprints did not: no new capture").isEqualTo(3L);
     assertThat(cli.query("select post_id, state from post order by post_id")).extracting(
-        p -> p.get("post_id") + " " + p.get("state")).containsExactly(Articles.PHOTO_POST + " UNAVAILABLE",
+        p -> p.get("post_id") + " " + p.get("state")).containsExactly(Articles.PHOTO_POST + " SUSPECTED_UNAVAILABLE",
         Articles.QUOTE_POST + " AVAILABLE", Articles.VIDEO_POST + " AVAILABLE");
   }
 
