@@ -72,6 +72,12 @@ final class StatusCommand implements Callable<Integer> {
     for (AuditReport.HistoryEntry h : e.history()) {
       out.println("  " + h.since() + "  " + h.state() + (h.reason() == null ? "" : " (" + h.reason() + ")"));
     }
+    for (AuditReport.FindingEntry f : e.findings()) {
+      out.println("  " + f.kind() + " first seen " + f.firstSeen() + ": " + f.summary());
+      if (f.detail() != null) {
+        f.detail().lines().forEach(line -> out.println("    " + line));
+      }
+    }
     for (AuditReport.LinkEntry l : e.links()) {
       out.println("  " + l.describe());
     }

@@ -6,11 +6,23 @@ import java.util.List;
  * What was cited where, and what has happened to each cited post since: the content of every report format. Times
  * are ISO-8601 UTC strings; nullable fields are null when unknown.
  */
-public record AuditReport(String generatedAt, List<ArticleEntry> articles, List<PostEntry> posts) {
+public record AuditReport(String generatedAt, List<ArticleEntry> articles, List<PostEntry> posts,
+    List<FindingEntry> findings) {
   public AuditReport {
     articles = List.copyOf(articles);
     posts = List.copyOf(posts);
+    findings = List.copyOf(findings);
   }
+
+  /**
+   * A finding beside the availability state (ALTERED, CITATION_MISMATCH, ARTICLE_DRIFT, …), as stored when first seen.
+   *
+   * @param post {@code platform postId} of the post it is about, or null
+   * @param article the input of the article it is about, or null
+   * @param detail a readable diff or the evidence in full, or null
+   */
+  public record FindingEntry(String kind, String firstSeen, String post, String article, String summary,
+      String detail) {}
 
   /** One article capture and its references. */
   public record ArticleEntry(String input, String url, String capturedAt, String mediaType, String charset,
@@ -27,11 +39,12 @@ public record AuditReport(String generatedAt, List<ArticleEntry> articles, List<
   /** One post: its state, the explanation from observations, its state history and captures. */
   public record PostEntry(String platform, String postId, String handle, String url, String state, String reason,
       String stateSince, String lastCheckedAt, String explanation, int checks, List<HistoryEntry> history,
-      List<CaptureEntry> captures, List<LinkEntry> links) {
+      List<CaptureEntry> captures, List<LinkEntry> links, List<FindingEntry> findings) {
     public PostEntry {
       history = List.copyOf(history);
       captures = List.copyOf(captures);
       links = List.copyOf(links);
+      findings = List.copyOf(findings);
     }
   }
 

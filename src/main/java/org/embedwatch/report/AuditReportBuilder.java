@@ -11,7 +11,9 @@ import org.embedwatch.store.ArticleCaptureRecord;
 import org.embedwatch.store.CaptureRecord;
 import org.embedwatch.store.CitationRecord;
 import org.embedwatch.store.EvidenceReader;
+import org.embedwatch.store.FindingRecord;
 import org.embedwatch.store.LinkRecord;
+import org.embedwatch.store.NewFinding;
 import org.embedwatch.store.NewLink;
 import org.embedwatch.store.NewMedia;
 import org.embedwatch.store.NewObservation;
@@ -53,7 +55,11 @@ public final class AuditReportBuilder {
     for (PostRecord p : posts) {
       postEntries.add(post(p));
     }
-    return new AuditReport(time(clock.instant()), articles, postEntries);
+    Map<Long, String> inputs = new HashMap<>();
+    evidence.articleCaptures().forEach(a -> inputs.putIfAbsent(a.articleId(), a.capture().input()));
+    List<AuditReport.FindingEntry> findings = evidence.findings().stream()
+        .map(f -> finding(f, byId, inputs)).toList();
+    return new AuditReport(time(clock.instant()), articles, postEntries, findings);
   }
 
   /** The entry of one post, with its explanation. */
@@ -78,7 +84,17 @@ public final class AuditReportBuilder {
     }
     return new AuditReport.PostEntry(p.platform().key(), p.postId(), p.handle(), p.url(), p.state().key(),
         p.reason() == null ? null : p.reason().key(), time(p.stateSince()), time(p.lastCheckedAt()),
-        PostExplanation.explain(p, observations), observations.size(), history, captures, links(p));
+        PostExplanation.explain(p, observations), observations.size(), history, captures, links(p),
+        evidence.findings(p.id()).stream().map(f -> finding(f, Map.of(p.id(), p), Map.of())).toList());
+  }
+
+  private static AuditReport.FindingEntry finding(FindingRecord r, Map<Long, PostRecord> posts,
+      Map<Long, String> articles) {
+    NewFinding f = r.finding();
+    PostRecord p = f.postRef() == null ? null : posts.get(f.postRef());
+    return new AuditReport.FindingEntry(f.kind(), time(f.firstSeen()),
+        p == null ? null : p.platform().key() + " " + p.postId(),
+        f.articleId() == null ? null : articles.get(f.articleId()), f.summary(), f.detail());
   }
 
   /** What this post quotes and replies to, then what quotes it and replies to it, each with the other's state. */

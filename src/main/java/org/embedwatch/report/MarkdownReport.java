@@ -17,8 +17,16 @@ final class MarkdownReport {
         + " article capture(s), " + report.posts().size() + " post(s).\n\n");
     out.write("## Findings\n\n");
     long flagged = report.posts().stream().filter(MarkdownReport::flagged).count();
-    if (flagged == 0) {
+    if (flagged == 0 && report.findings().isEmpty()) {
       out.write("No post is flagged.\n\n");
+    }
+    for (AuditReport.FindingEntry f : report.findings()) {
+      out.write("- **" + f.kind() + "** " + (f.post() == null ? "" : f.post() + " ")
+          + (f.article() == null ? "" : "in " + cell(f.article()) + " ") + "(first seen " + f.firstSeen() + "): "
+          + cell(f.summary()) + "\n");
+      if (f.detail() != null) {
+        out.write("\n  ```\n" + f.detail().indent(2).stripTrailing() + "\n  ```\n\n");
+      }
     }
     for (AuditReport.PostEntry p : report.posts()) {
       if (flagged(p)) {

@@ -95,6 +95,41 @@ public final class EvidenceReader {
     });
   }
 
+  /** Every stored finding, first seen first. */
+  public List<FindingRecord> findings() {
+    return findings("select * from finding order by first_seen, id", null);
+  }
+
+  /** The findings about post {@code postRef}, first seen first. */
+  public List<FindingRecord> findings(long postRef) {
+    return findings("select * from finding where post_ref = ? order by first_seen, id", postRef);
+  }
+
+  private List<FindingRecord> findings(String sql, Long postRef) {
+    return db.inTransaction(c -> {
+      List<FindingRecord> out = new ArrayList<>();
+      try (PreparedStatement ps = c.prepareStatement(sql)) {
+        if (postRef != null) {
+          ps.setLong(1, postRef);
+        }
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            out.add(new FindingRecord(rs.getLong("id"), new NewFinding(rs.getString("kind"),
+                rs.getString("finding_key"), nullableLong(rs, "post_ref"), nullableLong(rs, "citation_id"),
+                nullableLong(rs, "article_id"), nullableLong(rs, "observation_id"), Sql.instant(rs, "first_seen"),
+                rs.getString("summary"), rs.getString("detail"))));
+          }
+        }
+      }
+      return out;
+    });
+  }
+
+  private static Long nullableLong(ResultSet rs, String column) throws SQLException {
+    long v = rs.getLong(column);
+    return rs.wasNull() ? null : v;
+  }
+
   /** The post row {@code postRef}, if it exists. */
   public Optional<PostRecord> post(long postRef) {
     return db.inTransaction(c -> post(c, postRef));

@@ -156,6 +156,58 @@ public final class EvidenceStore {
     });
   }
 
+  /**
+   * Stores {@code f} unless a finding of the same kind and key is stored already (a finding is recorded once, when
+   * first seen). Safe when two checks store the same finding at once.
+   *
+   * @return true when stored now
+   */
+  public boolean saveFinding(NewFinding f) {
+    return db.inTransaction(c -> insertFinding(c, f));
+  }
+
+  private static boolean insertFinding(Connection c, NewFinding f) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("select 1 from finding where kind=? and finding_key=?")) {
+      ps.setString(1, f.kind());
+      ps.setString(2, Sql.clip(f.key(), 500));
+      try (ResultSet rs = ps.executeQuery()) {
+        if (rs.next()) {
+          return false;
+        }
+      }
+    }
+    Savepoint before = c.setSavepoint();
+    try (PreparedStatement ps = c.prepareStatement("insert into finding(kind, finding_key, post_ref, citation_id,"
+        + " article_id, observation_id, first_seen, summary, detail) values (?,?,?,?,?,?,?,?,?)")) {
+      ps.setString(1, f.kind());
+      ps.setString(2, Sql.clip(f.key(), 500));
+      setLong(ps, 3, f.postRef());
+      setLong(ps, 4, f.citationId());
+      setLong(ps, 5, f.articleId());
+      setLong(ps, 6, f.observationId());
+      ps.setObject(7, Sql.time(f.firstSeen()));
+      ps.setString(8, Sql.clip(f.summary(), 2000));
+      ps.setString(9, Sql.clip(f.detail(), 20000));
+      ps.executeUpdate();
+      c.releaseSavepoint(before);
+      return true;
+    } catch (SQLException e) {
+      if (!"23505".equals(e.getSQLState())) {
+        throw e;
+      }
+      c.rollback(before);
+      return false;
+    }
+  }
+
+  private static void setLong(PreparedStatement ps, int i, Long v) throws SQLException {
+    if (v == null) {
+      ps.setNull(i, Types.BIGINT);
+    } else {
+      ps.setLong(i, v);
+    }
+  }
+
   /** Stores {@code link} unless stored before; returns the named post's row when this call created it. */
   private static Optional<PostRecord> insertLink(Connection c, long fromPost, long observationId, Instant at,
       NewLink link) throws SQLException {

@@ -1,0 +1,4 @@
+package org.embedwatch.store;
+
+/** A stored finding. */
+public record FindingRecord(long id, NewFinding finding) {}
