@@ -33,8 +33,10 @@ import org.embedwatch.store.NewObservation;
  *       {@link Rule#checks()} of them, the first and last unavailable observations are at least {@link Rule#span()}
  *       apart, and at least {@link Rule#endpoints()} distinct endpoints said so (or every endpoint the platform has,
  *       when it has fewer); else {@code SUSPECTED_UNAVAILABLE}.
- *   <li>The reason is the last specific one given since the post was last served: a bare "not found" confirms
- *       unavailability but does not erase the reason another endpoint gave; none given at all is {@code unknown}.
+ *   <li>The reason is the most specific one given since the post was last served (the latest among equally specific
+ *       ones; see {@link #rank}): a bare "not found" confirms unavailability but does not erase the reason another
+ *       endpoint gave, and oEmbed's "not authorized" (protected) does not hide syndication's post served without its
+ *       author (account gone); none given at all is {@code unknown}.
  *   <li>Observations of web archives ({@code wayback-*}, see {@link NewObservation#corroboration()}) are left out: a
  *       memento list corroborates the post's past and says nothing about its availability now.
  * </ul>
@@ -112,7 +114,8 @@ public final class StateFold {
         streakChecks++;
         for (int i : gone) {
           UnavailableReason r = all.get(i).reason();
-          if (all.get(i).outcome() == Outcome.UNAVAILABLE && r != null && r != UnavailableReason.UNKNOWN) {
+          if (all.get(i).outcome() == Outcome.UNAVAILABLE && r != null && rank(r) > 0
+              && (reason == null || rank(r) >= rank(reason))) {
             reason = r;
           }
         }
@@ -130,6 +133,20 @@ public final class StateFold {
             List.copyOf(streak));
       }
       default -> new DerivedState(state, null, servedExplanation(all, lastServed, state), List.copyOf(lastServed));
+    };
+  }
+
+  /**
+   * How specific a reason is. Words that name what happened to this post or account (deleted, suspended, withheld,
+   * age-restricted) outrank a post served without its author (account gone: deleted or suspended), which outranks
+   * "not authorized" (protected, but oEmbed answers a suspended account's posts the same way).
+   */
+  private static int rank(UnavailableReason r) {
+    return switch (r) {
+      case DELETED, SUSPENDED, WITHHELD, AGE_RESTRICTED -> 3;
+      case ACCOUNT_GONE -> 2;
+      case PROTECTED -> 1;
+      case UNKNOWN -> 0;
     };
   }
 

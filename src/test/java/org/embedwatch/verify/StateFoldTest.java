@@ -188,6 +188,24 @@ class StateFoldTest {
   }
 
   @Test
+  void theMostSpecificReasonWinsSoASuspendedAccountIsNotReadAsProtected() {
+    check(0).served(SYN, "a").served(OEMBED, "o");
+    // Suspended, without credentials: syndication serves the post without its author, oEmbed says "not authorized".
+    check(24).saw(SYN, Outcome.UNAVAILABLE, UnavailableReason.ACCOUNT_GONE, null)
+        .saw(OEMBED, Outcome.UNAVAILABLE, UnavailableReason.PROTECTED, null);
+    assertThat(state().reason()).isEqualTo(UnavailableReason.ACCOUNT_GONE);
+
+    StateFoldTest protectedAccount = new StateFoldTest();
+    protectedAccount.check(0).served(SYN, "a");
+    protectedAccount.check(24).saw(SYN, Outcome.UNAVAILABLE, UnavailableReason.UNKNOWN, null)
+        .saw(OEMBED, Outcome.UNAVAILABLE, UnavailableReason.PROTECTED, null);
+    assertThat(protectedAccount.state().reason()).isEqualTo(UnavailableReason.PROTECTED);
+
+    check(24).saw("x-v1.1", Outcome.UNAVAILABLE, UnavailableReason.SUSPENDED, null);
+    assertThat(state().reason()).as("v1.1 code 63 says it").isEqualTo(UnavailableReason.SUSPENDED);
+  }
+
+  @Test
   void waybackObservationsNeverDecideTheState() {
     history.add(new NewObservation(T0, "wayback-cdx", "https://web.archive.org/cdx", 200, Outcome.NOT_FOUND, null,
         null, null, null, null));
