@@ -75,13 +75,19 @@ final class DemoCommand implements Callable<Integer> {
         out.println("\n== 2. " + clock.instant() + ": the platform deleted post " + DELETED_POST + " and the author"
             + " edited post " + EDITED_POST + "; re-check everything");
         CheckCommand.run(app, true, out);
-        clock.advance(Duration.ofDays(1));
+        clock.advance(Duration.ofHours(12));
         sandbox.setFault(Fault.status(503));
         out.println("\n== 3. " + clock.instant() + ": the platform is down (HTTP 503); a re-check must not call"
-            + " anything deleted");
+            + " anything deleted, nor count toward confirming the deletion");
         CheckCommand.run(app, true, out);
         sandbox.setFault(Fault.none());
-        out.println("\n== 4. The audit report (embedwatch report --format md)\n");
+        for (int i = 4; i <= 5; i++) {
+          clock.advance(Duration.ofHours(12));
+          out.println("\n== " + i + ". " + clock.instant() + ": the platform is back; re-check everything (a deletion is"
+              + " confirmed at the third unavailable check, at least 24 hours after the first, via 2 endpoints)");
+          CheckCommand.run(app, true, out);
+        }
+        out.println("\n== 6. The audit report (embedwatch report --format md)\n");
         new ReportWriter(app.json()).write(new AuditReportBuilder(app.evidence(), clock).build(), ReportFormat.MD,
             out);
         out.println("\nThe demo archive stays in " + archiveDir + "; inspect it with"

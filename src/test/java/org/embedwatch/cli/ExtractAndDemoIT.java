@@ -76,7 +76,11 @@ class ExtractAndDemoIT {
         .contains(DemoCommand.DELETED_POST + " @SamuelSusla: AVAILABLE -> SUSPECTED_UNAVAILABLE (deleted)")
         .contains(DemoCommand.EDITED_POST + " @mattcarrollcode: AVAILABLE -> ALTERED")
         .contains("SUSPECTED_UNAVAILABLE (deleted) (unchanged)")
-        .contains("- **SUSPECTED_UNAVAILABLE (deleted)** https://twitter.com/SamuelSusla/status/" + DemoCommand.DELETED_POST)
+        .contains(DemoCommand.DELETED_POST
+            + " @SamuelSusla: SUSPECTED_UNAVAILABLE -> CONFIRMED_UNAVAILABLE (deleted)")
+        .contains("- **CONFIRMED_UNAVAILABLE (deleted)** https://twitter.com/SamuelSusla/status/" + DemoCommand.DELETED_POST)
+        .contains("via x-syndication (HTTP 200: tombstone: This Post was deleted by the Post author. Learn more) and"
+            + " x-oembed (HTTP 404); confirmed")
         .contains("- **ALTERED** https://twitter.com/mattcarrollcode/status/" + DemoCommand.EDITED_POST);
     assertThat(work.resolve("demo-archive/embedwatch.mv.db")).exists();
     assertThat(work.resolve("demo-archive/warc")).isNotEmptyDirectory();
