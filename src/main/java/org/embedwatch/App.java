@@ -51,6 +51,8 @@ public final class App implements AutoCloseable {
   private final WarcArchive warc;
   private final HttpFetcher http;
   private final Database db;
+  private final EvidenceStore store;
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(App.class);
   private final EvidenceReader evidence;
   private final PostChecker checker;
   private final InputExpander inputs;
@@ -64,8 +66,12 @@ public final class App implements AutoCloseable {
     this.warc = new WarcArchive(settings.archiveDir().resolve("warc"), settings.net().warcMaxFileBytes(),
         warcinfo(settings), clock);
     this.http = new HttpFetcher(settings.net(), warc, clock, sleeper);
-    EvidenceStore store = new EvidenceStore(db);
+    this.store = new EvidenceStore(db);
     this.evidence = new EvidenceReader(db);
+    evidence.parks(clock.instant()).forEach((host, until) -> {
+      log.info("{} is parked until {}: an earlier run was told to wait", host, until);
+      http.limits().park(host, until);
+    });
     List<PostEndpoint> endpoints = new ArrayList<>();
     endpoints.add(new SyndicationClient(http, json));
     endpoints.add(new OEmbedClient(http, json));
@@ -217,12 +223,16 @@ public final class App implements AutoCloseable {
   @Override
   public void close() {
     try {
-      http.close();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot close the HTTP client", e);
+      store.saveParks(http.limits().parks());
     } finally {
-      warc.close();
-      db.close();
+      try {
+        http.close();
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot close the HTTP client", e);
+      } finally {
+        warc.close();
+        db.close();
+      }
     }
   }
 }

@@ -45,6 +45,19 @@ public final class HostLimits {
     return until != null && clock.instant().isBefore(until) ? Optional.of(until) : Optional.empty();
   }
 
+  /** Every host parked now, with until when. */
+  public java.util.Map<String, Instant> parks() {
+    java.util.Map<String, Instant> out = new java.util.TreeMap<>();
+    Instant now = clock.instant();
+    hosts.forEach((host, h) -> {
+      Instant until = h.parkedUntil();
+      if (until != null && now.isBefore(until)) {
+        out.put(host, until);
+      }
+    });
+    return out;
+  }
+
   /** Sends no request to {@code host} before {@code until} (a later park wins over an earlier one). */
   public void park(String host, Instant until) {
     host(host).park(until);

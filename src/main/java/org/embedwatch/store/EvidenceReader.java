@@ -95,6 +95,23 @@ public final class EvidenceReader {
     });
   }
 
+  /** The hosts an earlier run was told to leave alone until a time after {@code now}. */
+  public java.util.Map<String, Instant> parks(Instant now) {
+    return db.inTransaction(c -> {
+      java.util.Map<String, Instant> out = new java.util.TreeMap<>();
+      try (PreparedStatement ps = c.prepareStatement("select host, parked_until from host_park");
+          ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          Instant until = Sql.instant(rs, "parked_until");
+          if (until.isAfter(now)) {
+            out.put(rs.getString("host"), until);
+          }
+        }
+      }
+      return out;
+    });
+  }
+
   /** Every stored finding, first seen first. */
   public List<FindingRecord> findings() {
     return findings("select * from finding order by first_seen, id", null);

@@ -156,6 +156,24 @@ public final class EvidenceStore {
     });
   }
 
+  /** Keeps {@code parks} (host → parked until) for the next run, replacing what was kept before. */
+  public void saveParks(java.util.Map<String, Instant> parks) {
+    db.inTransaction(c -> {
+      try (PreparedStatement ps = c.prepareStatement("delete from host_park")) {
+        ps.executeUpdate();
+      }
+      try (PreparedStatement ps = c.prepareStatement("insert into host_park(host, parked_until) values (?,?)")) {
+        for (var e : parks.entrySet()) {
+          ps.setString(1, Sql.clip(e.getKey(), 253));
+          ps.setObject(2, Sql.time(e.getValue()));
+          ps.addBatch();
+        }
+        ps.executeBatch();
+      }
+      return null;
+    });
+  }
+
   /**
    * Stores {@code f} unless a finding of the same kind and key is stored already (a finding is recorded once, when
    * first seen). Safe when two checks store the same finding at once.

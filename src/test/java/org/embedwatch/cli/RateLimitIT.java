@@ -67,8 +67,18 @@ class RateLimitIT {
         .as("the oEmbed host is parked by its own 429 and then not asked either")
         .extracting(o -> o.get("outcome")).containsExactly("RATE_LIMITED", "RATE_LIMITED");
 
+    // A new run five minutes later, with the platform no longer limiting: the park is kept across runs, so the
+    // hosts are still not asked before the time they gave.
     env.sandbox().setFault(Fault.none());
-    env.clock().advance(Duration.ofMinutes(10));
+    env.clock().advance(Duration.ofMinutes(5));
+    CliRunner.Run early = cli.run("check", "--all");
+    assertThat(early.exit()).as(early.err()).isZero();
+    assertThat(syndicationRequests()).as("not asked before 10:10, in another run").isEqualTo(1);
+    assertThat(early.out()).contains("rate limited (rate_limited: cdn.syndication.twimg.com is rate limited");
+    assertThat(cli.query("select state from post order by post_id")).containsExactly(
+        Map.of("state", "UNREACHABLE"), Map.of("state", "UNREACHABLE"));
+
+    env.clock().advance(Duration.ofMinutes(5));
     CliRunner.Run check = cli.run("check", "--all");
 
     assertThat(check.exit()).as(check.err()).isZero();
