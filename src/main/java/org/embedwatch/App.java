@@ -97,7 +97,7 @@ public final class App implements AutoCloseable {
             settings.check().confirmSpan(), settings.check().confirmEndpoints())), clock, settings.check().interval(),
         new WaybackCorroboration(new CdxClient(http, json), new AvailabilityClient(http, json),
             new MementoClient(http, json), store, evidence),
-        settings.check().concurrency());
+        settings.check().concurrency(), settings.check().refetchPhotos());
     this.inputs = new InputExpander(http, sniffer, settings.read().maxBytes(), clock);
     this.archiver = new Archiver(extractor, new BlobStore(settings.archiveDir().resolve("articles")), store, checker,
         clock);

@@ -8,18 +8,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalLong;
 import org.embedwatch.archive.BlobStore;
 import org.embedwatch.net.Fetch;
 import org.embedwatch.net.HttpFetcher;
 import org.embedwatch.platform.PostContent;
 import org.embedwatch.read.ContentSniffer;
 import org.embedwatch.store.NewMedia;
+import org.embedwatch.verify.PerceptualHash;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Fetches one media item and stores its bytes content-addressed, with the content type Tika detects from the bytes
- * (never from the file name). The body is streamed to a temporary file, never held whole in memory, and moved into
+ * (never from the file name), and of an image its perceptual hash. The body is streamed to a temporary file, never held whole in memory, and moved into
  * the store; a body longer than {@code media.max-bytes} is not stored. Every fetch is in WARC, failed ones included.
  */
 final class MediaFetcher {
@@ -75,9 +77,14 @@ final class MediaFetcher {
           r.warc());
     }
     String type = sniffer.mediaType(head(file), null, null);
+    Long dhash = null;
+    if (type != null && type.startsWith("image/")) {
+      OptionalLong hash = PerceptualHash.of(file);
+      dhash = hash.isPresent() ? hash.getAsLong() : null;
+    }
     BlobStore.Blob blob = media.move(file, r.sha256());
     return new NewMedia(ref.kind(), ref.url(), "stored", blob.sha256(), type, blob.size(),
-        blob.path().toString(), r.warc());
+        blob.path().toString(), r.warc(), dhash);
   }
 
   /** The first bytes of {@code file}, enough for Tika's magic-byte detection. */

@@ -31,14 +31,18 @@ import org.embedwatch.platform.PostFetch;
 import org.embedwatch.platform.PostKey;
 import org.embedwatch.read.ContentSniffer;
 import org.embedwatch.store.EvidenceReader;
+import org.embedwatch.store.CaptureRecord;
 import org.embedwatch.store.EvidenceStore;
 import org.embedwatch.store.LinkRecord;
 import org.embedwatch.store.NewLink;
+import org.embedwatch.store.NewFinding;
 import org.embedwatch.store.NewMedia;
 import org.embedwatch.store.NewObservation;
 import org.embedwatch.store.NewPostCapture;
 import org.embedwatch.store.ObservationRecord;
 import org.embedwatch.store.PostRecord;
+import org.embedwatch.verify.ContentDiff;
+import org.embedwatch.verify.PerceptualHash;
 import org.embedwatch.verify.StateFold;
 
 /**
@@ -56,16 +60,20 @@ public final class PostChecker {
   private final Duration interval;
   private final WaybackCorroboration wayback;
   private final int concurrency;
+  private final boolean refetchPhotos;
   private static final AtomicInteger THREADS = new AtomicInteger();
 
   /**
    * @param concurrency how many posts {@link #checkAll} checks at once (0: no limit)
    * @param wayback asked after the live endpoints at a post's first capture (see {@link WaybackCorroboration})
+   * @param refetchPhotos whether a re-check fetches the photos again when the content fingerprint is unchanged
+   *     ({@code check.refetch-photos})
    */
   public PostChecker(List<PostEndpoint> endpoints, HttpFetcher http, BlobStore mediaFiles, ContentSniffer sniffer,
       long mediaMaxBytes, EvidenceStore store, EvidenceReader reader, StateFold fold, Clock clock, Duration interval,
-      WaybackCorroboration wayback, int concurrency) {
+      WaybackCorroboration wayback, int concurrency, boolean refetchPhotos) {
     this.concurrency = concurrency;
+    this.refetchPhotos = refetchPhotos;
     this.endpoints = List.copyOf(endpoints);
     this.wayback = wayback;
     this.media = new MediaFetcher(http, mediaFiles, sniffer, mediaMaxBytes);
@@ -220,6 +228,7 @@ public final class PostChecker {
       checkNo = Math.max(checkNo, o.observation().check() + 1);
     }
     int liveEndpoints = (int) endpoints.stream().filter(e -> e.platform() == post.platform()).count();
+    List<CaptureRecord> captures = new ArrayList<>(reader.captures(post.id()));
     for (PostEndpoint endpoint : endpoints) {
       if (endpoint.platform() != post.platform()) {
         continue;
@@ -227,7 +236,22 @@ public final class PostChecker {
       PostFetch fetch = batched.containsKey(endpoint.name()) ? batched.get(endpoint.name()) : endpoint.fetch(key(post));
       fetches.add(fetch);
       NewObservation observation = observation(fetch).inCheck(checkNo);
+      Optional<CaptureRecord> previous = captures.stream()
+          .filter(c -> c.capture().endpoint().equals(fetch.endpoint()))
+          .reduce((a, b) -> b);
       NewPostCapture capture = newContent(history, fetch).orElse(null);
+      ContentDiff photosOnly = null;
+      if (capture == null && fetch instanceof PostFetch.Served served && refetchPhotos && previous.isPresent()) {
+        PhotoCheck photos = refetchPhotos(served, previous.get().capture());
+        capture = photos.capture();
+        photosOnly = photos.diff();
+      }
+      if (fetch instanceof PostFetch.Served) {
+        NewPostCapture current = capture != null ? capture : previous.map(CaptureRecord::capture).orElse(null);
+        String note = photosOnly != null && !photosOnly.notes().isEmpty() && !photosOnly.altered()
+            ? String.join("; ", photosOnly.notes()) : null;
+        observation = observation.withPictures(current == null ? null : pictures(current), note);
+      }
       history.add(observation);
       ids.add(null);
       state = fold.fold(history, liveEndpoints);
@@ -237,6 +261,16 @@ public final class PostChecker {
           clock.instant().plus(interval));
       ids.set(ids.size() - 1, saved.observationId());
       discovered.addAll(saved.discovered());
+      if (capture != null && previous.isPresent()) {
+        CaptureRecord first = captures.stream()
+            .filter(c -> c.capture().endpoint().equals(fetch.endpoint()))
+            .findFirst().orElseThrow();
+        alteration(post, first, previous.get(), capture, observation, saved.observationId())
+            .ifPresent(store::saveFinding);
+      }
+      if (capture != null) {
+        captures.add(new CaptureRecord(-1, post.id(), saved.observationId(), observation.observedAt(), capture));
+      }
     }
     MementoAttempt memento = MementoAttempt.notDue();
     if (!fetches.isEmpty()) {
@@ -247,6 +281,107 @@ public final class PostChecker {
     }
     return new Result(post, fetches, state, discovered, via, memento);
   }
+
+  /**
+   * What re-fetching a served post's photos gave: the capture to store when a photo was replaced (same content
+   * otherwise, the replaced photo's new bytes in its place), else null; and the comparison with the last capture.
+   */
+  private record PhotoCheck(NewPostCapture capture, ContentDiff diff) {}
+
+  /**
+   * Fetches the photos of {@code last} (this endpoint's last capture, whose fingerprint the post still has) again. A
+   * photo that could not be fetched now keeps its stored bytes: a failed fetch is no evidence of a change.
+   */
+  private PhotoCheck refetchPhotos(PostFetch.Served served, NewPostCapture last) {
+    if (last.media().stream().noneMatch(m -> m.kind().equals("photo") && m.sha256() != null)) {
+      return new PhotoCheck(null, null);
+    }
+    List<NewMedia> now = new ArrayList<>();
+    for (NewMedia m : last.media()) {
+      if (!m.kind().equals("photo") || m.sha256() == null) {
+        now.add(m);
+        continue;
+      }
+      NewMedia again = media.fetch(new PostContent.MediaRef(m.kind(), m.sourceUrl()));
+      now.add(again.sha256() == null ? m : again);
+    }
+    NewPostCapture candidate = capture(served, now);
+    ContentDiff diff = ContentDiff.between(last, candidate);
+    if (!diff.altered()) {
+      return new PhotoCheck(null, diff);
+    }
+    List<NewMedia> stored = new ArrayList<>();
+    for (int i = 0; i < now.size(); i++) {
+      NewMedia before = last.media().get(i);
+      NewMedia after = now.get(i);
+      boolean reencoded = before.dhash() != null && after.dhash() != null
+          && PerceptualHash.samePicture(before.dhash(), after.dhash());
+      stored.add(reencoded ? before : after);
+    }
+    return new PhotoCheck(capture(served, stored), diff);
+  }
+
+  /**
+   * SHA-256 hex over the SHA-256 of each stored photo of {@code capture}, in order ({@code -} for one not stored): what
+   * {@link StateFold} compares besides the fingerprint, so that a photo replaced under the same URL is a change.
+   */
+  private static String pictures(NewPostCapture capture) {
+    StringBuilder sb = new StringBuilder();
+    capture.media().stream().filter(m -> m.kind().equals("photo"))
+        .forEach(m -> sb.append(m.sha256() == null ? "-" : m.sha256().hex()).append('\n'));
+    return Sha256.of(sb.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)).hex();
+  }
+
+  /**
+   * The {@code ALTERED} finding for a capture stored at a re-check: what changed since the previous capture of the
+   * endpoint, and since its first, as a readable diff. Keyed by the endpoint and the content before and after, so the
+   * same change is stored once. Empty when the new capture differs in nothing the diff compares (a photo that could
+   * not be fetched before and is stored now).
+   */
+  private Optional<NewFinding> alteration(PostRecord post, CaptureRecord first, CaptureRecord previous,
+      NewPostCapture now, NewObservation observation, long observationId) {
+    ContentDiff sincePrevious = ContentDiff.between(previous.capture(), now);
+    ContentDiff sinceFirst = ContentDiff.between(first.capture(), now);
+    boolean fingerprintChanged = !previous.capture().fingerprint().equals(now.fingerprint());
+    if (!sincePrevious.altered() && !fingerprintChanged) {
+      return Optional.empty();
+    }
+    List<String> aspects = sincePrevious.altered() ? sincePrevious.aspects() : List.of("content fingerprint");
+    String summary = String.join(", ", aspects) + (aspects.size() == 1 ? " differs" : " differ")
+        + " from the capture of " + previous.capturedAt()
+        + (first.id() == previous.id() ? " (the first)" : " (the first capture was at " + first.capturedAt() + ")")
+        + ", first seen at the check of " + observation.observedAt() + " via " + observation.endpoint();
+    StringBuilder detail = new StringBuilder();
+    detail.append("via ").append(observation.endpoint()).append(", first seen at the check of ")
+        .append(observation.observedAt()).append('\n');
+    detail.append("since the previous capture (").append(previous.capturedAt()).append("):\n");
+    appendDiff(detail, sincePrevious, previous.capture(), now);
+    if (first.id() != previous.id()) {
+      detail.append("since the first capture (").append(first.capturedAt()).append("):\n");
+      appendDiff(detail, sinceFirst, first.capture(), now);
+    }
+    String key = "post " + post.id() + " " + observation.endpoint() + ": " + previous.capture().fingerprint() + "/"
+        + pictures(previous.capture()) + " -> " + now.fingerprint() + "/" + pictures(now);
+    return Optional.of(new NewFinding(FINDING_ALTERED, key, post.id(), null, null, observationId,
+        observation.observedAt(), summary, detail.toString().stripTrailing()));
+  }
+
+  private static void appendDiff(StringBuilder sb, ContentDiff diff, NewPostCapture before, NewPostCapture after) {
+    if (!diff.altered()) {
+      sb.append("  content fingerprint ").append(before.fingerprint(), 0, 12).append("… -> ")
+          .append(after.fingerprint(), 0, 12).append("… (a field compared only by the fingerprint changed: media"
+              + " alt text, the quoted post's text or the creation time)\n");
+    }
+    for (String change : diff.changes()) {
+      change.lines().forEach(l -> sb.append("  ").append(l).append('\n'));
+    }
+    for (String note : diff.notes()) {
+      sb.append("  (").append(note).append(")\n");
+    }
+  }
+
+  /** The kind of finding stored when a post's content changed. */
+  public static final String FINDING_ALTERED = "ALTERED";
 
   /** The posts {@code content} names, on the post's own platform, with their canonical URLs. */
   private static List<NewLink> links(PostContent content, PostRecord post) {
@@ -277,12 +412,17 @@ public final class PostChecker {
     }
     List<NewMedia> stored = new ArrayList<>();
     served.content().media().forEach(m -> stored.add(media.fetch(m)));
+    return Optional.of(capture(served, stored));
+  }
+
+  /** The capture of what {@code served} gave, with {@code stored} as its media. */
+  private static NewPostCapture capture(PostFetch.Served served, List<NewMedia> stored) {
     byte[] body = served.capturedBytes();
-    return Optional.of(new NewPostCapture(fetch.endpoint(), body,
+    return new NewPostCapture(served.endpoint(), body,
         served.part() == null ? served.fetch().sha256() : Sha256.of(body), served.capturedScope(),
         served.content().fingerprint(),
         served.content().text(), served.content().authorHandle(), served.content().authorName(),
-        served.content().createdAt(), stored));
+        served.content().createdAt(), stored, served.content().facets());
   }
 
   private static NewObservation observation(PostFetch fetch) {

@@ -134,9 +134,11 @@ public record Settings(
    * @param confirmChecks how many unavailable checks confirm that a post is unavailable
    * @param confirmSpan the least time between the first and the last of them
    * @param confirmEndpoints how many distinct endpoints must agree, where the platform has that many
+   * @param refetchPhotos whether a re-check fetches a post's photos again even when its content fingerprint is
+   *     unchanged, so that a picture replaced under the same URL is seen (photos only; videos are not re-fetched)
    */
   public record Check(Duration interval, int concurrency, int confirmChecks, Duration confirmSpan,
-      int confirmEndpoints) {}
+      int confirmEndpoints, boolean refetchPhotos) {}
 
   /**
    * Limits on reading inputs (articles, lists, feeds, sitemaps).

@@ -36,7 +36,7 @@ public final class SettingsLoader {
       "archive.dir", "store.url", "net.user-agent", "net.connect-timeout", "net.read-timeout",
       "net.retries", "net.retry-backoff", "net.retry-max-wait", "net.rate-limit-park",
       "net.max-body-bytes", "net.only-routed", "warc.max-file-bytes", "check.interval", "check.concurrency", "check.confirm-checks", "check.confirm-span",
-      "check.confirm-endpoints", "read.max-bytes", "media.max-bytes",
+      "check.confirm-endpoints", "check.refetch-photos", "read.max-bytes", "media.max-bytes",
       "x.v1.consumer-key",
       "x.v1.consumer-secret", "x.v1.access-token", "x.v1.access-token-secret", "x.v2.bearer-token",
       "meta.oembed-token");
@@ -136,7 +136,8 @@ public final class SettingsLoader {
         bool(p, "net.only-routed", source));
     Settings.Check check = new Settings.Check(duration(p, "check.interval", source),
         concurrencyLimit(p, "check.concurrency", source), count(p, "check.confirm-checks", 1, 100, source),
-        duration(p, "check.confirm-span", source), count(p, "check.confirm-endpoints", 1, 10, source));
+        duration(p, "check.confirm-span", source), count(p, "check.confirm-endpoints", 1, 10, source),
+        bool(p, "check.refetch-photos", source));
     Settings.Read read = new Settings.Read(positiveLong(p, "read.max-bytes", source));
     Settings.Media media = new Settings.Media(positiveLong(p, "media.max-bytes", source));
     return new Settings(archiveDir, dbUrl, net, check, read, media, credentials(p, source), bearerToken(p, source),

@@ -1,6 +1,7 @@
 package org.embedwatch.platform;
 
 import java.util.List;
+import org.embedwatch.ContentFacets;
 
 /**
  * The content of a post as one endpoint served it, reduced to what a verification team compares.
@@ -13,6 +14,8 @@ import java.util.List;
  * @param media media to capture, in the order the post shows them
  * @param fingerprint SHA-256 hex over the content-bearing fields only (never engagement counts)
  * @param related the posts this one quotes or replies to, as the endpoint names them
+ * @param facets links, edit ids and community notes, where the endpoint carries them ({@link ContentFacets#NONE}
+ *     otherwise)
  */
 public record PostContent(
     String postId,
@@ -22,10 +25,23 @@ public record PostContent(
     String createdAt,
     List<MediaRef> media,
     String fingerprint,
-    List<Related> related) {
+    List<Related> related,
+    ContentFacets facets) {
   public PostContent {
     media = List.copyOf(media);
     related = List.copyOf(related);
+    java.util.Objects.requireNonNull(facets, "facets");
+  }
+
+  /** A post whose endpoint carries no facets. */
+  public PostContent(String postId, String text, String authorHandle, String authorName, String createdAt,
+      List<MediaRef> media, String fingerprint, List<Related> related) {
+    this(postId, text, authorHandle, authorName, createdAt, media, fingerprint, related, ContentFacets.NONE);
+  }
+
+  /** The same content with {@code f} as its facets. */
+  public PostContent withFacets(ContentFacets f) {
+    return new PostContent(postId, text, authorHandle, authorName, createdAt, media, fingerprint, related, f);
   }
 
   /** A post that names no other post. */

@@ -18,6 +18,7 @@ public sealed interface Change permits Change.Simple, Change.Edited, Change.Flak
     ACCOUNT_GONE,
     EDITED,
     MEDIA_SWAPPED,
+    MEDIA_REENCODED,
     RESTORED,
     FLAKY,
     NOT_FOUND_EMPTY,
@@ -97,6 +98,11 @@ public sealed interface Change permits Change.Simple, Change.Edited, Change.Flak
 
   static Change mediaSwapped() {
     return new Simple(Kind.MEDIA_SWAPPED);
+  }
+
+  /** The platform serves the post's pictures re-encoded (other bytes, another JPEG quality; the same picture). */
+  static Change mediaReencoded() {
+    return new Simple(Kind.MEDIA_REENCODED);
   }
 
   static Change restored() {

@@ -16,13 +16,18 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.ConcurrentHashMap;
+import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageWriteParam;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.ImageOutputStream;
 import org.embedwatch.Sha256;
 
 /**
  * {@code pbs.twimg.com} and {@code video.twimg.com}: media bytes that derive deterministically from the URL path, so
  * each URL has stable, distinct bytes, plus the swap generation of the posts that use it, so a {@code media_swapped}
- * change makes the same URL serve different bytes. Images are real JPEG/PNG files; {@code .mp4} starts with an ISO BMFF
+ * change makes the same URL serve different bytes (another picture), and a {@code media_reencoded} change makes it serve
+ * the same picture encoded otherwise. Images are real JPEG/PNG files; {@code .mp4} starts with an ISO BMFF
  * {@code ftyp} box; {@code .m3u8} is an HLS playlist.
  */
 final class MediaRoute implements Route {
@@ -48,22 +53,26 @@ final class MediaRoute implements Route {
   public Answer answer(RecordedRequest request) {
     String path = request.hostPath();
     int generation = 0;
+    int encoding = 0;
     for (String postId : owners.getOrDefault(path, List.of())) {
       PostState state = timeline.state(postId).orElseThrow();
       if (state.fault().active()) {
         return faulted(state.fault());
       }
       generation += state.mediaGeneration();
+      encoding += state.mediaEncoding();
     }
     String format = request.queryParam("format").orElse(extension(path));
     String key = host + path + "#" + format + "#" + generation;
+    int enc = encoding;
     return switch (format) {
-      case "png" -> Answer.reply(200, "image/png", rendered.computeIfAbsent(key, k -> image(k, "png")));
+      case "png" -> Answer.reply(200, "image/png",
+          rendered.computeIfAbsent(key + "@" + enc, k -> image(key, "png", enc)));
       case "mp4", "m4s" -> Answer.reply(200, "video/mp4", rendered.computeIfAbsent(key, MediaRoute::mp4));
       case "m3u8" -> Answer.text(200, "application/x-mpegURL", playlist(path, generation));
       default -> host.startsWith("video.")
           ? Answer.reply(200, "video/mp4", rendered.computeIfAbsent(key, MediaRoute::mp4))
-          : Answer.reply(200, "image/jpeg", rendered.computeIfAbsent(key, k -> image(k, "jpg")));
+          : Answer.reply(200, "image/jpeg", rendered.computeIfAbsent(key + "@" + enc, k -> image(key, "jpg", enc)));
     };
   }
 
@@ -93,8 +102,12 @@ final class MediaRoute implements Route {
     return new SplittableRandom(ByteBuffer.wrap(digest).getLong());
   }
 
-  /** A 32x24 picture: a seeded background colour with seeded blocks, so two keys never look alike. */
-  private static byte[] image(String key, String format) {
+  /**
+   * A 32x24 picture: a seeded background colour with seeded blocks, so two keys never look alike. Re-encoded
+   * ({@code encoding} above 0), the same picture comes as other bytes: a JPEG at another quality, a PNG with an alpha
+   * channel.
+   */
+  private static byte[] image(String key, String format, int encoding) {
     SplittableRandom random = random(key);
     BufferedImage image = new BufferedImage(32, 24, BufferedImage.TYPE_INT_RGB);
     int background = random.nextInt(0x1000000);
@@ -115,11 +128,36 @@ final class MediaRoute implements Route {
     }
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     try {
+      if (encoding > 0) {
+        return reencoded(image, format, encoding);
+      }
       if (!ImageIO.write(image, format, out)) {
         throw new IllegalStateException("no ImageIO writer for " + format);
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot encode a " + format + " for " + key, e);
+    }
+    return out.toByteArray();
+  }
+
+  /** {@code image} encoded otherwise: JPEG at quality 0.95 then lower with each re-encoding, PNG with alpha. */
+  private static byte[] reencoded(BufferedImage image, String format, int encoding) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    if (format.equals("png")) {
+      BufferedImage argb = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_INT_ARGB);
+      argb.getGraphics().drawImage(image, 0, 0, null);
+      ImageIO.write(argb, "png", out);
+      return out.toByteArray();
+    }
+    ImageWriter writer = ImageIO.getImageWritersByFormatName("jpg").next();
+    try (ImageOutputStream ios = ImageIO.createImageOutputStream(out)) {
+      writer.setOutput(ios);
+      ImageWriteParam param = writer.getDefaultWriteParam();
+      param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
+      param.setCompressionQuality(Math.max(0.5f, 0.95f - 0.05f * (encoding - 1)));
+      writer.write(null, new IIOImage(image, null, null), param);
+    } finally {
+      writer.dispose();
     }
     return out.toByteArray();
   }

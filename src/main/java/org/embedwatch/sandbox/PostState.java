@@ -18,6 +18,7 @@ import java.util.List;
  * @param mediaGeneration how many times its media was swapped; the media bytes derive from it
  * @param fault a failure its hosts answer with instead, or {@link Fault#none()}
  * @param editedAt when it was last edited, or null
+ * @param mediaEncoding how many times its media was re-encoded: the same pictures, encoded with other settings
  */
 record PostState(
     String id,
@@ -29,7 +30,8 @@ record PostState(
     List<String> editIds,
     int mediaGeneration,
     Fault fault,
-    Instant editedAt) {
+    Instant editedAt,
+    int mediaEncoding) {
 
   /** Twitter's epoch for snowflake ids (2010-11-04T01:42:54.657Z). */
   private static final long SNOWFLAKE_EPOCH_MS = 1288834974657L;
@@ -68,15 +70,19 @@ record PostState(
       case EDITED -> edit(((Change.Edited) change).text(), at);
       case MEDIA_SWAPPED ->
           new PostState(id, availability, text, handle, name, createdAt, editIds, mediaGeneration + 1, fault,
-              editedAt);
+              editedAt, mediaEncoding);
+      case MEDIA_REENCODED ->
+          new PostState(id, availability, text, handle, name, createdAt, editIds, mediaGeneration, fault,
+              editedAt, mediaEncoding + 1);
       case FLAKY -> new PostState(
           id, availability, text, handle, name, createdAt, editIds, mediaGeneration, ((Change.Flaky) change).fault(),
-          editedAt);
+          editedAt, mediaEncoding);
     };
   }
 
   private PostState with(Availability next) {
-    return new PostState(id, next, text, handle, name, createdAt, editIds, mediaGeneration, fault, editedAt);
+    return new PostState(id, next, text, handle, name, createdAt, editIds, mediaGeneration, fault, editedAt,
+        mediaEncoding);
   }
 
   /** An edit gets a new snowflake id for its time, always greater than the previous version's. */
@@ -86,6 +92,7 @@ record PostState(
     BigInteger previous = last.chars().allMatch(Character::isDigit) ? new BigInteger(last) : BigInteger.ZERO;
     List<String> ids = new ArrayList<>(editIds);
     ids.add(previous.add(BigInteger.ONE).max(snowflake).toString());
-    return new PostState(id, availability, newText, handle, name, createdAt, ids, mediaGeneration, fault, at);
+    return new PostState(id, availability, newText, handle, name, createdAt, ids, mediaGeneration, fault, at,
+        mediaEncoding);
   }
 }

@@ -114,7 +114,8 @@ final class ScenarioReader {
     Change change = switch (kind) {
       case EDITED -> Change.edited(required(node, "text", where));
       case FLAKY -> Change.flaky(fault(node, where));
-      case DELETED, SUSPENDED, PROTECTED, AGE_RESTRICTED, ACCOUNT_GONE, MEDIA_SWAPPED, RESTORED, NOT_FOUND_EMPTY,
+      case DELETED, SUSPENDED, PROTECTED, AGE_RESTRICTED, ACCOUNT_GONE, MEDIA_SWAPPED, MEDIA_REENCODED, RESTORED,
+          NOT_FOUND_EMPTY,
           NOT_FOUND_404 -> new Change.Simple(kind);
     };
     Scenario.Event event = timed(node, where, change);

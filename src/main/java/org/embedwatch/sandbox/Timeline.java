@@ -157,7 +157,8 @@ final class Timeline {
         List.of(post.id()),
         0,
         Fault.none(),
-        null);
+        null,
+        0);
   }
 
   /** The post's sample with its id swapped in everywhere (ids inside URLs too); a fresh copy. */

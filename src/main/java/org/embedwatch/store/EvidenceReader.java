@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.embedwatch.ContentFacets;
 import org.embedwatch.Outcome;
 import org.embedwatch.Platform;
 import org.embedwatch.PostState;
@@ -65,7 +66,7 @@ public final class EvidenceReader {
                 httpStatus, Outcome.valueOf(rs.getString("outcome")),
                 reason == null ? null : UnavailableReason.valueOf(reason), rs.getString("detail"),
                 sha == null ? null : new Sha256(sha), rs.getString("fingerprint"), Sql.warc(rs),
-                rs.getInt("check_seq"))));
+                rs.getInt("check_seq"), rs.getString("pictures"))));
           }
         }
         return out;
@@ -83,11 +84,12 @@ public final class EvidenceReader {
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
             long id = rs.getLong("id");
+            String facets = rs.getString("facets");
             out.add(new CaptureRecord(id, postRef, rs.getLong("observation_id"), Sql.instant(rs, "captured_at"),
                 new NewPostCapture(rs.getString("endpoint"), rs.getBytes("body"),
                     new Sha256(rs.getString("body_sha256")), rs.getString("body_scope"), rs.getString("fingerprint"), rs.getString("text"),
                     rs.getString("author_handle"), rs.getString("author_name"), rs.getString("created_at"),
-                    media(c, id))));
+                    media(c, id), facets == null ? null : ContentFacets.parse(facets))));
           }
         }
       }
@@ -270,7 +272,7 @@ public final class EvidenceReader {
   }
 
   private static List<NewMedia> media(Connection c, long captureId) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("select pcm.*, m.sha256, m.content_type, m.byte_length, m.path"
+    try (PreparedStatement ps = c.prepareStatement("select pcm.*, m.sha256, m.content_type, m.byte_length, m.path, m.dhash"
         + " from post_capture_media pcm left join media m on m.id = pcm.media_id"
         + " where pcm.post_capture_id=? order by pcm.id")) {
       ps.setLong(1, captureId);
@@ -280,7 +282,7 @@ public final class EvidenceReader {
           String sha = rs.getString("sha256");
           out.add(new NewMedia(rs.getString("kind"), rs.getString("source_url"), rs.getString("outcome"),
               sha == null ? null : new Sha256(sha), rs.getString("content_type"), rs.getLong("byte_length"),
-              rs.getString("path"), Sql.warc(rs)));
+              rs.getString("path"), Sql.warc(rs), nullableLong(rs, "dhash")));
         }
       }
       return out;

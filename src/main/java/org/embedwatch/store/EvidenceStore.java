@@ -468,7 +468,8 @@ public final class EvidenceStore {
   private static long insertObservation(Connection c, long postRef, NewObservation o) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement("insert into observation(post_ref, observed_at, endpoint,"
         + " request_url, http_status, outcome, reason, detail, body_sha256, fingerprint, warc_file, warc_offset,"
-        + " warc_record_id, check_seq) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", Statement.RETURN_GENERATED_KEYS)) {
+        + " warc_record_id, check_seq, pictures) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        Statement.RETURN_GENERATED_KEYS)) {
       ps.setLong(1, postRef);
       ps.setObject(2, Sql.time(o.observedAt()));
       ps.setString(3, o.endpoint());
@@ -489,6 +490,7 @@ public final class EvidenceStore {
       } else {
         ps.setNull(14, Types.INTEGER);
       }
+      ps.setString(15, o.pictures());
       return Sql.insert(ps);
     }
   }
@@ -499,7 +501,7 @@ public final class EvidenceStore {
     long captureId;
     try (PreparedStatement ps = c.prepareStatement("insert into post_capture(post_ref, observation_id, captured_at,"
         + " endpoint, body, body_sha256, fingerprint, text, author_handle, author_name, created_at, body_scope,"
-        + " memento_ref) values (?,?,?,?,?,?,?,?,?,?,?,?,?)", Statement.RETURN_GENERATED_KEYS)) {
+        + " memento_ref, facets) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", Statement.RETURN_GENERATED_KEYS)) {
       ps.setLong(1, postRef);
       ps.setLong(2, observationId);
       ps.setObject(3, Sql.time(at));
@@ -517,6 +519,7 @@ public final class EvidenceStore {
       } else {
         ps.setLong(13, mementoRef);
       }
+      ps.setString(14, p.facets() == null ? null : Sql.clip(p.facets().json(), 20000));
       captureId = Sql.insert(ps);
     }
     for (NewMedia m : p.media()) {
@@ -550,12 +553,13 @@ public final class EvidenceStore {
       return existing.get();
     }
     Savepoint before = c.setSavepoint();
-    try (PreparedStatement ps = c.prepareStatement("insert into media(sha256, content_type, byte_length, path)"
-        + " values (?,?,?,?)", Statement.RETURN_GENERATED_KEYS)) {
+    try (PreparedStatement ps = c.prepareStatement("insert into media(sha256, content_type, byte_length, path, dhash)"
+        + " values (?,?,?,?,?)", Statement.RETURN_GENERATED_KEYS)) {
       ps.setString(1, m.sha256().hex());
       ps.setString(2, m.contentType());
       ps.setLong(3, m.byteLength());
       ps.setString(4, m.path());
+      setLong(ps, 5, m.dhash());
       long id = Sql.insert(ps);
       c.releaseSavepoint(before);
       return id;

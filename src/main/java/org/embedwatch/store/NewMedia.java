@@ -12,6 +12,8 @@ import org.embedwatch.archive.WarcLocation;
  * @param contentType the content type Tika detected from the bytes, or null
  * @param path the stored file, relative to the archive directory, or null
  * @param warc where the exchange sits in WARC, or null
+ * @param dhash the 64-bit perceptual hash of the stored image ({@code verify.PerceptualHash}), or null when the bytes
+ *     are no image javax.imageio decodes, or were not stored
  */
 public record NewMedia(
     String kind,
@@ -21,4 +23,11 @@ public record NewMedia(
     String contentType,
     long byteLength,
     String path,
-    WarcLocation warc) {}
+    WarcLocation warc,
+    Long dhash) {
+  /** A media item without a perceptual hash (not an image, or not hashed). */
+  public NewMedia(String kind, String sourceUrl, String outcome, Sha256 sha256, String contentType, long byteLength,
+      String path, WarcLocation warc) {
+    this(kind, sourceUrl, outcome, sha256, contentType, byteLength, path, warc, null);
+  }
+}

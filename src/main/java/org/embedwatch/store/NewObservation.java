@@ -17,6 +17,9 @@ import org.embedwatch.archive.WarcLocation;
  * @param warc where the exchange sits in WARC, or null
  * @param check the number of the post's check this observation belongs to (1, 2, …: every endpoint asked in one
  *     check shares it), or 0 when not recorded (observations stored before checks were numbered, web archives)
+ * @param pictures when the post was served: SHA-256 hex over the SHA-256 of each photo of the endpoint's current
+ *     capture, in order, so that a photo replaced under an unchanged URL changes it while a re-encoded copy does not;
+ *     null when nothing was served or it was not recorded
  */
 public record NewObservation(
     Instant observedAt,
@@ -29,7 +32,15 @@ public record NewObservation(
     Sha256 bodySha256,
     String fingerprint,
     WarcLocation warc,
-    int check) {
+    int check,
+    String pictures) {
+  /** An observation in check {@code check} without a record of its photos. */
+  public NewObservation(Instant observedAt, String endpoint, String requestUrl, Integer httpStatus, Outcome outcome,
+      UnavailableReason reason, String detail, Sha256 bodySha256, String fingerprint, WarcLocation warc, int check) {
+    this(observedAt, endpoint, requestUrl, httpStatus, outcome, reason, detail, bodySha256, fingerprint, warc, check,
+        null);
+  }
+
   /** An observation outside a numbered check. */
   public NewObservation(Instant observedAt, String endpoint, String requestUrl, Integer httpStatus, Outcome outcome,
       UnavailableReason reason, String detail, Sha256 bodySha256, String fingerprint, WarcLocation warc) {
@@ -39,7 +50,13 @@ public record NewObservation(
   /** The same observation as part of check number {@code n}. */
   public NewObservation inCheck(int n) {
     return new NewObservation(observedAt, endpoint, requestUrl, httpStatus, outcome, reason, detail, bodySha256,
-        fingerprint, warc, n);
+        fingerprint, warc, n, pictures);
+  }
+
+  /** The same observation with the digest of the photos it saw, and {@code detail} (kept when null). */
+  public NewObservation withPictures(String digest, String note) {
+    return new NewObservation(observedAt, endpoint, requestUrl, httpStatus, outcome, reason,
+        note == null ? detail : note, bodySha256, fingerprint, warc, check, digest);
   }
 
   /** The prefix of the endpoints of web archives ({@code wayback-cdx}, {@code wayback-available}). */

@@ -1,6 +1,7 @@
 package org.embedwatch.store;
 
 import java.util.List;
+import org.embedwatch.ContentFacets;
 import org.embedwatch.Sha256;
 
 /**
@@ -12,6 +13,8 @@ import org.embedwatch.Sha256;
  *     {@code json-pointer /data/3} (that part of the payload, re-serialized compactly)
  * @param fingerprint the content fingerprint (volatile fields excluded)
  * @param createdAt the post's creation time as the endpoint gives it, or null
+ * @param facets links, edit ids and community notes as the endpoint serves them, or null when not recorded (captures
+ *     stored before they were)
  */
 public record NewPostCapture(
     String endpoint,
@@ -23,8 +26,15 @@ public record NewPostCapture(
     String authorHandle,
     String authorName,
     String createdAt,
-    List<NewMedia> media) {
+    List<NewMedia> media,
+    ContentFacets facets) {
   public NewPostCapture {
     media = List.copyOf(media);
+  }
+
+  /** A capture without a record of its facets. */
+  public NewPostCapture(String endpoint, byte[] body, Sha256 bodySha256, String bodyScope, String fingerprint,
+      String text, String authorHandle, String authorName, String createdAt, List<NewMedia> media) {
+    this(endpoint, body, bodySha256, bodyScope, fingerprint, text, authorHandle, authorName, createdAt, media, null);
   }
 }

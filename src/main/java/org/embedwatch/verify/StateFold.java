@@ -26,8 +26,9 @@ import org.embedwatch.store.NewObservation;
  *
  * <ul>
  *   <li>No observation: {@code PENDING}; only inconclusive checks: {@code UNREACHABLE}.
- *   <li>A served check: {@code ALTERED} when some endpoint's latest served fingerprint differs from the first one it
- *       served, else {@code REAPPEARED} when the post's unavailability had been confirmed before, else
+ *   <li>A served check: {@code ALTERED} when some endpoint's latest served content differs from the first it served:
+ *       its fingerprint, or the digest of its photos ({@link NewObservation#pictures()}, where recorded: a photo
+ *       replaced under the same URL changes it, a re-encoded copy does not), else {@code REAPPEARED} when the post's unavailability had been confirmed before, else
  *       {@code AVAILABLE}.
  *   <li>Unavailable checks since the last served one: {@code CONFIRMED_UNAVAILABLE} when there are at least
  *       {@link Rule#checks()} of them, the first and last unavailable observations are at least {@link Rule#span()}
@@ -87,6 +88,8 @@ public final class StateFold {
     }
     Map<String, String> firstFingerprint = new HashMap<>();
     Map<String, String> latestFingerprint = new HashMap<>();
+    Map<String, String> firstPictures = new HashMap<>();
+    Map<String, String> latestPictures = new HashMap<>();
     PostState state = PostState.UNREACHABLE;
     boolean everConfirmed = false;
     UnavailableReason reason = null;
@@ -101,13 +104,19 @@ public final class StateFold {
           NewObservation o = all.get(i);
           firstFingerprint.putIfAbsent(o.endpoint(), o.fingerprint());
           latestFingerprint.put(o.endpoint(), o.fingerprint());
+          if (o.pictures() != null) {
+            firstPictures.putIfAbsent(o.endpoint(), o.pictures());
+            latestPictures.put(o.endpoint(), o.pictures());
+          }
         }
         streak = new ArrayList<>();
         streakChecks = 0;
         reason = null;
         lastServed = served;
         boolean altered = latestFingerprint.entrySet().stream()
-            .anyMatch(e -> !Objects.equals(firstFingerprint.get(e.getKey()), e.getValue()));
+            .anyMatch(e -> !Objects.equals(firstFingerprint.get(e.getKey()), e.getValue()))
+            || latestPictures.entrySet().stream()
+                .anyMatch(e -> !Objects.equals(firstPictures.get(e.getKey()), e.getValue()));
         state = altered ? PostState.ALTERED : everConfirmed ? PostState.REAPPEARED : PostState.AVAILABLE;
       } else if (!gone.isEmpty()) {
         streak.addAll(gone);

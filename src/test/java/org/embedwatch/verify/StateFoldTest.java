@@ -157,6 +157,25 @@ class StateFoldTest {
     assertThat(state().explanation()).contains("at 1 check on");
   }
 
+  private StateFoldTest servedWithPhotos(String endpoint, String fingerprint, String pictures) {
+    history.add(new NewObservation(at, endpoint, "https://example/" + endpoint, 200, Outcome.AVAILABLE, null, null,
+        null, fingerprint, null, check, pictures));
+    return this;
+  }
+
+  @Test
+  void aReplacedPhotoUnderAnUnchangedFingerprintIsAlteredAndUnrecordedPhotosAreNoChange() {
+    check(0).servedWithPhotos(SYN, "a", "p1").served(OEMBED, "o");
+    check(24).servedWithPhotos(SYN, "a", "p1").served(OEMBED, "o");
+    assertThat(state().state()).isEqualTo(PostState.AVAILABLE);
+    check(24).served(SYN, "a").served(OEMBED, "o");
+    assertThat(state().state()).as("photos not recorded at this check").isEqualTo(PostState.AVAILABLE);
+    check(24).servedWithPhotos(SYN, "a", "p2").served(OEMBED, "o");
+    assertThat(state().state()).isEqualTo(PostState.ALTERED);
+    check(24).servedWithPhotos(SYN, "a", "p2").served(OEMBED, "o");
+    assertThat(state().state()).isEqualTo(PostState.ALTERED);
+  }
+
   @Test
   void servedAfterConfirmationReappearsAndAfterASuspicionIsAvailable() {
     check(0).served(SYN, "a");

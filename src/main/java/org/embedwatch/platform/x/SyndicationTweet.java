@@ -10,13 +10,14 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.embedwatch.ContentFacets;
 import org.embedwatch.Sha256;
 import org.embedwatch.platform.PostContent;
 
 /**
  * Reads a syndication {@code tweet-result} Tweet object into {@link PostContent}. The fingerprint covers the
  * content-bearing fields listed in platform-protocols §1.3 (id, text, creation time, author id, expanded links,
- * media identity, quoted/replied-to ids, edit ids) and never the volatile ones (counts, views, user profile fields).
+ * media identity, quoted/replied-to ids, edit ids, the community note when one is shown) and never the volatile ones (counts, views, user profile fields).
  */
 final class SyndicationTweet {
   private final ObjectMapper json;
@@ -35,7 +36,33 @@ final class SyndicationTweet {
         tweet.path("created_at").asText(null),
         media(tweet),
         fingerprint(tweet),
-        RelatedTweets.of(tweet, tweet.path("quoted_tweet"), tweet.path("quoted_status_id_str")));
+        RelatedTweets.of(tweet, tweet.path("quoted_tweet"), tweet.path("quoted_status_id_str")))
+        .withFacets(facets(tweet));
+  }
+
+  /** Links ({@code entities.urls}), edit ids ({@code edit_control}) and the community note, if one is shown. */
+  static ContentFacets facets(JsonNode tweet) {
+    List<String> links = new ArrayList<>();
+    tweet.path("entities").path("urls").forEach(u -> links.add(u.path("expanded_url").asText("")));
+    List<String> edits = new ArrayList<>();
+    tweet.path("edit_control").path("edit_tweet_ids").forEach(e -> edits.add(e.asText()));
+    List<String> notes = new ArrayList<>();
+    String note = note(tweet.path("birdwatch_pivot"));
+    if (note != null) {
+      notes.add(note);
+    }
+    return new ContentFacets(links, edits, notes);
+  }
+
+  /** A {@code birdwatch_pivot} as one line ({@code note 123: Readers added context: …}), or null when absent. */
+  private static String note(JsonNode pivot) {
+    if (!pivot.isObject()) {
+      return null;
+    }
+    String id = pivot.path("note").path("rest_id").asText("");
+    String title = pivot.path("title").asText(pivot.path("shorttitle").asText(""));
+    String text = pivot.path("subtitle").path("text").asText("");
+    return ("note" + (id.isEmpty() ? "" : " " + id) + ": " + title + (text.isEmpty() ? "" : " " + text)).strip();
   }
 
   private static List<PostContent.MediaRef> media(JsonNode tweet) {
@@ -87,6 +114,10 @@ final class SyndicationTweet {
     f.put("note_tweet", tweet.has("note_tweet"));
     ArrayNode edits = f.putArray("edit_ids");
     tweet.path("edit_control").path("edit_tweet_ids").forEach(e -> edits.add(e.asText()));
+    String note = note(tweet.path("birdwatch_pivot"));
+    if (note != null) {
+      f.put("community_note", Normalizer.normalize(note, Normalizer.Form.NFC));
+    }
     try {
       return Sha256.of(json.writeValueAsString(f).getBytes(StandardCharsets.UTF_8)).hex();
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import org.embedwatch.ContentFacets;
 import org.embedwatch.Sha256;
 import org.embedwatch.platform.PostContent;
 
@@ -39,7 +40,17 @@ final class V2Tweet {
         tweet.path("created_at").asText(null),
         media(tweet, includes, author),
         fingerprint(tweet, includes),
-        related(tweet, includes));
+        related(tweet, includes))
+        .withFacets(facets(tweet));
+  }
+
+  /** Links ({@code entities.urls}) and edit ids ({@code edit_history_tweet_ids}); v2 carries no community notes. */
+  private static ContentFacets facets(JsonNode tweet) {
+    List<String> links = new ArrayList<>();
+    tweet.path("entities").path("urls").forEach(u -> links.add(u.path("expanded_url").asText("")));
+    List<String> edits = new ArrayList<>();
+    tweet.path("edit_history_tweet_ids").forEach(e -> edits.add(e.asText()));
+    return new ContentFacets(links, edits, List.of());
   }
 
   /**
