@@ -123,9 +123,9 @@ public final class RemnantResolver {
     RemnantMatch.Decision decision = RemnantMatch.decide(scores);
     if (decision instanceof RemnantMatch.Decision.Resolved one) {
       Found c = candidates.get(one.index());
-      Reference to = new Reference(Platform.X, c.postId(), r.handle(), "https://twitter.com/" + r.handle()
+      Reference post = new Reference(Platform.X, c.postId(), r.handle(), "https://twitter.com/" + r.handle()
           + "/status/" + c.postId(), r.forms(), r.scope(), r.citedText(), r.citedDate(), r.displayName(), r.lang());
-      return save(citation, "RESOLVED", to, "resolved to x " + c.postId() + " via " + c.source() + " ("
+      return save(citation, "RESOLVED", post, "resolved to x " + c.postId() + " via " + c.source() + " ("
           + scores.get(one.index()).kind().label() + ")", rows);
     }
     if (decision instanceof RemnantMatch.Decision.Ambiguous some) {
