@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
 public final class CitedDate {
   private static final Pattern MONTH_FIRST = Pattern.compile("^(\\p{L}+)\\.?\\s+(\\d{1,2}),?\\s*(\\d{4})$");
   private static final Pattern DAY_FIRST =
-      Pattern.compile("^(\\d{1,2})\\.?\\s+(?:de\\s+)?(\\p{L}+(?:\\s+\\p{L}+)?)\\.?(?:\\s+de)?\\s+(\\d{4})$");
+      Pattern.compile("^(\\d{1,2})\\.?\\s+(?:de\\s+)?(\\p{L}+(?:\\s+\\p{L}+)??)\\.?(?:\\s+de)?\\s+(\\d{4})$");
   private static final Pattern CJK = Pattern.compile("^(\\d{4})\\s*年\\s*(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*日$");
   private static final Map<String, Integer> MONTHS = months();
 
