@@ -30,6 +30,8 @@ import org.embedwatch.platform.x.V1Client;
 import org.embedwatch.platform.x.V2Client;
 import org.embedwatch.read.ContentSniffer;
 import org.embedwatch.read.InputExpander;
+import org.embedwatch.resolve.RemnantResolver;
+import org.embedwatch.platform.x.V2Search;
 import org.embedwatch.store.Database;
 import org.embedwatch.store.EvidenceReader;
 import org.embedwatch.store.EvidenceStore;
@@ -99,8 +101,10 @@ public final class App implements AutoCloseable {
             new MementoClient(http, json), store, evidence),
         settings.check().concurrency(), settings.check().refetchPhotos());
     this.inputs = new InputExpander(http, sniffer, settings.read().maxBytes(), clock);
+    RemnantResolver remnants = new RemnantResolver(new CdxClient(http, json), new MementoClient(http, json),
+        settings.xV2().map(token -> new V2Search(token, http, json)), store, clock);
     this.archiver = new Archiver(extractor, new BlobStore(settings.archiveDir().resolve("articles")), store, checker,
-        clock);
+        clock, evidence, remnants);
   }
 
   /**

@@ -12,6 +12,8 @@ import org.embedwatch.capture.PostChecker;
 import org.embedwatch.extract.Reference;
 import org.embedwatch.extract.ReferenceExtractor;
 import org.embedwatch.read.ArticleCapture;
+import org.embedwatch.resolve.RemnantResolver;
+import org.embedwatch.store.EvidenceReader;
 import org.embedwatch.store.EvidenceStore;
 import org.embedwatch.store.NewArticleCapture;
 import org.embedwatch.store.PostRecord;
@@ -27,9 +29,14 @@ public final class Archiver {
   private final EvidenceStore store;
   private final PostChecker checker;
   private final Clock clock;
+  private final EvidenceReader reader;
+  private final RemnantResolver remnants;
 
+  /** @param remnants asked about each remnant of the article once its posts are captured */
   public Archiver(ReferenceExtractor extractor, BlobStore articleFiles, EvidenceStore store,
-      PostChecker checker, Clock clock) {
+      PostChecker checker, Clock clock, EvidenceReader reader, RemnantResolver remnants) {
+    this.reader = reader;
+    this.remnants = remnants;
     this.extractor = extractor;
     this.articleFiles = articleFiles;
     this.store = store;
@@ -43,9 +50,13 @@ public final class Archiver {
    * @param references every reference in scope with the result of capturing its post (null for remnants without an id)
    * @param leftOut how many references were out of scope: neither stored nor captured
    * @param related the posts the captured ones quote or reply to, captured as posts of their own (first seen now)
+   * @param remnants what resolving each remnant (reference without a post id) gave, in the order of the references
    */
   public record Result(ArticleCapture article, long articleCaptureId, List<ReferenceResult> references, int leftOut,
-      List<PostChecker.Result> related) {}
+      List<PostChecker.Result> related, List<RemnantResult> remnants) {}
+
+  /** A remnant's resolution and, when it resolved to a post, the capture of that post (else null). */
+  public record RemnantResult(RemnantResolver.Resolution resolution, PostChecker.Result capture) {}
 
   /** One reference and what capturing its post gave, or null when it has no post id. */
   public record ReferenceResult(Reference reference, PostChecker.Result capture) {}
@@ -78,6 +89,21 @@ public final class Archiver {
     for (EvidenceStore.SavedReference ref : saved.references()) {
       results.add(new ReferenceResult(ref.reference(), ref.post().map(p -> captures.get(p.id())).orElse(null)));
     }
-    return new Result(article, saved.articleCaptureId(), results, all.size() - references.size(), related);
+    return new Result(article, saved.articleCaptureId(), results, all.size() - references.size(), related,
+        resolveRemnants(reader.citations(saved.articleCaptureId())));
+  }
+
+  /**
+   * Tries each remnant among {@code citations} and captures, through the normal checker, each post one resolves to.
+   */
+  public List<RemnantResult> resolveRemnants(List<org.embedwatch.store.CitationRecord> citations) {
+    List<RemnantResolver.Resolution> resolutions = citations.stream().filter(RemnantResolver::applies)
+        .map(remnants::resolve).toList();
+    Map<Long, PostRecord> resolved = new LinkedHashMap<>();
+    resolutions.forEach(r -> r.post().ifPresent(p -> resolved.putIfAbsent(p.id(), p)));
+    Map<Long, PostChecker.Result> captures = new HashMap<>();
+    checker.checkAll(List.copyOf(resolved.values()), r -> captures.putIfAbsent(r.post().id(), r));
+    return resolutions.stream().map(r -> new RemnantResult(r, r.post().map(p -> captures.get(p.id())).orElse(null)))
+        .toList();
   }
 }

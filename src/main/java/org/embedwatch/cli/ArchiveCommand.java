@@ -90,7 +90,13 @@ final class ArchiveCommand implements Callable<Integer> {
         + (left == 0 ? "" : " (" + left + " " + scope.hiddenName() + (left == 1 ? " reference" : " references")
             + " not archived; --scope all archives them)")
         + " (" + result.article().mediaType() + ", sha256 " + result.article().sha256().hex() + ")");
+    java.util.Iterator<Archiver.RemnantResult> remnants = result.remnants().iterator();
     for (Archiver.ReferenceResult r : result.references()) {
+      if (r.capture() == null && r.reference().postId() == null && remnants.hasNext()) {
+        out.println("  " + ReferenceLines.describe(r.reference()) + "\n    -> "
+            + RemnantLines.outcome(remnants.next(), missingClients));
+        continue;
+      }
       out.println("  " + ReferenceLines.describe(r.reference()) + "\n    -> "
           + (r.capture() == null
               ? "not captured: a text remnant without a post id"

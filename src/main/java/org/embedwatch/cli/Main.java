@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
       ExtractCommand.class,
       ArchiveCommand.class,
       CheckCommand.class,
+      ResolveCommand.class,
       StatusCommand.class,
       ReportCommand.class,
       DemoCommand.class,

@@ -8,8 +8,9 @@ import java.util.List;
 
 /**
  * {@code web.archive.org}: the CDX server {@code /cdx/search/cdx} (platform-protocols §5.1): {@code output=json} with
- * {@code fl} (default: the seven fields), a trailing {@code *} or {@code matchType=prefix}, {@code limit}; {@code []}
- * when nothing matches. Its failures: 403 {@code text/plain} "Blocked Site Error", 429 without Retry-After, 5xx HTML.
+ * {@code fl} (default: the seven fields), a trailing {@code *} or {@code matchType=prefix} (also over a whole account:
+ * {@code twitter.com/<user>/status/}), {@code from}/{@code to} (inclusive, 1 to 14 digits), {@code collapse=urlkey}
+ * (adjacent rows with the same urlkey kept once), {@code limit}; {@code []} when nothing matches. Its failures: 403 {@code text/plain} "Blocked Site Error", 429 without Retry-After, 5xx HTML.
  * Replays ({@code /web/…}) are the {@link ReplayRoute}'s.
  */
 final class CdxRoute implements Route {
@@ -43,6 +44,23 @@ final class CdxRoute implements Route {
     boolean prefix = url.endsWith("*") || request.queryParam("matchType").filter("prefix"::equals).isPresent();
     List<WaybackArchive.Capture> captures = archive.captures(url.endsWith("*") ? url.substring(0, url.length() - 1)
         : url, prefix);
+    String from = request.queryParam("from").filter(f -> f.matches("[0-9]{1,14}")).orElse("");
+    String to = request.queryParam("to").filter(t -> t.matches("[0-9]{1,14}")).orElse("");
+    // from and to are inclusive and may be partial: 2016 means 20160101000000 as a start, 20161231235959 as an end.
+    String low = (from + "00000000000000").substring(0, 14);
+    String high = (to + "99999999999999").substring(0, 14);
+    captures = captures.stream()
+        .filter(c -> c.timestamp().compareTo(low) >= 0 && (to.isEmpty() || c.timestamp().compareTo(high) <= 0))
+        .toList();
+    if (request.queryParam("collapse").filter("urlkey"::equals).isPresent()) {
+      List<WaybackArchive.Capture> collapsed = new ArrayList<>();
+      for (WaybackArchive.Capture c : captures) {
+        if (collapsed.isEmpty() || !collapsed.get(collapsed.size() - 1).urlkey().equals(c.urlkey())) {
+          collapsed.add(c);
+        }
+      }
+      captures = collapsed;
+    }
     int limit = request.queryParam("limit").filter(l -> l.matches("[0-9]{1,6}")).map(Integer::parseInt)
         .orElse(Integer.MAX_VALUE);
     captures = captures.subList(0, Math.min(limit, captures.size()));

@@ -13,7 +13,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@code api.twitter.com} / {@code api.x.com} v2 tweet lookup, {@code /2/tweets?ids=} and {@code /2/tweets/<id>}, as
+ * {@code api.twitter.com} / {@code api.x.com} v2 tweet lookup, {@code /2/tweets?ids=} and {@code /2/tweets/<id>}, and
+ * search by author ({@code /2/tweets/search/recent|all?query=from:<user>}, see {@link #search}), as
  * platform-protocols §3.2 describes it: each scenario post's current state (text, author, edits as a longer
  * {@code edit_history_tweet_ids}, media with {@code bit_rate} variants) rebuilt in v2 shape from its syndication
  * sample; partial errors with HTTP 200 (Not Found Error for a deleted or missing post, Authorization Error for a
@@ -27,6 +28,8 @@ import java.util.regex.Pattern;
 final class V2Route implements Route {
   private static final Pattern SINGLE = Pattern.compile("/2/tweets/([^/]*)");
   private static final Pattern ID = Pattern.compile("[0-9]{1,19}");
+  private static final Pattern SEARCH = Pattern.compile("/2/tweets/search/(?:recent|all)");
+  private static final Pattern FROM = Pattern.compile("from:([A-Za-z0-9_]{1,50})");
   private static final int MAX_IDS = 100;
   private static final int LIMIT = 300;
   private static final long WINDOW_SECONDS = 15 * 60;
@@ -74,6 +77,8 @@ final class V2Route implements Route {
     Answer answer;
     if (request.hostPath().equals("/2/tweets")) {
       answer = lookup(request);
+    } else if (SEARCH.matcher(request.hostPath()).matches()) {
+      answer = search(request);
     } else {
       Matcher m = SINGLE.matcher(request.hostPath());
       answer = m.matches() ? single(m.group(1), request) : problem(404, "Not Found Error",
@@ -140,6 +145,55 @@ final class V2Route implements Route {
     if (!errors.isEmpty()) {
       body.set("errors", errors);
     }
+    return reply(200, body);
+  }
+
+  /**
+   * {@code /2/tweets/search/recent} and {@code /search/all} with {@code query=from:<user>} (the only operator served)
+   * and optional {@code start_time} (inclusive) and {@code end_time} (exclusive), RFC 3339: the user's visible posts
+   * made in that window, newest first, with {@code meta.result_count}; {@code {"meta":{"result_count":0}}} when none.
+   */
+  private Answer search(RecordedRequest request) {
+    String query = request.queryParam("query").orElse("").strip();
+    Matcher from = FROM.matcher(query);
+    if (!from.matches()) {
+      return invalid("query", query, "The query [" + query + "] is not served by the sandbox: only from:<user>");
+    }
+    java.time.Instant start;
+    java.time.Instant end;
+    try {
+      start = request.queryParam("start_time").map(java.time.Instant::parse).orElse(java.time.Instant.EPOCH);
+      end = request.queryParam("end_time").map(java.time.Instant::parse).orElse(timeline.now());
+    } catch (java.time.format.DateTimeParseException e) {
+      return invalid("start_time", request.queryParam("start_time").orElse(""), "Invalid time: " + e.getMessage());
+    }
+    List<PostState> found = new java.util.ArrayList<>();
+    for (String id : timeline.postIds()) {
+      timeline.find(id).filter(V2Route::visible)
+          .filter(p -> p.handle().equalsIgnoreCase(from.group(1)))
+          .filter(p -> !p.createdAt().isBefore(start) && p.createdAt().isBefore(end))
+          .ifPresent(found::add);
+    }
+    for (PostState p : found) {
+      if (p.fault().active()) {
+        return faulted(p.fault());
+      }
+    }
+    found.sort(java.util.Comparator.comparing(PostState::createdAt).reversed());
+    V2TweetJson.Fields fields = V2TweetJson.Fields.of(request);
+    V2TweetJson.Includes includes = new V2TweetJson.Includes();
+    ObjectNode body = json.createObjectNode();
+    if (!found.isEmpty()) {
+      ArrayNode data = body.putArray("data");
+      found.forEach(p -> data.add(tweet(p, fields, includes)));
+    }
+    includes.addTo(body);
+    ObjectNode meta = body.putObject("meta");
+    if (!found.isEmpty()) {
+      meta.put("newest_id", found.get(0).id());
+      meta.put("oldest_id", found.get(found.size() - 1).id());
+    }
+    meta.put("result_count", found.size());
     return reply(200, body);
   }
 

@@ -68,12 +68,23 @@ final class WaybackArchive {
     syndicationArchived = on;
   }
 
-  /** The captures whose scheme-less, lower-cased URL starts with (or, unless {@code prefix}, equals) {@code url}. */
+  /**
+   * The captures whose scheme-less, lower-cased URL starts with (or, unless {@code prefix}, equals) {@code url}. A
+   * prefix without a post id ({@code twitter.com/<user>/status/}) sweeps every post's captures, sorted as the index
+   * is (by urlkey, then timestamp).
+   */
   List<Capture> captures(String url, boolean prefix) {
     String wanted = bare(url);
     Optional<String> id = postId(wanted);
     List<Capture> out = new ArrayList<>();
     if (id.isEmpty()) {
+      if (prefix && wanted.contains("/")) {
+        // A sweep of an account (twitter.com/<user>/status/): every X post's captures under it, in index order.
+        for (String postId : timeline.postIds()) {
+          capturesOf(postId).stream().filter(c -> bare(c.original()).startsWith(wanted)).forEach(out::add);
+        }
+        out.sort(Comparator.comparing(Capture::urlkey).thenComparing(Capture::timestamp));
+      }
       return out;
     }
     for (Capture c : capturesOf(id.get())) {

@@ -247,10 +247,19 @@ public final class EvidenceReader {
 
   /** The references stored for one article capture, in extraction order. */
   public List<CitationRecord> citations(long articleCaptureId) {
+    return citations("select * from citation where article_capture_id=? order by id", articleCaptureId);
+  }
+
+  /** X remnants (no post id) not linked to a post yet, oldest first: what {@code resolve} retries. */
+  public List<CitationRecord> unresolvedRemnants() {
+    return citations("select * from citation where post_ref is null and platform=? and handle is not null"
+        + " order by id", Platform.X.key());
+  }
+
+  private List<CitationRecord> citations(String sql, Object param) {
     return db.inTransaction(c -> {
-      try (PreparedStatement ps = c.prepareStatement(
-          "select * from citation where article_capture_id=? order by id")) {
-        ps.setLong(1, articleCaptureId);
+      try (PreparedStatement ps = c.prepareStatement(sql)) {
+        ps.setObject(1, param);
         List<CitationRecord> out = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
@@ -263,7 +272,7 @@ public final class EvidenceReader {
                 Reference.Scope.valueOf(rs.getString("scope").toUpperCase(java.util.Locale.ROOT)),
                 rs.getString("cited_text"), rs.getString("cited_date"), rs.getString("display_name"),
                 rs.getString("lang"));
-            out.add(new CitationRecord(rs.getLong("id"), articleCaptureId, postRef, r));
+            out.add(new CitationRecord(rs.getLong("id"), rs.getLong("article_capture_id"), postRef, r));
           }
         }
         return out;

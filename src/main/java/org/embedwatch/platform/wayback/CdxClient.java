@@ -97,6 +97,59 @@ public final class CdxClient {
         + more);
   }
 
+  /**
+   * The request sweeping an account's status pages ({@code twitter.com/<handle>/status/}, by prefix) captured between
+   * {@code from} and {@code to} (inclusive days), one row per urlkey ({@code collapse=urlkey}).
+   */
+  public static URI sweepUri(String handle, java.time.LocalDate from, java.time.LocalDate to) {
+    java.time.format.DateTimeFormatter day = java.time.format.DateTimeFormatter.BASIC_ISO_DATE;
+    return URI.create(BASE + "?url=" + URLEncoder.encode(sweepPattern(handle), StandardCharsets.UTF_8)
+        + "&matchType=prefix&output=json&fl=" + URLEncoder.encode(FIELDS, StandardCharsets.UTF_8)
+        + "&from=" + day.format(from) + "&to=" + day.format(to) + "&collapse=urlkey&limit=" + LIMIT);
+  }
+
+  /** {@code twitter.com/<handle>/status/}. */
+  public static String sweepPattern(String handle) {
+    return "twitter.com/" + handle + "/status/";
+  }
+
+  /**
+   * Every capture of {@code handle}'s status pages between {@code from} and {@code to}, whatever post it is of (see
+   * {@link #statusId}). Never throws for what the network or the archive does.
+   */
+  public WaybackAnswer sweep(String handle, java.time.LocalDate from, java.time.LocalDate to) {
+    if (!handle.matches("[A-Za-z0-9_]{1,50}")) {
+      throw new IllegalArgumentException("not an X handle: '" + handle + "'");
+    }
+    Fetch fetch = http.get(sweepUri(handle, from, to), Map.of("Accept", "application/json"));
+    var failed = WaybackAnswer.unless200(ENDPOINT, fetch);
+    if (failed.isPresent()) {
+      return failed.get();
+    }
+    Fetch.Response r = (Fetch.Response) fetch;
+    CdxRows rows;
+    try {
+      rows = CdxRows.parse(r.body().length == 0 ? null : json.readTree(r.body()));
+    } catch (IOException | IllegalArgumentException e) {
+      return new WaybackAnswer.Inconclusive(ENDPOINT, r, Outcome.UNEXPECTED,
+          "not a CDX JSON answer (" + e.getMessage() + "): " + WaybackAnswer.snippet(r));
+    }
+    List<Memento> statuses = rows.mementos().stream().filter(m -> statusId(m.original()).isPresent()).toList();
+    String where = sweepPattern(handle) + " between " + from + " and " + to;
+    if (statuses.isEmpty()) {
+      return new WaybackAnswer.NoneFound(ENDPOINT, r, "no capture of " + where);
+    }
+    return new WaybackAnswer.Found(ENDPOINT, r, statuses, statuses.size()
+        + (statuses.size() == 1 ? " capture" : " captures") + " of " + where
+        + (rows.mementos().size() >= LIMIT ? " (the limit of " + LIMIT + " reached)" : ""));
+  }
+
+  /** The status id a status URL names, or empty. */
+  public static java.util.Optional<String> statusId(String original) {
+    Matcher m = STATUS_ID.matcher(original);
+    return m.find() ? java.util.Optional.of(m.group(1)) : java.util.Optional.empty();
+  }
+
   /** True when {@code original} is a status URL or the syndication JSON of post {@code postId}. */
   static boolean isPost(String original, String postId) {
     if (isStatus(original, postId)) {

@@ -1,0 +1,27 @@
+package org.embedwatch.cli;
+
+import java.util.Map;
+import org.embedwatch.Archiver;
+import org.embedwatch.Platform;
+import org.embedwatch.extract.Reference;
+
+/** The lines of a remnant's resolution, as {@code archive} and {@code resolve} print them. */
+final class RemnantLines {
+  private static final int EXCERPT = 40;
+
+  private RemnantLines() {}
+
+  /** {@code remnant @handle September 22, 2016 "text…"}. */
+  static String remnant(Reference r) {
+    String text = r.citedText();
+    String quote = text == null ? "(no text)" : "\"" + (text.codePointCount(0, text.length()) <= EXCERPT ? text
+        : text.substring(0, text.offsetByCodePoints(0, EXCERPT)) + "…") + "\"";
+    return "remnant @" + r.handle() + " " + r.citedDate() + " " + quote;
+  }
+
+  /** The resolution, then, when it resolved, the capture of the post. */
+  static String outcome(Archiver.RemnantResult r, Map<Platform, String> missingClients) {
+    return r.resolution().line() + (r.capture() == null ? ""
+        : "\n    -> " + CaptureLines.outcome(r.capture(), missingClients));
+  }
+}
