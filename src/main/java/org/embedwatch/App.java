@@ -33,6 +33,7 @@ import org.embedwatch.read.InputExpander;
 import org.embedwatch.store.Database;
 import org.embedwatch.store.EvidenceReader;
 import org.embedwatch.store.EvidenceStore;
+import org.embedwatch.verify.CitationCheck;
 import org.embedwatch.verify.StateFold;
 
 /**
@@ -86,15 +87,16 @@ public final class App implements AutoCloseable {
       missing.put(Platform.FACEBOOK, "needs meta.oembed-token");
     });
     this.missingClients = Map.copyOf(missing);
+    CitationCheck citations = new CitationCheck(evidence, store, clock);
     this.checker = new PostChecker(endpoints, http, new BlobStore(settings.archiveDir().resolve("media")), sniffer,
         settings.media().maxBytes(), store, evidence, new StateFold(new StateFold.Rule(settings.check().confirmChecks(),
             settings.check().confirmSpan(), settings.check().confirmEndpoints())), clock, settings.check().interval(),
         new WaybackCorroboration(new CdxClient(http, json), new AvailabilityClient(http, json),
             new MementoClient(http, json), store, evidence),
-        settings.check().concurrency());
+        settings.check().concurrency(), citations);
     this.inputs = new InputExpander(http, sniffer, settings.read().maxBytes(), clock);
     this.archiver = new Archiver(extractor, new BlobStore(settings.archiveDir().resolve("articles")), store, checker,
-        clock);
+        citations, evidence, clock);
   }
 
   /**

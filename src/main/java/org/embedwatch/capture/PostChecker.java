@@ -39,6 +39,7 @@ import org.embedwatch.store.NewObservation;
 import org.embedwatch.store.NewPostCapture;
 import org.embedwatch.store.ObservationRecord;
 import org.embedwatch.store.PostRecord;
+import org.embedwatch.verify.CitationCheck;
 import org.embedwatch.verify.StateFold;
 
 /**
@@ -56,16 +57,19 @@ public final class PostChecker {
   private final Duration interval;
   private final WaybackCorroboration wayback;
   private final int concurrency;
+  private final CitationCheck citations;
   private static final AtomicInteger THREADS = new AtomicInteger();
 
   /**
    * @param concurrency how many posts {@link #checkAll} checks at once (0: no limit)
    * @param wayback asked after the live endpoints at a post's first capture (see {@link WaybackCorroboration})
+   * @param citations compares the post's citations with it whenever a check stores a new capture
    */
   public PostChecker(List<PostEndpoint> endpoints, HttpFetcher http, BlobStore mediaFiles, ContentSniffer sniffer,
       long mediaMaxBytes, EvidenceStore store, EvidenceReader reader, StateFold fold, Clock clock, Duration interval,
-      WaybackCorroboration wayback, int concurrency) {
+      WaybackCorroboration wayback, int concurrency, CitationCheck citations) {
     this.concurrency = concurrency;
+    this.citations = citations;
     this.endpoints = List.copyOf(endpoints);
     this.wayback = wayback;
     this.media = new MediaFetcher(http, mediaFiles, sniffer, mediaMaxBytes);
@@ -220,6 +224,7 @@ public final class PostChecker {
       checkNo = Math.max(checkNo, o.observation().check() + 1);
     }
     int liveEndpoints = (int) endpoints.stream().filter(e -> e.platform() == post.platform()).count();
+    boolean captured = false;
     for (PostEndpoint endpoint : endpoints) {
       if (endpoint.platform() != post.platform()) {
         continue;
@@ -228,6 +233,7 @@ public final class PostChecker {
       fetches.add(fetch);
       NewObservation observation = observation(fetch).inCheck(checkNo);
       NewPostCapture capture = newContent(history, fetch).orElse(null);
+      captured |= capture != null;
       history.add(observation);
       ids.add(null);
       state = fold.fold(history, liveEndpoints);
@@ -237,6 +243,9 @@ public final class PostChecker {
           clock.instant().plus(interval));
       ids.set(ids.size() - 1, saved.observationId());
       discovered.addAll(saved.discovered());
+    }
+    if (captured) {
+      citations.check(post);
     }
     MementoAttempt memento = MementoAttempt.notDue();
     if (!fetches.isEmpty()) {

@@ -228,10 +228,18 @@ public final class EvidenceReader {
 
   /** The references stored for one article capture, in extraction order. */
   public List<CitationRecord> citations(long articleCaptureId) {
+    return citations("select * from citation where article_capture_id=? order by id", articleCaptureId);
+  }
+
+  /** Every stored reference to post {@code postRef}, from every article capture, oldest first. */
+  public List<CitationRecord> citationsOfPost(long postRef) {
+    return citations("select * from citation where post_ref=? order by article_capture_id, id", postRef);
+  }
+
+  private List<CitationRecord> citations(String sql, long param) {
     return db.inTransaction(c -> {
-      try (PreparedStatement ps = c.prepareStatement(
-          "select * from citation where article_capture_id=? order by id")) {
-        ps.setLong(1, articleCaptureId);
+      try (PreparedStatement ps = c.prepareStatement(sql)) {
+        ps.setLong(1, param);
         List<CitationRecord> out = new ArrayList<>();
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
@@ -244,10 +252,32 @@ public final class EvidenceReader {
                 Reference.Scope.valueOf(rs.getString("scope").toUpperCase(java.util.Locale.ROOT)),
                 rs.getString("cited_text"), rs.getString("cited_date"), rs.getString("display_name"),
                 rs.getString("lang"));
-            out.add(new CitationRecord(rs.getLong("id"), articleCaptureId, postRef, r));
+            out.add(new CitationRecord(rs.getLong("id"), rs.getLong("article_capture_id"), postRef, r));
           }
         }
         return out;
+      }
+    });
+  }
+
+  /** The article capture {@code id}, if stored. */
+  public Optional<ArticleCaptureRecord> articleCapture(long id) {
+    return articleCaptures().stream().filter(a -> a.id() == id).findFirst();
+  }
+
+  /** The captures of article {@code articleId}, oldest first. */
+  public List<ArticleCaptureRecord> articleCapturesOf(long articleId) {
+    return articleCaptures().stream().filter(a -> a.articleId() == articleId).toList();
+  }
+
+  /** The article row whose input is {@code input}, if stored. */
+  public Optional<Long> findArticle(String input) {
+    return db.inTransaction(c -> {
+      try (PreparedStatement ps = c.prepareStatement("select id from article where input=?")) {
+        ps.setString(1, input);
+        try (ResultSet rs = ps.executeQuery()) {
+          return rs.next() ? Optional.of(rs.getLong(1)) : Optional.<Long>empty();
+        }
       }
     });
   }
