@@ -30,21 +30,21 @@ final class WordDiff {
         tokens.add(a[i++]);
         same.add(true);
         j++;
-      } else if (j < b.length && (i == a.length || lcs[i][j + 1] >= lcs[i + 1][j])) {
+      } else if (i < a.length && (j == b.length || lcs[i + 1][j] >= lcs[i][j + 1])) {
         StringBuilder run = new StringBuilder();
-        while (j < b.length && (i == a.length || lcs[i][j + 1] >= lcs[i + 1][j]) && !(i < a.length
-            && a[i].equals(b[j]))) {
-          run.append(run.isEmpty() ? "" : " ").append(b[j++]);
-        }
-        tokens.add("{+" + run + "+}");
-        same.add(false);
-      } else {
-        StringBuilder run = new StringBuilder();
-        while (i < a.length && (j == b.length || lcs[i + 1][j] > lcs[i][j + 1]) && !(j < b.length
-            && a[i].equals(b[j]))) {
+        while (i < a.length && !(j < b.length && a[i].equals(b[j]))
+            && (j == b.length || lcs[i + 1][j] >= lcs[i][j + 1])) {
           run.append(run.isEmpty() ? "" : " ").append(a[i++]);
         }
         tokens.add("[-" + run + "-]");
+        same.add(false);
+      } else {
+        StringBuilder run = new StringBuilder();
+        while (j < b.length && !(i < a.length && a[i].equals(b[j]))
+            && (i == a.length || lcs[i][j + 1] > lcs[i + 1][j])) {
+          run.append(run.isEmpty() ? "" : " ").append(b[j++]);
+        }
+        tokens.add("{+" + run + "+}");
         same.add(false);
       }
     }
