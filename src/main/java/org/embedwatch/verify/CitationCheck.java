@@ -24,7 +24,7 @@ import org.embedwatch.store.PostRecord;
 
 /**
  * Compares what articles say about a post (quoted text, handle, display name, date) with what its captures say, and
- * stores a {@code CITATION_MISMATCH} finding per citation and difference. Each citation is compared with the latest
+ * stores a {@code CITATION_MISMATCH} finding per citing article, post and difference. Each citation is compared with the latest
  * capture of every endpoint: the quote matches when it matches any of them (endpoints render text differently), and
  * a difference is reported against the newest capture. Thread-safe: it keeps no state.
  */
@@ -70,7 +70,9 @@ public final class CitationCheck {
       Long articleId = reader.articleCapture(citation.articleCaptureId()).map(ArticleCaptureRecord::articleId)
           .orElse(null);
       for (Mismatch m : compare(citation.reference(), latest)) {
-        NewFinding f = new NewFinding(KIND, "citation " + citation.id() + ": " + m.key(), post.id(), citation.id(),
+        // Keyed by article and post, not by citation row: a re-captured article citing alike is the same finding.
+        String where = articleId == null ? "citation " + citation.id() : "article " + articleId + " post " + post.id();
+        NewFinding f = new NewFinding(KIND, where + ": " + m.key(), post.id(), citation.id(),
             articleId, m.capture().observationId(), clock.instant(), m.summary(), m.detail());
         if (store.saveFinding(f)) {
           stored.add(f);
