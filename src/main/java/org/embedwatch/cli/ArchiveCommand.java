@@ -43,7 +43,8 @@ final class ArchiveCommand implements Callable<Integer> {
   public Integer call() {
     if (inputs.isEmpty() && !recapture) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-          "archive needs at least one INPUT (a file, a URL, a list @file or -), or --recapture");
+          "Missing required parameter: INPUT (a file, a URL, a list @file or -), or --recapture to fetch stored"
+              + " articles again");
     }
     try (App app = App.open(main.settings(), main.clock(), main.sleeper())) {
       if (recapture) {
@@ -67,7 +68,8 @@ final class ArchiveCommand implements Callable<Integer> {
       chosen = stored.stream().filter(i -> !i.startsWith("stdin:")).toList();
       for (String input : stored) {
         if (input.startsWith("stdin:")) {
-          out.println(input + ": not re-captured: it was read from standard input and has no address to fetch again");
+          out.println(input + ": not re-captured: it was read from standard input, with no address to fetch"
+              + " again");
         }
       }
       if (chosen.isEmpty()) {

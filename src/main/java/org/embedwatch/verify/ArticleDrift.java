@@ -77,7 +77,8 @@ public final class ArticleDrift {
 
   private static String identity(Reference r) {
     return r.postId() != null ? r.platform().key() + " " + r.postId()
-        : r.platform().key() + " remnant @" + r.handle() + " " + r.citedDate() + " " + CitedText.normalise(r.citedText());
+        : r.platform().key() + " remnant @" + r.handle() + " " + r.citedDate() + " "
+            + CitedText.normalise(r.citedText());
   }
 
   private static String describe(Reference r) {

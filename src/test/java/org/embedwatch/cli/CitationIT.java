@@ -55,7 +55,8 @@ class CitationIT {
       assertThat(f.get("kind")).isEqualTo("CITATION_MISMATCH");
       assertThat((String) f.get("summary")).startsWith("the article's quote differs from the post's text as captured"
           + " 2026-03-01T10:00:00Z via ");
-      assertThat((String) f.get("detail")).startsWith("… about View Flattening in [-Vue-] {+React+} Native, I wrote a …");
+      assertThat((String) f.get("detail"))
+          .startsWith("… about View Flattening in [-Vue-] {+React+} Native, I wrote a …");
       assertThat(f.get("citation_id")).isNotNull();
       assertThat(f.get("article_id")).isNotNull();
     });
@@ -132,7 +133,7 @@ class CitationIT {
   void archiveWithoutInputsOrRecaptureIsAUsageError() throws IOException {
     CliRunner.Run run = start(Scenario.demo()).run("archive");
     assertThat(run.exit()).isNotZero();
-    assertThat(run.err()).contains("archive needs at least one INPUT");
+    assertThat(run.err()).contains("Missing required parameter: INPUT", "or --recapture");
   }
 
   private CliRunner start(Scenario scenario) throws IOException {
