@@ -25,8 +25,8 @@ import org.embedwatch.store.PostRecord;
 /**
  * Compares what articles say about a post (quoted text, handle, display name, date) with what its captures say, and
  * stores a {@code CITATION_MISMATCH} finding per citing article, post and difference. Each citation is compared with
- * the latest capture of every endpoint: the quote matches when it matches any of them (endpoints render text differently), and
- * a difference is reported against the newest capture. Thread-safe: it keeps no state.
+ * the latest capture of every endpoint: the quote matches when it matches any of them (endpoints render text
+ * differently), and a difference is reported against the newest capture. Thread-safe: it keeps no state.
  */
 public final class CitationCheck {
   public static final String KIND = "CITATION_MISMATCH";
