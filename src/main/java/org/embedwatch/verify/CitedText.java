@@ -6,7 +6,7 @@ import org.jsoup.parser.Parser;
 
 /**
  * Post text as compared between an article's quote and a capture: HTML entities decoded, Unicode NFC, links removed
- * (t.co, pic.twitter.com, any http(s) URL), emoji variation selectors and skin-tone modifiers dropped, the trailing
+ * (t.co, pic.twitter.com, any http(s) URL, display URLs such as {@code buff.ly/450N0Px}), emoji variation selectors and skin-tone modifiers dropped, the trailing
  * {@code — Name (@handle) date} trailer of a flattened embed cut off, whitespace collapsed. Case is kept.
  */
 public final class CitedText {
@@ -14,8 +14,9 @@ public final class CitedText {
 
   private static final Pattern TRAILER = Pattern.compile(
       "\\s*(?:—|–|--)\\s*[^—–()\\n]{0,100}?\\s*\\(@[A-Za-z0-9_]{1,20}\\)[^()\\n]{0,80}$");
+  /** A link: with a scheme or www., or a display URL as embeds print it ({@code github.com/reactwg/react-…}). */
   private static final Pattern LINK = Pattern.compile(
-      "(?:https?://|www\\.)\\S+|(?<![\\w.])(?:pic\\.twitter\\.com|t\\.co)/\\S+", Pattern.CASE_INSENSITIVE);
+      "(?:https?://|www\\.)\\S+|(?<![\\w.@])(?:[a-z0-9-]+\\.)+[a-z]{2,}/\\S*", Pattern.CASE_INSENSITIVE);
   /** Variation selectors, skin-tone modifiers, and the invisible marks that ride along with copied text. */
   private static final Pattern INVISIBLE = Pattern.compile(
       "[\\uFE0E\\uFE0F\\u200B\\u200E\\u200F\\u2060\\uFEFF]|\\x{1F3FB}|\\x{1F3FC}|\\x{1F3FD}|\\x{1F3FE}|\\x{1F3FF}");

@@ -33,6 +33,8 @@ class CitationCheckTest {
   void normaliserDecodesEntitiesComposesAndCollapses() {
     assertThat(CitedText.normalise("Cafe\u0301 &quot;ok&quot;\u00a0\n there ❤\uFE0F")).isEqualTo("Café \"ok\" there ❤");
     assertThat(CitedText.normalise("see http://example.com/a?b=c and www.example.org")).isEqualTo("see and");
+    assertThat(CitedText.normalise("paper: github.com/reactwg/react-… and buff.ly/450N0Px, mail a@b.org"))
+        .isEqualTo("paper: and mail a@b.org");
     assertThat(CitedText.normalise("Same Case")).isNotEqualTo(CitedText.normalise("same case"));
   }
 
