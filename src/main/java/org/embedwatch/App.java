@@ -35,6 +35,7 @@ import org.embedwatch.platform.x.V2Search;
 import org.embedwatch.store.Database;
 import org.embedwatch.store.EvidenceReader;
 import org.embedwatch.store.EvidenceStore;
+import org.embedwatch.verify.CitationCheck;
 import org.embedwatch.verify.StateFold;
 
 /**
@@ -94,17 +95,18 @@ public final class App implements AutoCloseable {
       missing.put(Platform.FACEBOOK, "needs meta.oembed-token");
     });
     this.missingClients = Map.copyOf(missing);
+    CitationCheck citations = new CitationCheck(evidence, store, clock);
     this.checker = new PostChecker(endpoints, http, new BlobStore(settings.archiveDir().resolve("media")), sniffer,
         settings.media().maxBytes(), store, evidence, new StateFold(new StateFold.Rule(settings.check().confirmChecks(),
             settings.check().confirmSpan(), settings.check().confirmEndpoints())), clock, settings.check().interval(),
         new WaybackCorroboration(new CdxClient(http, json), new AvailabilityClient(http, json),
             new MementoClient(http, json), store, evidence),
-        settings.check().concurrency(), settings.check().refetchPhotos());
+        settings.check().concurrency(), settings.check().refetchPhotos(), citations);
     this.inputs = new InputExpander(http, sniffer, settings.read().maxBytes(), clock);
     RemnantResolver remnants = new RemnantResolver(new CdxClient(http, json), new MementoClient(http, json),
         settings.xV2().map(token -> new V2Search(token, http, json)), store, clock);
     this.archiver = new Archiver(extractor, new BlobStore(settings.archiveDir().resolve("articles")), store, checker,
-        clock, evidence, remnants);
+        citations, evidence, clock, remnants);
   }
 
   /**

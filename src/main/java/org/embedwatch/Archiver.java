@@ -1,11 +1,13 @@
 package org.embedwatch;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Predicate;
 import org.embedwatch.archive.BlobStore;
 import org.embedwatch.capture.PostChecker;
@@ -16,7 +18,12 @@ import org.embedwatch.resolve.RemnantResolver;
 import org.embedwatch.store.EvidenceReader;
 import org.embedwatch.store.EvidenceStore;
 import org.embedwatch.store.NewArticleCapture;
+import org.embedwatch.store.ArticleCaptureRecord;
+import org.embedwatch.store.EvidenceReader;
+import org.embedwatch.store.NewFinding;
 import org.embedwatch.store.PostRecord;
+import org.embedwatch.verify.ArticleDrift;
+import org.embedwatch.verify.CitationCheck;
 
 /**
  * One pass over one article (read by {@link org.embedwatch.read.InputExpander}): store its raw bytes, extract
@@ -28,13 +35,18 @@ public final class Archiver {
   private final BlobStore articleFiles;
   private final EvidenceStore store;
   private final PostChecker checker;
-  private final Clock clock;
+  private final CitationCheck citations;
   private final EvidenceReader reader;
+  private final Clock clock;
   private final RemnantResolver remnants;
 
-  /** @param remnants asked about each remnant of the article once its posts are captured */
+  /**
+   * @param citations compares each cited post, once captured, with what the article says about it
+   * @param remnants asked about each remnant of the article once its posts are captured
+   */
   public Archiver(ReferenceExtractor extractor, BlobStore articleFiles, EvidenceStore store,
-      PostChecker checker, Clock clock, EvidenceReader reader, RemnantResolver remnants) {
+      PostChecker checker, CitationCheck citations, EvidenceReader reader, Clock clock, RemnantResolver remnants) {
+    this.citations = citations;
     this.reader = reader;
     this.remnants = remnants;
     this.extractor = extractor;
@@ -85,6 +97,8 @@ public final class Archiver {
         related.add(r);
       }
     });
+    // A post captured before, now cited by this article too, is compared here: its check stored no new capture.
+    posts.values().forEach(citations::check);
     List<ReferenceResult> results = new ArrayList<>();
     for (EvidenceStore.SavedReference ref : saved.references()) {
       results.add(new ReferenceResult(ref.reference(), ref.post().map(p -> captures.get(p.id())).orElse(null)));
@@ -105,5 +119,45 @@ public final class Archiver {
     checker.checkAll(List.copyOf(resolved.values()), r -> captures.putIfAbsent(r.post().id(), r));
     return resolutions.stream().map(r -> new RemnantResult(r, r.post().map(p -> captures.get(p.id())).orElse(null)))
         .toList();
+  }
+
+  /**
+   * What re-capturing one article gave.
+   *
+   * @param previousAt when the article was captured last before, or null when this is its first capture
+   * @param drift the references of that capture removed or replaced in this one, each stored as an
+   *     {@code ARTICLE_DRIFT} finding (stored now or before)
+   */
+  public record Recapture(Result result, Instant previousAt, List<NewFinding> drift) {
+    public Recapture {
+      drift = List.copyOf(drift);
+    }
+  }
+
+  /**
+   * Archives {@code article} again (see {@link #archive}) and compares its references with those of the article's
+   * previous capture: every reference removed or replaced is stored as an {@code ARTICLE_DRIFT} finding.
+   */
+  public Recapture recapture(ArticleCapture article, Predicate<Reference> inScope) {
+    Optional<ArticleCaptureRecord> previous = reader.findArticle(article.input())
+        .flatMap(id -> reader.articleCapturesOf(id).stream().reduce((a, b) -> b));
+    Result result = archive(article, inScope);
+    if (previous.isEmpty()) {
+      return new Recapture(result, null, List.of());
+    }
+    ArticleCaptureRecord before = previous.get();
+    ArticleCaptureRecord now = reader.articleCapture(result.articleCaptureId()).orElseThrow();
+    Instant t1 = before.capture().capturedAt();
+    Instant t2 = now.capture().capturedAt();
+    List<NewFinding> drift = new ArrayList<>();
+    for (ArticleDrift.Drift d : ArticleDrift.compare(reader.citations(before.id()), reader.citations(now.id()))) {
+      NewFinding f = new NewFinding(ArticleDrift.KIND, "article " + before.articleId() + " capture " + before.id()
+          + "→" + now.id() + ": " + d.key(), d.before().postRef(), d.before().id(), before.articleId(), null,
+          clock.instant(), d.summary(t1, t2), "earlier capture " + t1 + " (sha256 " + before.capture().sha256().hex()
+          + "), later capture " + t2 + " (sha256 " + now.capture().sha256().hex() + ")");
+      store.saveFinding(f);
+      drift.add(f);
+    }
+    return new Recapture(result, t1, drift);
   }
 }

@@ -43,6 +43,7 @@ import org.embedwatch.store.ObservationRecord;
 import org.embedwatch.store.PostRecord;
 import org.embedwatch.verify.ContentDiff;
 import org.embedwatch.verify.PerceptualHash;
+import org.embedwatch.verify.CitationCheck;
 import org.embedwatch.verify.StateFold;
 
 /**
@@ -61,6 +62,7 @@ public final class PostChecker {
   private final WaybackCorroboration wayback;
   private final int concurrency;
   private final boolean refetchPhotos;
+  private final CitationCheck citations;
   private static final AtomicInteger THREADS = new AtomicInteger();
 
   /**
@@ -68,12 +70,14 @@ public final class PostChecker {
    * @param wayback asked after the live endpoints at a post's first capture (see {@link WaybackCorroboration})
    * @param refetchPhotos whether a re-check fetches the photos again when the content fingerprint is unchanged
    *     ({@code check.refetch-photos})
+   * @param citations compares the post's citations with it whenever a check stores a new capture
    */
   public PostChecker(List<PostEndpoint> endpoints, HttpFetcher http, BlobStore mediaFiles, ContentSniffer sniffer,
       long mediaMaxBytes, EvidenceStore store, EvidenceReader reader, StateFold fold, Clock clock, Duration interval,
-      WaybackCorroboration wayback, int concurrency, boolean refetchPhotos) {
+      WaybackCorroboration wayback, int concurrency, boolean refetchPhotos, CitationCheck citations) {
     this.concurrency = concurrency;
     this.refetchPhotos = refetchPhotos;
+    this.citations = citations;
     this.endpoints = List.copyOf(endpoints);
     this.wayback = wayback;
     this.media = new MediaFetcher(http, mediaFiles, sniffer, mediaMaxBytes);
@@ -229,6 +233,7 @@ public final class PostChecker {
     }
     int liveEndpoints = (int) endpoints.stream().filter(e -> e.platform() == post.platform()).count();
     List<CaptureRecord> captures = new ArrayList<>(reader.captures(post.id()));
+    boolean captured = false;
     for (PostEndpoint endpoint : endpoints) {
       if (endpoint.platform() != post.platform()) {
         continue;
@@ -252,6 +257,7 @@ public final class PostChecker {
             ? String.join("; ", photosOnly.notes()) : null;
         observation = observation.withPictures(current == null ? null : pictures(current), note);
       }
+      captured |= capture != null;
       history.add(observation);
       ids.add(null);
       state = fold.fold(history, liveEndpoints);
@@ -271,6 +277,9 @@ public final class PostChecker {
       if (capture != null) {
         captures.add(new CaptureRecord(-1, post.id(), saved.observationId(), observation.observedAt(), capture));
       }
+    }
+    if (captured) {
+      citations.check(post);
     }
     MementoAttempt memento = MementoAttempt.notDue();
     if (!fetches.isEmpty()) {

@@ -27,8 +27,12 @@ final class ArchiveCommand implements Callable<Integer> {
   @ParentCommand Main main;
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-  @Parameters(arity = "1..*", paramLabel = "INPUT", description = ExtractCommand.INPUTS)
-  List<String> inputs;
+  @Parameters(arity = "0..*", paramLabel = "INPUT", description = ExtractCommand.INPUTS)
+  List<String> inputs = List.of();
+
+  @Option(names = "--recapture", description = "Re-fetch articles archived before (every one, or the INPUTs given),"
+      + " store the new capture and report each reference removed or replaced since the previous capture.")
+  boolean recapture;
 
   @Option(names = "--scope", paramLabel = "article|page|all", defaultValue = "article",
       description = "Which references to store and capture: those in the article body (default), in page furniture,"
@@ -37,9 +41,81 @@ final class ArchiveCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (inputs.isEmpty() && !recapture) {
+      throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+          "Missing required parameter: INPUT (a file, a URL, a list @file or -), or --recapture to fetch stored"
+              + " articles again");
+    }
     try (App app = App.open(main.settings(), main.clock(), main.sleeper())) {
+      if (recapture) {
+        return recapture(app, inputs, scope, main.workingDir(), main.stdin(), Main.out(spec),
+            spec.commandLine().getErr());
+      }
       return run(app, inputs, scope, main.workingDir(), main.stdin(), Main.out(spec), spec.commandLine().getErr());
     }
+  }
+
+  /**
+   * Re-captures {@code inputs}, or every stored article when none is given, printing what {@link #run} prints and
+   * then, per article, each reference removed or replaced since its previous capture or "no change".
+   */
+  static int recapture(App app, List<String> inputs, ScopeOption scope, Path baseDir, InputStream stdin,
+      PrintWriter out, PrintWriter err) {
+    List<String> chosen = inputs;
+    if (chosen.isEmpty()) {
+      List<String> stored = app.evidence().articleCaptures().stream().map(a -> a.capture().input()).distinct()
+          .toList();
+      chosen = stored.stream().filter(i -> !i.startsWith("stdin:")).toList();
+      for (String input : stored) {
+        if (input.startsWith("stdin:")) {
+          out.println(input + ": not re-captured: it was read from standard input, with no address to fetch"
+              + " again");
+        }
+      }
+      if (chosen.isEmpty()) {
+        out.println("no stored article to re-capture");
+        out.flush();
+        return 0;
+      }
+    }
+    int[] failed = {0};
+    app.inputs().expand(chosen, baseDir, stdin, item -> {
+      switch (item.kind()) {
+        case ARTICLE -> {
+          try {
+            Archiver.Recapture r = app.archiver().recapture(((InputItem.Article) item).capture(), scope::shows);
+            print(r.result(), scope, item.input(), out, app.missingClients());
+            out.println(drift(item.input(), r));
+          } catch (RuntimeException e) {
+            log.warn("unexpected error re-capturing {}", item.input(), e);
+            failed[0]++;
+            problem(InputExpander.internalError(item.input(), e), out, err);
+          }
+        }
+        case EXPANSION -> out.println(InputLines.expansion((InputItem.Expansion) item));
+        case SKIPPED -> out.println(InputLines.skipped((InputItem.Skipped) item));
+        case PROBLEM -> {
+          failed[0]++;
+          problem((InputItem.Problem) item, out, err);
+        }
+      }
+      out.flush();
+    });
+    return failed[0] == 0 ? 0 : CliErrorHandler.OPERATIONAL;
+  }
+
+  /** The drift lines of one re-captured article. */
+  private static String drift(String input, Archiver.Recapture r) {
+    if (r.previousAt() == null) {
+      return "recapture " + input + ": first capture, nothing to compare";
+    }
+    if (r.drift().isEmpty()) {
+      return "recapture " + input + ": no change in references since " + r.previousAt();
+    }
+    StringBuilder sb = new StringBuilder("recapture " + input + ": " + r.drift().size()
+        + (r.drift().size() == 1 ? " reference" : " references") + " removed or replaced since " + r.previousAt());
+    r.drift().forEach(f -> sb.append("\n  ARTICLE_DRIFT ").append(f.summary()));
+    return sb.toString();
   }
 
   /**

@@ -256,6 +256,11 @@ public final class EvidenceReader {
         + " order by id", Platform.X.key());
   }
 
+  /** Every stored reference to post {@code postRef}, from every article capture, oldest first. */
+  public List<CitationRecord> citationsOfPost(long postRef) {
+    return citations("select * from citation where post_ref=? order by article_capture_id, id", postRef);
+  }
+
   private List<CitationRecord> citations(String sql, Object param) {
     return db.inTransaction(c -> {
       try (PreparedStatement ps = c.prepareStatement(sql)) {
@@ -276,6 +281,28 @@ public final class EvidenceReader {
           }
         }
         return out;
+      }
+    });
+  }
+
+  /** The article capture {@code id}, if stored. */
+  public Optional<ArticleCaptureRecord> articleCapture(long id) {
+    return articleCaptures().stream().filter(a -> a.id() == id).findFirst();
+  }
+
+  /** The captures of article {@code articleId}, oldest first. */
+  public List<ArticleCaptureRecord> articleCapturesOf(long articleId) {
+    return articleCaptures().stream().filter(a -> a.articleId() == articleId).toList();
+  }
+
+  /** The article row whose input is {@code input}, if stored. */
+  public Optional<Long> findArticle(String input) {
+    return db.inTransaction(c -> {
+      try (PreparedStatement ps = c.prepareStatement("select id from article where input=?")) {
+        ps.setString(1, input);
+        try (ResultSet rs = ps.executeQuery()) {
+          return rs.next() ? Optional.of(rs.getLong(1)) : Optional.<Long>empty();
+        }
       }
     });
   }

@@ -1,0 +1,191 @@
+package org.embedwatch.verify;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.embedwatch.Platform;
+import org.embedwatch.Sha256;
+import org.embedwatch.extract.Reference;
+import org.embedwatch.store.ArticleCaptureRecord;
+import org.embedwatch.store.CaptureRecord;
+import org.embedwatch.store.CitationRecord;
+import org.embedwatch.store.EvidenceReader;
+import org.embedwatch.store.EvidenceStore;
+import org.embedwatch.store.NewFinding;
+import org.embedwatch.store.PostRecord;
+
+/**
+ * Compares what articles say about a post (quoted text, handle, display name, date) with what its captures say, and
+ * stores a {@code CITATION_MISMATCH} finding per citing article, post and difference. Each citation is compared with
+ * the latest capture of every endpoint: the quote matches when it matches any of them (endpoints render text
+ * differently), and a difference is reported against the newest capture. Thread-safe: it keeps no state.
+ */
+public final class CitationCheck {
+  public static final String KIND = "CITATION_MISMATCH";
+
+  private final EvidenceReader reader;
+  private final EvidenceStore store;
+  private final Clock clock;
+
+  public CitationCheck(EvidenceReader reader, EvidenceStore store, Clock clock) {
+    this.reader = reader;
+    this.store = store;
+    this.clock = clock;
+  }
+
+  /**
+   * One difference between a citation and the post.
+   *
+   * @param aspect {@code text}, {@code handle}, {@code name} or {@code date}
+   * @param key what makes the difference distinct (a finding is stored once per citation and key)
+   * @param capture the capture it is stated against
+   */
+  public record Mismatch(String aspect, String key, String summary, String detail, CaptureRecord capture) {}
+
+  /**
+   * Compares every stored citation of {@code post} with its latest captures and stores the differences not stored
+   * before.
+   *
+   * @return the findings stored now
+   */
+  public List<NewFinding> check(PostRecord post) {
+    List<CitationRecord> citations = reader.citationsOfPost(post.id());
+    if (citations.isEmpty()) {
+      return List.of();
+    }
+    List<CaptureRecord> latest = latestPerEndpoint(reader.captures(post.id()));
+    if (latest.isEmpty()) {
+      return List.of();
+    }
+    List<NewFinding> stored = new ArrayList<>();
+    for (CitationRecord citation : citations) {
+      Long articleId = reader.articleCapture(citation.articleCaptureId()).map(ArticleCaptureRecord::articleId)
+          .orElse(null);
+      for (Mismatch m : compare(citation.reference(), latest)) {
+        // Keyed by article and post, not by citation row: a re-captured article citing alike is the same finding.
+        String where = articleId == null ? "citation " + citation.id() : "article " + articleId + " post " + post.id();
+        NewFinding f = new NewFinding(KIND, where + ": " + m.key(), post.id(), citation.id(),
+            articleId, m.capture().observationId(), clock.instant(), m.summary(), m.detail());
+        if (store.saveFinding(f)) {
+          stored.add(f);
+        }
+      }
+    }
+    return stored;
+  }
+
+  /** The newest capture of each endpoint, newest first. */
+  static List<CaptureRecord> latestPerEndpoint(List<CaptureRecord> captures) {
+    Map<String, CaptureRecord> byEndpoint = new LinkedHashMap<>();
+    for (CaptureRecord c : captures) {
+      byEndpoint.put(c.capture().endpoint(), c);
+    }
+    return byEndpoint.values().stream()
+        .sorted(Comparator.comparing(CaptureRecord::capturedAt).thenComparing(CaptureRecord::id).reversed())
+        .toList();
+  }
+
+  /** The differences between what {@code cited} says and the {@code latest} captures (newest first). */
+  public static List<Mismatch> compare(Reference cited, List<CaptureRecord> latest) {
+    List<Mismatch> out = new ArrayList<>();
+    text(cited, latest).ifPresent(out::add);
+    handle(cited, latest).ifPresent(out::add);
+    name(cited, latest).ifPresent(out::add);
+    date(cited, latest).ifPresent(out::add);
+    return out;
+  }
+
+  private static Optional<Mismatch> text(Reference cited, List<CaptureRecord> latest) {
+    if (CitedText.normalise(cited.citedText()).isEmpty()) {
+      return Optional.empty();
+    }
+    List<CaptureRecord> withText = latest.stream().filter(c -> c.capture().text() != null).toList();
+    if (withText.isEmpty() || withText.stream().anyMatch(c -> CitedText.matches(cited.citedText(),
+        c.capture().text()))) {
+      return Optional.empty();
+    }
+    CaptureRecord newest = withText.get(0);
+    String quote = CitedText.normalise(cited.citedText());
+    String post = CitedText.normalise(newest.capture().text());
+    String hash = Sha256.of((quote + "\n" + post).getBytes(StandardCharsets.UTF_8)).hex().substring(0, 16);
+    String detail = WordDiff.of(quote, post) + "\n"
+        + "([-…-] only in the article, {+…+} only in the post; links, entities, emoji variants and spacing ignored)\n"
+        + "as cited: " + quote + "\n"
+        + "the post: " + post;
+    return Optional.of(new Mismatch("text", "text " + hash,
+        "the article's quote differs from the post's text as captured " + at(newest), detail, newest));
+  }
+
+  private static Optional<Mismatch> handle(Reference cited, List<CaptureRecord> latest) {
+    // Handles are compared on X only: elsewhere a URL may name the account by id (Bluesky DIDs, Mastodon accounts).
+    if (cited.platform() != Platform.X || cited.handle() == null) {
+      return Optional.empty();
+    }
+    List<CaptureRecord> withHandle = latest.stream().filter(c -> c.capture().authorHandle() != null).toList();
+    if (withHandle.isEmpty() || withHandle.stream().anyMatch(
+        c -> c.capture().authorHandle().equalsIgnoreCase(cited.handle()))) {
+      return Optional.empty();
+    }
+    CaptureRecord newest = withHandle.get(0);
+    String now = newest.capture().authorHandle();
+    return Optional.of(new Mismatch("handle", "handle " + lower(cited.handle()) + "→" + lower(now),
+        "cited as @" + cited.handle() + ", the post's author is now @" + now + " (captured " + at(newest) + ")",
+        null, newest));
+  }
+
+  private static Optional<Mismatch> name(Reference cited, List<CaptureRecord> latest) {
+    String name = CitedText.normalise(cited.displayName());
+    if (name.isEmpty()) {
+      return Optional.empty();
+    }
+    List<CaptureRecord> withName = latest.stream().filter(c -> c.capture().authorName() != null).toList();
+    if (withName.isEmpty() || withName.stream().anyMatch(
+        c -> CitedText.normalise(c.capture().authorName()).equals(name))) {
+      return Optional.empty();
+    }
+    CaptureRecord newest = withName.get(0);
+    String now = CitedText.normalise(newest.capture().authorName());
+    return Optional.of(new Mismatch("name", "name " + name + "→" + now,
+        "cited with the display name \"" + name + "\", the post's author name is \"" + now + "\" (captured "
+            + at(newest) + ")", null, newest));
+  }
+
+  private static Optional<Mismatch> date(Reference cited, List<CaptureRecord> latest) {
+    Optional<LocalDate> citedDate = CitedDates.parse(cited.citedDate());
+    if (citedDate.isEmpty()) {
+      return Optional.empty();
+    }
+    for (CaptureRecord c : latest) {
+      Optional<LocalDate> created = CitedDates.created(c.capture().createdAt());
+      if (created.isEmpty()) {
+        continue;
+      }
+      long days = ChronoUnit.DAYS.between(created.get(), citedDate.get());
+      if (Math.abs(days) <= 1) {
+        return Optional.empty();
+      }
+      String createdAt = c.capture().createdAt();
+      return Optional.of(new Mismatch("date", "date " + citedDate.get() + "→" + created.get(),
+          "cited with the date \"" + cited.citedDate() + "\" (" + citedDate.get() + "), " + Math.abs(days)
+              + " days " + (days > 0 ? "after" : "before") + " the post's creation time " + createdAt
+              + " (captured " + at(c) + ")", null, c));
+    }
+    return Optional.empty();
+  }
+
+  private static String at(CaptureRecord c) {
+    return c.capturedAt() + " via " + c.capture().endpoint();
+  }
+
+  private static String lower(String handle) {
+    return handle.toLowerCase(Locale.ROOT);
+  }
+}
