@@ -232,7 +232,7 @@ public final class PostChecker {
       checkNo = Math.max(checkNo, o.observation().check() + 1);
     }
     int liveEndpoints = (int) endpoints.stream().filter(e -> e.platform() == post.platform()).count();
-    List<CaptureRecord> captures = new ArrayList<>(reader.captures(post.id()));
+    List<CaptureRecord> captures = new ArrayList<>(reader.capturesWithoutBodies(post.id()));
     boolean captured = false;
     for (PostEndpoint endpoint : endpoints) {
       if (endpoint.platform() != post.platform()) {

@@ -76,17 +76,30 @@ public final class EvidenceReader {
 
   /** A post's captures (raw bodies and media) in the order they were made. */
   public List<CaptureRecord> captures(long postRef) {
+    return captures(postRef, true);
+  }
+
+  /**
+   * A post's captures as {@link #captures(long)} gives them, but without reading the raw bodies (each capture's
+   * {@code body} is empty; its SHA-256 and scope are kept): what a re-check compares.
+   */
+  public List<CaptureRecord> capturesWithoutBodies(long postRef) {
+    return captures(postRef, false);
+  }
+
+  private List<CaptureRecord> captures(long postRef, boolean bodies) {
     return db.inTransaction(c -> {
       List<CaptureRecord> out = new ArrayList<>();
-      try (PreparedStatement ps = c.prepareStatement(
-          "select * from post_capture where post_ref=? order by captured_at, id")) {
+      try (PreparedStatement ps = c.prepareStatement("select id, observation_id, captured_at, endpoint, body_sha256,"
+          + " body_scope, fingerprint, text, author_handle, author_name, created_at, facets"
+          + (bodies ? ", body" : "") + " from post_capture where post_ref=? order by captured_at, id")) {
         ps.setLong(1, postRef);
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
             long id = rs.getLong("id");
             String facets = rs.getString("facets");
             out.add(new CaptureRecord(id, postRef, rs.getLong("observation_id"), Sql.instant(rs, "captured_at"),
-                new NewPostCapture(rs.getString("endpoint"), rs.getBytes("body"),
+                new NewPostCapture(rs.getString("endpoint"), bodies ? rs.getBytes("body") : new byte[0],
                     new Sha256(rs.getString("body_sha256")), rs.getString("body_scope"), rs.getString("fingerprint"), rs.getString("text"),
                     rs.getString("author_handle"), rs.getString("author_name"), rs.getString("created_at"),
                     media(c, id), facets == null ? null : ContentFacets.parse(facets))));

@@ -61,7 +61,7 @@ public final class CitationCheck {
     if (citations.isEmpty()) {
       return List.of();
     }
-    List<CaptureRecord> latest = latestPerEndpoint(reader.captures(post.id()));
+    List<CaptureRecord> latest = latestPerEndpoint(reader.capturesWithoutBodies(post.id()));
     if (latest.isEmpty()) {
       return List.of();
     }
