@@ -151,14 +151,22 @@ public final class V1Client implements BatchPostEndpoint {
       return List.of();
     }
     Set<Long> distinct = new LinkedHashSet<>();
-    posts.forEach(post -> distinct.add(tweetId(post)));
+    posts.forEach(post -> tweetId(post).ifPresent(distinct::add));
+    if (distinct.isEmpty()) {
+      return posts.stream().map(this::notSent).toList();
+    }
     List<Long> ids = List.copyOf(distinct);
     URI uri = lookupUri(ids);
     Lookup lookup = lookup(uri, ids);
     List<PostFetch> answers = new ArrayList<>(posts.size());
     Map<Long, PostFetch> shown = new HashMap<>();
     for (PostKey post : posts) {
-      long id = tweetId(post);
+      java.util.OptionalLong parsed = tweetId(post);
+      if (parsed.isEmpty()) {
+        answers.add(notSent(post));
+        continue;
+      }
+      long id = parsed.getAsLong();
       if (lookup instanceof Lookup.Failed failed) {
         answers.add(failed.fetch());
       } else {
@@ -421,12 +429,25 @@ public final class V1Client implements BatchPostEndpoint {
     return List.of(Map.entry("Authorization", "OAuth [redacted]"));
   }
 
-  private static long tweetId(PostKey post) {
-    try {
-      return Long.parseLong(post.postId());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("not a tweet id: '" + post.postId() + "'", e);
+  /** The post's id as Twitter4J takes it, or empty when it is not one (not digits, or beyond a long). */
+  private static java.util.OptionalLong tweetId(PostKey post) {
+    if (!post.postId().matches("[0-9]{1,19}")) {
+      return java.util.OptionalLong.empty();
     }
+    try {
+      return java.util.OptionalLong.of(Long.parseLong(post.postId()));
+    } catch (NumberFormatException e) {
+      return java.util.OptionalLong.empty();
+    }
+  }
+
+  /** A post whose id v1.1 cannot take: answered here, never sent, so it cannot spoil the others' lookup. */
+  private PostFetch notSent(PostKey post) {
+    String detail = "not a v1.1 tweet id: '" + post.postId() + "' (1 to 19 digits, at most 9223372036854775807);"
+        + " not sent";
+    URI uri = URI.create(REAL_BASE + "statuses/show/" + post.postId().replaceAll("[^0-9A-Za-z]", "") + ".json");
+    Fetch.Failure failure = new Fetch.Failure(uri, clock.instant(), Fetch.Kind.INVALID_REQUEST, detail, null);
+    return new PostFetch.Inconclusive(ENDPOINT, failure, Outcome.UNEXPECTED, detail);
   }
 
   private static String detail(TwitterException e) {

@@ -105,6 +105,21 @@ class V1ClientTest {
   }
 
   @Test
+  void anIdBeyondALongIsAnsweredUnexpectedWithoutBeingSentAndTheOthersAreStillLookedUp() throws IOException {
+    start();
+    List<PostKey> keys = new java.util.ArrayList<>(keys(0, 1));
+    keys.add(1, new PostKey(org.embedwatch.Platform.X, "99999999999999999999", null, null));
+
+    List<PostFetch> answers = client.fetchAll(keys);
+
+    assertThat(answers).extracting(PostFetch::outcome)
+        .containsExactly(Outcome.AVAILABLE, Outcome.UNEXPECTED, Outcome.AVAILABLE);
+    assertThat(((PostFetch.Inconclusive) answers.get(1)).detail()).contains("not sent");
+    assertThat(v1Requests()).singleElement().satisfies(r ->
+        assertThat(r.queryParam("id")).hasValue(id(0) + "," + id(1)));
+  }
+
+  @Test
   void allFoundAreServedFromOneLookupEachWithItsOwnPartOfTheRecordedArray() throws IOException {
     start();
 
