@@ -312,7 +312,10 @@ public final class PostChecker {
         continue;
       }
       NewMedia again = media.fetch(new PostContent.MediaRef(m.kind(), m.sourceUrl()));
-      now.add(again.sha256() == null ? m : again);
+      // Not fetched, or not a picture we can compare (an error page, a format ImageIO cannot read): nothing is
+      // known about the photo now, so the stored one stands; an unexpected answer is never an alteration.
+      boolean comparable = again.sha256() != null && (m.dhash() == null || again.dhash() != null);
+      now.add(comparable ? again : m);
     }
     NewPostCapture candidate = capture(served, now);
     ContentDiff diff = ContentDiff.between(last, candidate);

@@ -95,8 +95,9 @@ public record ContentDiff(List<String> changes, List<String> notes) {
               + shortSha(now) + ", " + now.sourceUrl());
         }
       } else {
-        changes.add(n + " replaced (bytes differ, no perceptual hash): sha256 " + shortSha(old) + " -> "
-            + shortSha(now) + ", " + now.sourceUrl());
+        // Without a perceptual hash on both sides the pictures cannot be compared: stated, never called a change.
+        notes.add(n + ": bytes differ but the pictures cannot be compared (no perceptual hash): sha256 "
+            + shortSha(old) + " -> " + shortSha(now) + ", " + now.sourceUrl());
       }
     }
     for (int i = b.size(); i < a.size(); i++) {

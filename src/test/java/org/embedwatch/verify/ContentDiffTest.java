@@ -24,6 +24,16 @@ class ContentDiffTest {
   private static final ContentFacets ONE = new ContentFacets(List.of("https://a.example/"), List.of("1"), List.of());
 
   @Test
+  void photosThatCannotBeComparedAreANoteNeverAChange() {
+    // An error page or a format ImageIO cannot read has no perceptual hash: different bytes prove nothing.
+    ContentDiff diff = ContentDiff.between(capture("a", "h", "H", List.of(photo("x", 5L)), ONE),
+        capture("a", "h", "H", List.of(photo("html error page", null)), ONE));
+
+    assertThat(diff.altered()).isFalse();
+    assertThat(diff.notes()).singleElement().asString().contains("cannot be compared");
+  }
+
+  @Test
   void sameContentHasNoChanges() {
     ContentDiff diff = ContentDiff.between(capture("a", "h", "H", List.of(photo("x", 5L)), ONE),
         capture("a", "h", "H", List.of(photo("x", 5L)), ONE));
