@@ -138,7 +138,7 @@ public final class HttpFetcher implements Closeable {
         next = current.resolve(new URI(location.trim()));
       } catch (URISyntaxException | IllegalArgumentException e) {
         return new Fetch.Failure(QuerySecrets.redact(uri), r.at(), Fetch.Kind.BAD_REDIRECT,
-            "malformed redirect to " + location, r.warc());
+            "malformed redirect to " + QuerySecrets.scrub(location, uri), r.warc());
       }
       if (!"http".equals(next.getScheme()) && !"https".equals(next.getScheme())) {
         return new Fetch.Failure(QuerySecrets.redact(uri), r.at(), Fetch.Kind.BAD_REDIRECT,

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import org.embedwatch.Platform;
 import org.embedwatch.PostState;
+import org.embedwatch.Sha256;
 import org.embedwatch.UnavailableReason;
 import org.embedwatch.extract.Reference;
 
@@ -236,7 +237,7 @@ public final class EvidenceStore {
   private static boolean insertFinding(Connection c, NewFinding f) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement("select 1 from finding where kind=? and finding_key=?")) {
       ps.setString(1, f.kind());
-      ps.setString(2, Sql.clip(f.key(), 500));
+      ps.setString(2, findingKey(f));
       try (ResultSet rs = ps.executeQuery()) {
         if (rs.next()) {
           return false;
@@ -247,7 +248,7 @@ public final class EvidenceStore {
     try (PreparedStatement ps = c.prepareStatement("insert into finding(kind, finding_key, post_ref, citation_id,"
         + " article_id, observation_id, first_seen, summary, detail) values (?,?,?,?,?,?,?,?,?)")) {
       ps.setString(1, f.kind());
-      ps.setString(2, Sql.clip(f.key(), 500));
+      ps.setString(2, findingKey(f));
       setLong(ps, 3, f.postRef());
       setLong(ps, 4, f.citationId());
       setLong(ps, 5, f.articleId());
@@ -265,6 +266,16 @@ public final class EvidenceStore {
       c.rollback(before);
       return false;
     }
+  }
+
+  /**
+   * The stored key: the finding's own key, or, when longer than the column, its first 400 characters and the SHA-256
+   * of the whole, so that two long keys differing only at the end stay two findings.
+   */
+  private static String findingKey(NewFinding f) {
+    String key = f.key();
+    return key.length() <= 500 ? key
+        : key.substring(0, 400) + " sha256:" + Sha256.of(key.getBytes(java.nio.charset.StandardCharsets.UTF_8)).hex();
   }
 
   private static void setLong(PreparedStatement ps, int i, Long v) throws SQLException {
