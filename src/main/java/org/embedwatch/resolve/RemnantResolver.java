@@ -121,6 +121,17 @@ public final class RemnantResolver {
     List<NewRemnantResolution.Candidate> rows = stored(candidates, scores);
     String notAsked = failures.isEmpty() ? "" : " (could not ask " + String.join("; ", failures) + ")";
     RemnantMatch.Decision decision = RemnantMatch.decide(scores);
+    long unread = candidates.stream().filter(c -> c.text() == null).count();
+    if (decision instanceof RemnantMatch.Decision.Resolved one && !scores.get(one.index()).kind().strong()
+        && (unread > 0 || !failures.isEmpty())) {
+      // A merely similar text wins only against every candidate read: with some unread, or a source not asked, the
+      // margin over them is unknown, so it is not a resolution.
+      return save(citation, "INCONCLUSIVE", null, "unresolved: x " + candidates.get(one.index()).postId()
+          + " is only similar (" + scores.get(one.index()).kind().label() + ") and " + (unread > 0 ? unread
+          + " candidate(s) could not be read" : "") + (unread > 0 && !failures.isEmpty() ? ", " : "")
+          + (failures.isEmpty() ? "" : "could not ask " + String.join("; ", failures)) + "; " + list(candidates),
+          rows);
+    }
     if (decision instanceof RemnantMatch.Decision.Resolved one) {
       Found c = candidates.get(one.index());
       Reference post = new Reference(Platform.X, c.postId(), r.handle(), "https://twitter.com/" + r.handle()
