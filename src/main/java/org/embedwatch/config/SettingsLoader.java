@@ -227,7 +227,7 @@ public final class SettingsLoader {
 
   /** The default H2 file database inside {@code archiveDir}. */
   public static String defaultDatabaseUrl(Path archiveDir) {
-    return "jdbc:h2:file:" + archiveDir.toAbsolutePath().resolve("embedwatch") + ";AUTO_SERVER=FALSE";
+    return "jdbc:h2:file:" + archiveDir.toAbsolutePath().resolve("embedwatch") + ";AUTO_SERVER=FALSE;QUERY_CACHE_SIZE=64";
   }
 
   private static Optional<Settings.XV1Credentials> credentials(Properties p, String source) {
