@@ -20,6 +20,7 @@ import org.embedwatch.store.CitationRecord;
 import org.embedwatch.store.EvidenceStore;
 import org.embedwatch.store.NewRemnantResolution;
 import org.embedwatch.store.PostRecord;
+import org.embedwatch.verify.CitedDates;
 
 /**
  * Resolves a remnant citation (handle, date, quoted text, no post id) to a post id, never by guessing: lists the
@@ -68,7 +69,7 @@ public final class RemnantResolver {
   /** Tries to resolve {@code citation} now, and stores the attempt. */
   public Resolution resolve(CitationRecord citation) {
     Reference r = citation.reference();
-    Optional<LocalDate> day = CitedDate.parse(r.citedDate());
+    Optional<LocalDate> day = CitedDates.parse(r.citedDate());
     if (day.isEmpty()) {
       return save(citation, "UNMATCHED", null, "unresolved: cannot read the cited date '" + r.citedDate()
           + "'; not searched", List.of());

@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * and the creation times endpoints give (ISO 8601, the v1.1 form "Wed Mar 29 14:34:41 +0000 2023", or an embed's
  * printed date). A date it cannot read is empty, never guessed.
  */
-final class CitedDates {
+public final class CitedDates {
   private CitedDates() {}
 
   private static final Map<String, Integer> MONTHS = new HashMap<>();
@@ -65,7 +65,7 @@ final class CitedDates {
   private static final DateTimeFormatter V1 = DateTimeFormatter.ofPattern("EEE MMM dd HH:mm:ss Z yyyy", Locale.ENGLISH);
 
   /** The calendar date {@code printed} names, if it can be read. */
-  static Optional<LocalDate> parse(String printed) {
+  public static Optional<LocalDate> parse(String printed) {
     if (printed == null) {
       return Optional.empty();
     }
@@ -93,7 +93,7 @@ final class CitedDates {
   }
 
   /** The UTC calendar date of a creation time as an endpoint gives it, if it can be read. */
-  static Optional<LocalDate> created(String createdAt) {
+  public static Optional<LocalDate> created(String createdAt) {
     if (createdAt == null || createdAt.isBlank()) {
       return Optional.empty();
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.util.List;
+import org.embedwatch.verify.CitedDates;
 import org.junit.jupiter.api.Test;
 
 class RemnantMatchTest {
@@ -56,15 +57,15 @@ class RemnantMatchTest {
 
   @Test
   void citedDatesInThePrintedForms() {
-    assertThat(CitedDate.parse("September 22, 2016")).contains(LocalDate.of(2016, 9, 22));
-    assertThat(CitedDate.parse("Sep. 22, 2016")).contains(LocalDate.of(2016, 9, 22));
-    assertThat(CitedDate.parse("22. September 2016")).contains(LocalDate.of(2016, 9, 22));
-    assertThat(CitedDate.parse("22 de septiembre de 2016")).contains(LocalDate.of(2016, 9, 22));
-    assertThat(CitedDate.parse("12 marca 2024")).contains(LocalDate.of(2024, 3, 12));
-    assertThat(CitedDate.parse("2024年3月12日")).contains(LocalDate.of(2024, 3, 12));
-    assertThat(CitedDate.parse("١٢ مارس ٢٠٢٤")).contains(LocalDate.of(2024, 3, 12));
-    assertThat(CitedDate.parse("February 30, 2024")).isEmpty();
-    assertThat(CitedDate.parse("someday")).isEmpty();
-    assertThat(CitedDate.parse(null)).isEmpty();
+    assertThat(CitedDates.parse("September 22, 2016")).contains(LocalDate.of(2016, 9, 22));
+    assertThat(CitedDates.parse("Sep. 22, 2016")).contains(LocalDate.of(2016, 9, 22));
+    assertThat(CitedDates.parse("22. September 2016")).contains(LocalDate.of(2016, 9, 22));
+    assertThat(CitedDates.parse("22 de septiembre de 2016")).contains(LocalDate.of(2016, 9, 22));
+    assertThat(CitedDates.parse("12 marca 2024")).contains(LocalDate.of(2024, 3, 12));
+    assertThat(CitedDates.parse("2024年3月12日")).contains(LocalDate.of(2024, 3, 12));
+    assertThat(CitedDates.parse("١٢ مارس ٢٠٢٤")).contains(LocalDate.of(2024, 3, 12));
+    assertThat(CitedDates.parse("February 30, 2024")).isEmpty();
+    assertThat(CitedDates.parse("someday")).isEmpty();
+    assertThat(CitedDates.parse(null)).isEmpty();
   }
 }
