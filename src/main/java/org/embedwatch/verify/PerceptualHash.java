@@ -2,8 +2,6 @@ package org.embedwatch.verify;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.OptionalLong;
 import javax.imageio.ImageIO;
@@ -20,11 +18,36 @@ public final class PerceptualHash {
 
   private PerceptualHash() {}
 
+  /**
+   * The most pixels decoded for a hash: a small file can declare a huge canvas (a decompression bomb), which is read
+   * from the header first and then subsampled down to about this many pixels.
+   */
+  static final long MAX_PIXELS = 50_000_000;
+
   /** The dHash of the image in {@code file}, or empty when javax.imageio cannot decode it (no image, a video). */
   public static OptionalLong of(Path file) {
-    try (InputStream in = Files.newInputStream(file)) {
-      BufferedImage image = ImageIO.read(in);
-      return image == null ? OptionalLong.empty() : OptionalLong.of(of(image));
+    return of(file, MAX_PIXELS);
+  }
+
+  /** As {@link #of(Path)}, decoding at most about {@code maxPixels} pixels (subsampled beyond). */
+  static OptionalLong of(Path file, long maxPixels) {
+    try (javax.imageio.stream.ImageInputStream in = ImageIO.createImageInputStream(file.toFile())) {
+      java.util.Iterator<javax.imageio.ImageReader> readers = in == null ? null : ImageIO.getImageReaders(in);
+      if (readers == null || !readers.hasNext()) {
+        return OptionalLong.empty();
+      }
+      javax.imageio.ImageReader reader = readers.next();
+      try {
+        reader.setInput(in, true, true);
+        long pixels = (long) reader.getWidth(0) * reader.getHeight(0);
+        javax.imageio.ImageReadParam param = reader.getDefaultReadParam();
+        int step = (int) Math.max(1, Math.ceil(Math.sqrt((double) pixels / maxPixels)));
+        param.setSourceSubsampling(step, step, 0, 0);
+        BufferedImage image = reader.read(0, param);
+        return image == null ? OptionalLong.empty() : OptionalLong.of(of(image));
+      } finally {
+        reader.dispose();
+      }
     } catch (IOException | RuntimeException e) {
       // A truncated or malformed image is not hashed: its SHA-256 still tells whether the bytes changed.
       return OptionalLong.empty();

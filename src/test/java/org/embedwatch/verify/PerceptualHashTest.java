@@ -58,6 +58,29 @@ class PerceptualHashTest {
     return out.toByteArray();
   }
 
+  @org.junit.jupiter.api.Test
+  void aPictureOverThePixelCapIsSubsampledWhenDecodedAndStillHashesAsTheSamePicture() throws IOException {
+    // A smooth picture (no two neighbouring cells alike), 1200x900, decoded under a cap of 300,000 pixels: every
+    // other pixel in each direction. (The real cap, 50 M pixels, is above any photo X serves; it stops a small file
+    // that declares a huge canvas from taking the memory of the whole run.)
+    BufferedImage image = new BufferedImage(1200, 900, BufferedImage.TYPE_INT_RGB);
+    for (int y = 0; y < 900; y++) {
+      for (int x = 0; x < 1200; x++) {
+        int v = (int) (127 + 60 * Math.sin(x / 97.0) + 60 * Math.cos(y / 61.0 + x / 301.0));
+        image.setRGB(x, y, (v << 16) | (v << 8) | v);
+      }
+    }
+    ByteArrayOutputStream png = new ByteArrayOutputStream();
+    ImageIO.write(image, "png", png);
+    Path file = Files.write(dir.resolve("large.png"), png.toByteArray());
+
+    long subsampled = PerceptualHash.of(file, 300_000).orElseThrow();
+
+    assertThat(PerceptualHash.distance(subsampled, PerceptualHash.of(image))).as("against the whole picture decoded")
+        .isLessThanOrEqualTo(2);
+    assertThat(PerceptualHash.of(file)).as("under the real cap, decoded whole").hasValue(PerceptualHash.of(image));
+  }
+
   private long hashOfFile(byte[] bytes, String name) throws IOException {
     return PerceptualHash.of(Files.write(dir.resolve(name), bytes)).orElseThrow();
   }
