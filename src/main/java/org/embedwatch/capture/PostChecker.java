@@ -263,17 +263,17 @@ public final class PostChecker {
       state = fold.fold(history, liveEndpoints);
       List<NewLink> links = capture == null ? List.of() : links(((PostFetch.Served) fetch).content(), post);
       List<Long> evidence = state.evidence().stream().map(ids::get).toList();
-      EvidenceStore.SavedCheck saved = store.saveCheck(post.id(), observation, capture, links, state, evidence,
-          clock.instant().plus(interval));
-      ids.set(ids.size() - 1, saved.observationId());
-      discovered.addAll(saved.discovered());
+      List<NewFinding> findings = new ArrayList<>();
       if (capture != null && previous.isPresent()) {
         CaptureRecord first = captures.stream()
             .filter(c -> c.capture().endpoint().equals(fetch.endpoint()))
             .findFirst().orElseThrow();
-        alteration(post, first, previous.get(), capture, observation, saved.observationId())
-            .ifPresent(store::saveFinding);
+        alteration(post, first, previous.get(), capture, observation).ifPresent(findings::add);
       }
+      EvidenceStore.SavedCheck saved = store.saveCheck(post.id(), observation, capture, links, state, evidence,
+          findings, clock.instant().plus(interval));
+      ids.set(ids.size() - 1, saved.observationId());
+      discovered.addAll(saved.discovered());
       if (capture != null) {
         captures.add(new CaptureRecord(-1, post.id(), saved.observationId(), observation.observedAt(), capture));
       }
@@ -351,7 +351,7 @@ public final class PostChecker {
    * not be fetched before and is stored now).
    */
   private Optional<NewFinding> alteration(PostRecord post, CaptureRecord first, CaptureRecord previous,
-      NewPostCapture now, NewObservation observation, long observationId) {
+      NewPostCapture now, NewObservation observation) {
     ContentDiff sincePrevious = ContentDiff.between(previous.capture(), now);
     ContentDiff sinceFirst = ContentDiff.between(first.capture(), now);
     boolean fingerprintChanged = !previous.capture().fingerprint().equals(now.fingerprint());
@@ -374,7 +374,8 @@ public final class PostChecker {
     }
     String key = "post " + post.id() + " " + observation.endpoint() + ": " + previous.capture().fingerprint() + "/"
         + pictures(previous.capture()) + " -> " + now.fingerprint() + "/" + pictures(now);
-    return Optional.of(new NewFinding(FINDING_ALTERED, key, post.id(), null, null, observationId,
+    // Its observation id is this check's, set where the check is stored (in the same transaction).
+    return Optional.of(new NewFinding(FINDING_ALTERED, key, post.id(), null, null, null,
         observation.observedAt(), summary, detail.toString().stripTrailing()));
   }
 

@@ -154,8 +154,21 @@ public final class EvidenceStore {
    */
   public SavedCheck saveCheck(long postRef, NewObservation observation, NewPostCapture capture, List<NewLink> links,
       DerivedState derived, List<Long> evidenceIds, Instant nextCheckAt) {
+    return saveCheck(postRef, observation, capture, links, derived, evidenceIds, List.of(), nextCheckAt);
+  }
+
+  /**
+   * As above, and stores {@code findings} (an ALTERED finding the new capture shows) in the same transaction, so a
+   * crash cannot keep the capture and lose its finding; a finding without an observation id gets this check's.
+   */
+  public SavedCheck saveCheck(long postRef, NewObservation observation, NewPostCapture capture, List<NewLink> links,
+      DerivedState derived, List<Long> evidenceIds, List<NewFinding> findings, Instant nextCheckAt) {
     return db.inTransaction(c -> {
       long observationId = insertObservation(c, postRef, observation);
+      for (NewFinding f : findings) {
+        insertFinding(c, f.observationId() != null ? f : new NewFinding(f.kind(), f.key(), f.postRef(),
+            f.citationId(), f.articleId(), observationId, f.firstSeen(), f.summary(), f.detail()));
+      }
       List<PostRecord> discovered = new ArrayList<>();
       if (capture != null) {
         insertCapture(c, postRef, observationId, observation.observedAt(), capture, null);

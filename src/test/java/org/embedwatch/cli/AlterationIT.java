@@ -78,6 +78,9 @@ class AlterationIT {
     assertThat(found).as("the same change is stored once per endpoint, though seen at two checks")
         .extracting(f -> f.get("finding_key")).doesNotHaveDuplicates();
     assertThat(found.stream().filter(f -> ((String) f.get("detail")).startsWith("via x-syndication"))).hasSize(1);
+    assertThat(cli.query("select o.endpoint from finding f join observation o on o.id = f.observation_id"
+        + " join post_capture c on c.observation_id = o.id where f.kind = 'ALTERED' and o.endpoint = 'x-syndication'"))
+        .as("the finding is stored with the observation whose capture showed it").hasSize(1);
 
     CliRunner.Run status = cli.run("status", Articles.PHOTO_POST);
     assertThat(status.exit()).isZero();
