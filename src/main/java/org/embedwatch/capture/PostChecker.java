@@ -43,6 +43,7 @@ import org.embedwatch.store.ObservationRecord;
 import org.embedwatch.store.PostRecord;
 import org.embedwatch.verify.ContentDiff;
 import org.embedwatch.verify.PerceptualHash;
+import org.embedwatch.verify.Alteration;
 import org.embedwatch.verify.CitationCheck;
 import org.embedwatch.verify.StateFold;
 
@@ -255,7 +256,7 @@ public final class PostChecker {
         NewPostCapture current = capture != null ? capture : previous.map(CaptureRecord::capture).orElse(null);
         String note = photosOnly != null && !photosOnly.notes().isEmpty() && !photosOnly.altered()
             ? String.join("; ", photosOnly.notes()) : null;
-        observation = observation.withPictures(current == null ? null : pictures(current), note);
+        observation = observation.withPictures(current == null ? null : Alteration.pictures(current), note);
       }
       captured |= capture != null;
       history.add(observation);
@@ -268,7 +269,7 @@ public final class PostChecker {
         CaptureRecord first = captures.stream()
             .filter(c -> c.capture().endpoint().equals(fetch.endpoint()))
             .findFirst().orElseThrow();
-        alteration(post, first, previous.get(), capture, observation).ifPresent(findings::add);
+        Alteration.finding(post, first, previous.get(), capture, observation).ifPresent(findings::add);
       }
       EvidenceStore.SavedCheck saved = store.saveCheck(post.id(), observation, capture, links, state, evidence,
           findings, clock.instant().plus(interval));
@@ -332,69 +333,6 @@ public final class PostChecker {
     }
     return new PhotoCheck(capture(served, stored), diff);
   }
-
-  /**
-   * SHA-256 hex over the SHA-256 of each stored photo of {@code capture}, in order ({@code -} for one not stored): what
-   * {@link StateFold} compares besides the fingerprint, so that a photo replaced under the same URL is a change.
-   */
-  private static String pictures(NewPostCapture capture) {
-    StringBuilder sb = new StringBuilder();
-    capture.media().stream().filter(m -> m.kind().equals("photo"))
-        .forEach(m -> sb.append(m.sha256() == null ? "-" : m.sha256().hex()).append('\n'));
-    return Sha256.of(sb.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)).hex();
-  }
-
-  /**
-   * The {@code ALTERED} finding for a capture stored at a re-check: what changed since the previous capture of the
-   * endpoint, and since its first, as a readable diff. Keyed by the endpoint and the content before and after, so the
-   * same change is stored once. Empty when the new capture differs in nothing the diff compares (a photo that could
-   * not be fetched before and is stored now).
-   */
-  private Optional<NewFinding> alteration(PostRecord post, CaptureRecord first, CaptureRecord previous,
-      NewPostCapture now, NewObservation observation) {
-    ContentDiff sincePrevious = ContentDiff.between(previous.capture(), now);
-    ContentDiff sinceFirst = ContentDiff.between(first.capture(), now);
-    boolean fingerprintChanged = !previous.capture().fingerprint().equals(now.fingerprint());
-    if (!sincePrevious.altered() && !fingerprintChanged) {
-      return Optional.empty();
-    }
-    List<String> aspects = sincePrevious.altered() ? sincePrevious.aspects() : List.of("content fingerprint");
-    String summary = String.join(", ", aspects) + (aspects.size() == 1 ? " differs" : " differ")
-        + " from the capture of " + previous.capturedAt()
-        + (first.id() == previous.id() ? " (the first)" : " (the first capture was at " + first.capturedAt() + ")")
-        + ", first seen at the check of " + observation.observedAt() + " via " + observation.endpoint();
-    StringBuilder detail = new StringBuilder();
-    detail.append("via ").append(observation.endpoint()).append(", first seen at the check of ")
-        .append(observation.observedAt()).append('\n');
-    detail.append("since the previous capture (").append(previous.capturedAt()).append("):\n");
-    appendDiff(detail, sincePrevious, previous.capture(), now);
-    if (first.id() != previous.id()) {
-      detail.append("since the first capture (").append(first.capturedAt()).append("):\n");
-      appendDiff(detail, sinceFirst, first.capture(), now);
-    }
-    String key = "post " + post.id() + " " + observation.endpoint() + ": " + previous.capture().fingerprint() + "/"
-        + pictures(previous.capture()) + " -> " + now.fingerprint() + "/" + pictures(now);
-    // Its observation id is this check's, set where the check is stored (in the same transaction).
-    return Optional.of(new NewFinding(FINDING_ALTERED, key, post.id(), null, null, null,
-        observation.observedAt(), summary, detail.toString().stripTrailing()));
-  }
-
-  private static void appendDiff(StringBuilder sb, ContentDiff diff, NewPostCapture before, NewPostCapture after) {
-    if (!diff.altered()) {
-      sb.append("  content fingerprint ").append(before.fingerprint(), 0, 12).append("… -> ")
-          .append(after.fingerprint(), 0, 12).append("… (a field compared only by the fingerprint changed: media"
-              + " alt text, the quoted post's text or the creation time)\n");
-    }
-    for (String change : diff.changes()) {
-      change.lines().forEach(l -> sb.append("  ").append(l).append('\n'));
-    }
-    for (String note : diff.notes()) {
-      sb.append("  (").append(note).append(")\n");
-    }
-  }
-
-  /** The kind of finding stored when a post's content changed. */
-  public static final String FINDING_ALTERED = "ALTERED";
 
   /** The posts {@code content} names, on the post's own platform, with their canonical URLs. */
   private static List<NewLink> links(PostContent content, PostRecord post) {
