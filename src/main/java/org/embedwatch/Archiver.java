@@ -97,8 +97,10 @@ public final class Archiver {
         related.add(r);
       }
     });
-    // A post captured before, now cited by this article too, is compared here: its check stored no new capture.
-    posts.values().forEach(citations::check);
+    // A post captured before, now cited by this article too, is compared here: its check stored no new capture, so
+    // it compared nothing (a post captured just now was compared when its capture was stored).
+    posts.values().stream().filter(p -> captures.get(p.id()) == null || !captures.get(p.id()).captured())
+        .forEach(citations::check);
     List<ReferenceResult> results = new ArrayList<>();
     for (EvidenceStore.SavedReference ref : saved.references()) {
       results.add(new ReferenceResult(ref.reference(), ref.post().map(p -> captures.get(p.id())).orElse(null)));

@@ -97,9 +97,10 @@ public final class PostChecker {
    * @param discovered posts this check's capture named (quoted, replied to) that got a row of their own just now
    * @param via for a post checked because another one named it: how ({@code quoted by x 123}); null otherwise
    * @param memento what the Wayback fallback did for a post gone before its first capture (usually not due)
+   * @param captured true when the check stored a new capture (and so already compared the post's citations with it)
    */
   public record Result(PostRecord post, List<PostFetch> fetches, EvidenceStore.DerivedState state,
-      List<PostRecord> discovered, String via, MementoAttempt memento) {
+      List<PostRecord> discovered, String via, MementoAttempt memento, boolean captured) {
     public Result {
       discovered = List.copyOf(discovered);
     }
@@ -289,7 +290,7 @@ public final class PostChecker {
       }
       memento = wayback.recover(post, history, fetches);
     }
-    return new Result(post, fetches, state, discovered, via, memento);
+    return new Result(post, fetches, state, discovered, via, memento, captured);
   }
 
   /**
