@@ -3,12 +3,9 @@ package org.embedwatch.platform.x;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,7 +29,6 @@ import org.embedwatch.net.Fetch;
 import org.embedwatch.net.HostLimits;
 import org.embedwatch.net.Routes;
 import org.embedwatch.platform.BatchPostEndpoint;
-import org.embedwatch.platform.PostContent;
 import org.embedwatch.platform.PostFetch;
 import org.embedwatch.platform.PostKey;
 import org.slf4j.Logger;
@@ -85,6 +81,7 @@ public final class V1Client implements BatchPostEndpoint {
   private final HostLimits limits;
   private final ExchangeRecorder recorder;
   private final ObjectMapper json;
+  private final V1Status statuses;
   private final Clock clock;
 
   /**
@@ -111,6 +108,7 @@ public final class V1Client implements BatchPostEndpoint {
     this.limits = limits;
     this.recorder = recorder;
     this.json = json;
+    this.statuses = new V1Status(json);
     this.clock = clock;
   }
 
@@ -263,7 +261,7 @@ public final class V1Client implements BatchPostEndpoint {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write a parsed status back as JSON", e);
     }
-    return new PostFetch.Served(ENDPOINT, answered.response(), content(status),
+    return new PostFetch.Served(ENDPOINT, answered.response(), statuses.read(status),
         new PostFetch.Part("/" + index, part));
   }
 
@@ -311,7 +309,7 @@ public final class V1Client implements BatchPostEndpoint {
         return new PostFetch.Inconclusive(ENDPOINT, r, Outcome.UNEXPECTED, "statuses/show answered no status: "
             + r.snippet());
       }
-      return new PostFetch.Served(ENDPOINT, r, content(node));
+      return new PostFetch.Served(ENDPOINT, r, statuses.read(node));
     } catch (IOException e) {
       return new PostFetch.Inconclusive(ENDPOINT, r, Outcome.UNEXPECTED, "unreadable status JSON: " + e.getMessage());
     }
@@ -470,34 +468,6 @@ public final class V1Client implements BatchPostEndpoint {
       }
     }
     return false;
-  }
-
-  private PostContent content(JsonNode s) {
-    JsonNode user = s.path("user");
-    String text = s.has("full_text") ? s.path("full_text").asText("") : s.path("text").asText("");
-    List<PostContent.MediaRef> media = new ArrayList<>();
-    for (JsonNode m : s.path("extended_entities").path("media")) {
-      if (m.path("type").asText().equals("photo")) {
-        media.add(new PostContent.MediaRef("photo", m.path("media_url_https").asText() + "?name=orig"));
-      } else {
-        media.add(new PostContent.MediaRef("thumbnail", m.path("media_url_https").asText()));
-      }
-    }
-    ObjectNode f = json.createObjectNode();
-    f.put("id", s.path("id_str").asText());
-    f.put("text", Normalizer.normalize(text, Normalizer.Form.NFC));
-    f.put("created_at", s.path("created_at").asText(""));
-    f.put("user_id", user.path("id_str").asText(""));
-    ArrayNode urls = f.putArray("urls");
-    s.path("entities").path("urls").forEach(u -> urls.add(u.path("expanded_url").asText("")));
-    ArrayNode mediaIds = f.putArray("media");
-    s.path("extended_entities").path("media").forEach(m -> mediaIds.add(m.path("id_str").asText("")));
-    f.put("quoted_id", s.path("quoted_status_id_str").asText(""));
-    f.put("in_reply_to", s.path("in_reply_to_status_id_str").asText(""));
-    String fingerprint = Sha256.of(f.toString().getBytes(StandardCharsets.UTF_8)).hex();
-    return new PostContent(s.path("id_str").asText(), text, user.path("screen_name").asText(null),
-        user.path("name").asText(null), s.path("created_at").asText(null), media, fingerprint,
-        RelatedTweets.of(s, s.path("quoted_status"), s.path("quoted_status_id_str")));
   }
 
   private static String firstLine(String s) {
