@@ -1,5 +1,6 @@
 package org.embedwatch;
 
+import org.embedwatch.evidence.Platform;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;

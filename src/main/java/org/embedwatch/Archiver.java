@@ -20,7 +20,7 @@ import org.embedwatch.store.EvidenceStore;
 import org.embedwatch.store.NewArticleCapture;
 import org.embedwatch.store.ArticleCaptureRecord;
 import org.embedwatch.store.EvidenceReader;
-import org.embedwatch.store.NewFinding;
+import org.embedwatch.evidence.Finding;
 import org.embedwatch.store.PostRecord;
 import org.embedwatch.verify.ArticleDrift;
 import org.embedwatch.verify.CitationCheck;
@@ -130,7 +130,7 @@ public final class Archiver {
    * @param drift the references of that capture removed or replaced in this one, each stored as an
    *     {@code ARTICLE_DRIFT} finding (stored now or before)
    */
-  public record Recapture(Result result, Instant previousAt, List<NewFinding> drift) {
+  public record Recapture(Result result, Instant previousAt, List<Finding> drift) {
     public Recapture {
       drift = List.copyOf(drift);
     }
@@ -151,9 +151,9 @@ public final class Archiver {
     ArticleCaptureRecord now = reader.articleCapture(result.articleCaptureId()).orElseThrow();
     Instant t1 = before.capture().capturedAt();
     Instant t2 = now.capture().capturedAt();
-    List<NewFinding> drift = new ArrayList<>();
+    List<Finding> drift = new ArrayList<>();
     for (ArticleDrift.Drift d : ArticleDrift.compare(reader.citations(before.id()), reader.citations(now.id()))) {
-      NewFinding f = new NewFinding(ArticleDrift.KIND, "article " + before.articleId() + " capture " + before.id()
+      Finding f = new Finding(ArticleDrift.KIND, "article " + before.articleId() + " capture " + before.id()
           + "→" + now.id() + ": " + d.key(), d.before().postRef(), d.before().id(), before.articleId(), null,
           clock.instant(), d.summary(t1, t2), "earlier capture " + t1 + " (sha256 " + before.capture().sha256().hex()
           + "), later capture " + t2 + " (sha256 " + now.capture().sha256().hex() + ")");

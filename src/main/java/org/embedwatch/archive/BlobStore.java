@@ -6,7 +6,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import org.embedwatch.Sha256;
+import org.embedwatch.evidence.Sha256;
 
 /**
  * Content-addressed files: bytes are stored once under {@code <dir>/ab/cd/<sha256>}, written to a temporary file

@@ -1,5 +1,7 @@
 package org.embedwatch.archive;
 
+import org.embedwatch.evidence.WarcLocation;
+
 /** Where HTTP exchanges are recorded. {@link WarcArchive} is the real one; {@link #none()} records nothing. */
 public interface ExchangeRecorder {
   /** Records the exchange and returns where it was written, or null when it was not written. */

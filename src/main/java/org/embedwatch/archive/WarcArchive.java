@@ -1,5 +1,6 @@
 package org.embedwatch.archive;
 
+import org.embedwatch.evidence.WarcLocation;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
@@ -24,7 +25,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import org.embedwatch.Sha256;
+import org.embedwatch.evidence.Sha256;
 import org.netpreserve.jwarc.MediaType;
 import org.netpreserve.jwarc.WarcCompression;
 import org.netpreserve.jwarc.WarcDigest;

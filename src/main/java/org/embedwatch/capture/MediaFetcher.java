@@ -14,7 +14,7 @@ import org.embedwatch.net.Fetch;
 import org.embedwatch.net.HttpFetcher;
 import org.embedwatch.platform.PostContent;
 import org.embedwatch.read.ContentSniffer;
-import org.embedwatch.store.NewMedia;
+import org.embedwatch.evidence.Media;
 import org.embedwatch.verify.PerceptualHash;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,16 +39,16 @@ final class MediaFetcher {
     this.maxBytes = maxBytes;
   }
 
-  NewMedia fetch(PostContent.MediaRef ref) {
+  Media fetch(PostContent.MediaRef ref) {
     URI uri;
     try {
       uri = URI.create(ref.url());
     } catch (IllegalArgumentException e) {
-      return new NewMedia(ref.kind(), ref.url(), "bad-url", null, null, 0, null, null);
+      return new Media(ref.kind(), ref.url(), "bad-url", null, null, 0, null, null);
     }
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
     if (!scheme.equals("https") && !scheme.equals("http")) {
-      return new NewMedia(ref.kind(), ref.url(), "not-http", null, null, 0, null, null);
+      return new Media(ref.kind(), ref.url(), "not-http", null, null, 0, null, null);
     }
     Path file = media.newTempFile();
     try {
@@ -62,18 +62,18 @@ final class MediaFetcher {
     }
   }
 
-  private NewMedia fetch(PostContent.MediaRef ref, URI uri, Path file) {
+  private Media fetch(PostContent.MediaRef ref, URI uri, Path file) {
     Fetch f = http.download(uri, Map.of(), file, maxBytes);
     if (f instanceof Fetch.Failure x) {
       String outcome = x.kind() == Fetch.Kind.RATE_LIMITED ? "rate-limited" : "transport-error";
-      return new NewMedia(ref.kind(), ref.url(), outcome, null, null, 0, null, x.warc());
+      return new Media(ref.kind(), ref.url(), outcome, null, null, 0, null, x.warc());
     }
     Fetch.Response r = (Fetch.Response) f;
     if (r.status() != 200) {
-      return new NewMedia(ref.kind(), ref.url(), "http-" + r.status(), null, null, 0, null, r.warc());
+      return new Media(ref.kind(), ref.url(), "http-" + r.status(), null, null, 0, null, r.warc());
     }
     if (r.truncated()) {
-      return new NewMedia(ref.kind(), ref.url(), "too-large (limit " + maxBytes + " bytes)", null, null, 0, null,
+      return new Media(ref.kind(), ref.url(), "too-large (limit " + maxBytes + " bytes)", null, null, 0, null,
           r.warc());
     }
     String type = sniffer.mediaType(head(file), null, null);
@@ -83,7 +83,7 @@ final class MediaFetcher {
       dhash = hash.isPresent() ? hash.getAsLong() : null;
     }
     BlobStore.Blob blob = media.move(file, r.sha256());
-    return new NewMedia(ref.kind(), ref.url(), "stored", blob.sha256(), type, blob.size(),
+    return new Media(ref.kind(), ref.url(), "stored", blob.sha256(), type, blob.size(),
         blob.path().toString(), r.warc(), dhash);
   }
 

@@ -4,8 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import org.embedwatch.Outcome;
-import org.embedwatch.Sha256;
+import org.embedwatch.evidence.Outcome;
+import org.embedwatch.evidence.Sha256;
 import org.embedwatch.net.Fetch;
 import org.embedwatch.platform.PostFetch;
 import org.embedwatch.platform.wayback.Memento;
@@ -13,9 +13,9 @@ import org.embedwatch.platform.wayback.MementoClient;
 import org.embedwatch.platform.wayback.MementoReplay;
 import org.embedwatch.store.EvidenceStore;
 import org.embedwatch.store.MementoRecord;
-import org.embedwatch.store.NewMemento;
-import org.embedwatch.store.NewObservation;
-import org.embedwatch.store.NewPostCapture;
+import org.embedwatch.evidence.MementoListing;
+import org.embedwatch.evidence.Observation;
+import org.embedwatch.evidence.PostCapture;
 import org.embedwatch.store.PostRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,7 +45,7 @@ final class MementoFallback {
    * @param history the post's observations, this check's included
    * @param fetches what the live endpoints answered at this check
    */
-  static boolean due(List<NewObservation> history, List<PostFetch> fetches) {
+  static boolean due(List<Observation> history, List<PostFetch> fetches) {
     boolean neverServed = history.stream()
         .noneMatch(o -> !o.corroboration() && o.outcome() == Outcome.AVAILABLE);
     boolean goneNow = fetches.stream()
@@ -68,13 +68,13 @@ final class MementoFallback {
             .thenComparingLong(MementoRecord::id));
   }
 
-  private static boolean isJson(NewMemento m) {
+  private static boolean isJson(MementoListing m) {
     return m.mimetype() != null && m.mimetype().contains("json");
   }
 
   /** Fetches {@code chosen}'s raw bytes and stores them as the post's capture, or the failure as an observation. */
   MementoAttempt fetch(PostRecord post, MementoRecord chosen) {
-    NewMemento m = chosen.memento();
+    MementoListing m = chosen.memento();
     Memento memento = new Memento(m.originalUrl(), m.timestamp(), m.at(), m.statusCode(), m.digest(), m.mimetype(),
         m.length());
     MementoReplay answer = replay.fetch(memento, post.postId());
@@ -82,7 +82,7 @@ final class MementoFallback {
       String text = served.text() == null ? null : served.text().text();
       String fingerprint = fingerprint(post.postId(), text);
       Fetch.Response r = served.fetch();
-      NewPostCapture capture = new NewPostCapture(MementoClient.ENDPOINT, r.body(), r.sha256(), PostFetch.PAYLOAD,
+      PostCapture capture = new PostCapture(MementoClient.ENDPOINT, r.body(), r.sha256(), PostFetch.PAYLOAD,
           fingerprint, text, null, null, null, List.of());
       store.saveMementoCapture(post.id(), observation(answer, fingerprint), capture, chosen.id());
       log.info("{} {}: stored {} ({})", MementoClient.ENDPOINT, post.postId(), memento.rawUri(), answer.detail());
@@ -102,11 +102,11 @@ final class MementoFallback {
     return Sha256.of((postId + "\u0000" + (text == null ? "" : text)).getBytes(StandardCharsets.UTF_8)).hex();
   }
 
-  private static NewObservation observation(MementoReplay answer, String fingerprint) {
+  private static Observation observation(MementoReplay answer, String fingerprint) {
     Fetch f = answer.fetch();
     Integer status = f instanceof Fetch.Response r ? r.status() : null;
     Sha256 sha = f instanceof Fetch.Response r ? r.sha256() : null;
-    return new NewObservation(f.at(), MementoClient.ENDPOINT, f.uri().toString(), status, answer.outcome(), null,
+    return new Observation(f.at(), MementoClient.ENDPOINT, f.uri().toString(), status, answer.outcome(), null,
         answer.detail(), sha, fingerprint, f.warc());
   }
 }

@@ -1,5 +1,6 @@
 package org.embedwatch.capture;
 
+import org.embedwatch.evidence.DerivedState;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,11 +17,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-import org.embedwatch.Outcome;
-import org.embedwatch.Platform;
-import org.embedwatch.PostState;
-import org.embedwatch.Sha256;
-import org.embedwatch.UnavailableReason;
+import org.embedwatch.evidence.Outcome;
+import org.embedwatch.evidence.Platform;
+import org.embedwatch.evidence.PostState;
+import org.embedwatch.evidence.Sha256;
+import org.embedwatch.evidence.UnavailableReason;
 import org.embedwatch.archive.BlobStore;
 import org.embedwatch.net.Fetch;
 import org.embedwatch.net.HttpFetcher;
@@ -34,11 +35,11 @@ import org.embedwatch.store.EvidenceReader;
 import org.embedwatch.store.CaptureRecord;
 import org.embedwatch.store.EvidenceStore;
 import org.embedwatch.store.LinkRecord;
-import org.embedwatch.store.NewLink;
-import org.embedwatch.store.NewFinding;
-import org.embedwatch.store.NewMedia;
-import org.embedwatch.store.NewObservation;
-import org.embedwatch.store.NewPostCapture;
+import org.embedwatch.evidence.PostLink;
+import org.embedwatch.evidence.Finding;
+import org.embedwatch.evidence.Media;
+import org.embedwatch.evidence.Observation;
+import org.embedwatch.evidence.PostCapture;
 import org.embedwatch.store.ObservationRecord;
 import org.embedwatch.store.PostRecord;
 import org.embedwatch.verify.ContentDiff;
@@ -99,7 +100,7 @@ public final class PostChecker {
    * @param memento what the Wayback fallback did for a post gone before its first capture (usually not due)
    * @param captured true when the check stored a new capture (and so already compared the post's citations with it)
    */
-  public record Result(PostRecord post, List<PostFetch> fetches, EvidenceStore.DerivedState state,
+  public record Result(PostRecord post, List<PostFetch> fetches, DerivedState state,
       List<PostRecord> discovered, String via, MementoAttempt memento, boolean captured) {
     public Result {
       discovered = List.copyOf(discovered);
@@ -153,7 +154,7 @@ public final class PostChecker {
     String kind = reader.linksFrom(from.id()).stream()
         .filter(l -> found.id() == (l.toPost() == null ? -1 : l.toPost()))
         .map(LinkRecord::kind).findFirst().orElse("named");
-    return (kind.equals(NewLink.REPLIED_TO) ? "replied to" : kind) + " by " + from.platform().key() + " "
+    return (kind.equals(PostLink.REPLIED_TO) ? "replied to" : kind) + " by " + from.platform().key() + " "
         + from.postId();
   }
 
@@ -224,8 +225,8 @@ public final class PostChecker {
   private Result checkOne(PostRecord post, Map<String, PostFetch> batched, String via) {
     List<PostFetch> fetches = new ArrayList<>();
     List<PostRecord> discovered = new ArrayList<>();
-    EvidenceStore.DerivedState state = new EvidenceStore.DerivedState(post.state(), post.reason());
-    List<NewObservation> history = new ArrayList<>();
+    DerivedState state = new DerivedState(post.state(), post.reason());
+    List<Observation> history = new ArrayList<>();
     List<Long> ids = new ArrayList<>();
     int checkNo = 1;
     for (ObservationRecord o : reader.observations(post.id())) {
@@ -242,11 +243,11 @@ public final class PostChecker {
       }
       PostFetch fetch = batched.containsKey(endpoint.name()) ? batched.get(endpoint.name()) : endpoint.fetch(key(post));
       fetches.add(fetch);
-      NewObservation observation = observation(fetch).inCheck(checkNo);
+      Observation observation = observation(fetch).inCheck(checkNo);
       Optional<CaptureRecord> previous = captures.stream()
           .filter(c -> c.capture().endpoint().equals(fetch.endpoint()))
           .reduce((a, b) -> b);
-      NewPostCapture capture = newContent(history, fetch).orElse(null);
+      PostCapture capture = newContent(history, fetch).orElse(null);
       ContentDiff photosOnly = null;
       if (capture == null && fetch instanceof PostFetch.Served served && refetchPhotos && previous.isPresent()) {
         PhotoCheck photos = refetchPhotos(served, previous.get().capture());
@@ -254,7 +255,7 @@ public final class PostChecker {
         photosOnly = photos.diff();
       }
       if (fetch instanceof PostFetch.Served) {
-        NewPostCapture current = capture != null ? capture : previous.map(CaptureRecord::capture).orElse(null);
+        PostCapture current = capture != null ? capture : previous.map(CaptureRecord::capture).orElse(null);
         String note = photosOnly != null && !photosOnly.notes().isEmpty() && !photosOnly.altered()
             ? String.join("; ", photosOnly.notes()) : null;
         observation = observation.withPictures(current == null ? null : Alteration.pictures(current), note);
@@ -263,9 +264,9 @@ public final class PostChecker {
       history.add(observation);
       ids.add(null);
       state = fold.fold(history, liveEndpoints);
-      List<NewLink> links = capture == null ? List.of() : links(((PostFetch.Served) fetch).content(), post);
+      List<PostLink> links = capture == null ? List.of() : links(((PostFetch.Served) fetch).content(), post);
       List<Long> evidence = state.evidence().stream().map(ids::get).toList();
-      List<NewFinding> findings = new ArrayList<>();
+      List<Finding> findings = new ArrayList<>();
       if (capture != null && previous.isPresent()) {
         CaptureRecord first = captures.stream()
             .filter(c -> c.capture().endpoint().equals(fetch.endpoint()))
@@ -297,37 +298,37 @@ public final class PostChecker {
    * What re-fetching a served post's photos gave: the capture to store when a photo was replaced (same content
    * otherwise, the replaced photo's new bytes in its place), else null; and the comparison with the last capture.
    */
-  private record PhotoCheck(NewPostCapture capture, ContentDiff diff) {}
+  private record PhotoCheck(PostCapture capture, ContentDiff diff) {}
 
   /**
    * Fetches the photos of {@code last} (this endpoint's last capture, whose fingerprint the post still has) again. A
    * photo that could not be fetched now keeps its stored bytes: a failed fetch is no evidence of a change.
    */
-  private PhotoCheck refetchPhotos(PostFetch.Served served, NewPostCapture last) {
+  private PhotoCheck refetchPhotos(PostFetch.Served served, PostCapture last) {
     if (last.media().stream().noneMatch(m -> m.kind().equals("photo") && m.sha256() != null)) {
       return new PhotoCheck(null, null);
     }
-    List<NewMedia> now = new ArrayList<>();
-    for (NewMedia m : last.media()) {
+    List<Media> now = new ArrayList<>();
+    for (Media m : last.media()) {
       if (!m.kind().equals("photo") || m.sha256() == null) {
         now.add(m);
         continue;
       }
-      NewMedia again = media.fetch(new PostContent.MediaRef(m.kind(), m.sourceUrl()));
+      Media again = media.fetch(new PostContent.MediaRef(m.kind(), m.sourceUrl()));
       // Not fetched, or not a picture we can compare (an error page, a format ImageIO cannot read): nothing is
       // known about the photo now, so the stored one stands; an unexpected answer is never an alteration.
       boolean comparable = again.sha256() != null && (m.dhash() == null || again.dhash() != null);
       now.add(comparable ? again : m);
     }
-    NewPostCapture candidate = capture(served, now);
+    PostCapture candidate = capture(served, now);
     ContentDiff diff = ContentDiff.between(last, candidate);
     if (!diff.altered()) {
       return new PhotoCheck(null, diff);
     }
-    List<NewMedia> stored = new ArrayList<>();
+    List<Media> stored = new ArrayList<>();
     for (int i = 0; i < now.size(); i++) {
-      NewMedia before = last.media().get(i);
-      NewMedia after = now.get(i);
+      Media before = last.media().get(i);
+      Media after = now.get(i);
       boolean reencoded = before.dhash() != null && after.dhash() != null
           && PerceptualHash.samePicture(before.dhash(), after.dhash());
       stored.add(reencoded ? before : after);
@@ -336,13 +337,13 @@ public final class PostChecker {
   }
 
   /** The posts {@code content} names, on the post's own platform, with their canonical URLs. */
-  private static List<NewLink> links(PostContent content, PostRecord post) {
-    List<NewLink> out = new ArrayList<>();
+  private static List<PostLink> links(PostContent content, PostRecord post) {
+    List<PostLink> out = new ArrayList<>();
     for (PostContent.Related r : content.related()) {
       String url = post.platform() == Platform.X
           ? "https://twitter.com/" + (r.handle() == null ? "i/web" : r.handle()) + "/status/" + r.postId()
           : null;
-      out.add(new NewLink(r.kind(), post.platform(), r.postId(), r.handle(), url));
+      out.add(new PostLink(r.kind(), post.platform(), r.postId(), r.handle(), url));
     }
     return out;
   }
@@ -352,51 +353,51 @@ public final class PostChecker {
    * stored whenever the fingerprint changes, so the last available observation of the endpoint carries the
    * fingerprint of its last capture: no stored body needs to be read to decide.
    */
-  private Optional<NewPostCapture> newContent(List<NewObservation> history, PostFetch fetch) {
+  private Optional<PostCapture> newContent(List<Observation> history, PostFetch fetch) {
     if (!(fetch instanceof PostFetch.Served served)) {
       return Optional.empty();
     }
-    Optional<NewObservation> lastServed = history.stream()
+    Optional<Observation> lastServed = history.stream()
         .filter(o -> o.outcome() == Outcome.AVAILABLE && o.endpoint().equals(fetch.endpoint()))
         .reduce((a, b) -> b);
     if (lastServed.isPresent() && served.content().fingerprint().equals(lastServed.get().fingerprint())) {
       return Optional.empty();
     }
-    List<NewMedia> stored = new ArrayList<>();
+    List<Media> stored = new ArrayList<>();
     served.content().media().forEach(m -> stored.add(media.fetch(m)));
     return Optional.of(capture(served, stored));
   }
 
   /** The capture of what {@code served} gave, with {@code stored} as its media. */
-  private static NewPostCapture capture(PostFetch.Served served, List<NewMedia> stored) {
+  private static PostCapture capture(PostFetch.Served served, List<Media> stored) {
     byte[] body = served.capturedBytes();
-    return new NewPostCapture(served.endpoint(), body,
+    return new PostCapture(served.endpoint(), body,
         served.part() == null ? served.fetch().sha256() : Sha256.of(body), served.capturedScope(),
         served.content().fingerprint(),
         served.content().text(), served.content().authorHandle(), served.content().authorName(),
         served.content().createdAt(), stored, served.content().facets());
   }
 
-  private static NewObservation observation(PostFetch fetch) {
+  private static Observation observation(PostFetch fetch) {
     Fetch f = fetch.fetch();
     Instant at = f.at();
     Integer status = f instanceof Fetch.Response r ? r.status() : null;
     Sha256 sha = f instanceof Fetch.Response r ? r.sha256() : null;
     String uri = f.uri().toString();
     if (fetch instanceof PostFetch.Served s) {
-      return new NewObservation(at, s.endpoint(), uri, status, s.outcome(), null, null, sha,
+      return new Observation(at, s.endpoint(), uri, status, s.outcome(), null, null, sha,
           s.content().fingerprint(), f.warc());
     }
     if (fetch instanceof PostFetch.Unavailable u) {
-      return new NewObservation(at, u.endpoint(), uri, status, u.outcome(), u.reason(), u.detail(), sha, null,
+      return new Observation(at, u.endpoint(), uri, status, u.outcome(), u.reason(), u.detail(), sha, null,
           f.warc());
     }
     if (fetch instanceof PostFetch.NotFound n) {
-      return new NewObservation(at, n.endpoint(), uri, status, n.outcome(),
+      return new Observation(at, n.endpoint(), uri, status, n.outcome(),
           UnavailableReason.UNKNOWN, n.detail(), sha, null, f.warc());
     }
     PostFetch.Inconclusive i = (PostFetch.Inconclusive) fetch;
-    return new NewObservation(at, i.endpoint(), uri, status, i.outcome(), null, i.detail(), sha, null, f.warc());
+    return new Observation(at, i.endpoint(), uri, status, i.outcome(), null, i.detail(), sha, null, f.warc());
   }
 
   /** True when the state is a finding a verification team must look at. */

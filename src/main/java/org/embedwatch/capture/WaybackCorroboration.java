@@ -3,9 +3,9 @@ package org.embedwatch.capture;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.embedwatch.Outcome;
-import org.embedwatch.Platform;
-import org.embedwatch.Sha256;
+import org.embedwatch.evidence.Outcome;
+import org.embedwatch.evidence.Platform;
+import org.embedwatch.evidence.Sha256;
 import org.embedwatch.net.Fetch;
 import org.embedwatch.platform.PostFetch;
 import org.embedwatch.platform.PostKey;
@@ -17,8 +17,8 @@ import org.embedwatch.platform.wayback.WaybackAnswer;
 import org.embedwatch.store.EvidenceReader;
 import org.embedwatch.store.EvidenceStore;
 import org.embedwatch.store.MementoRecord;
-import org.embedwatch.store.NewMemento;
-import org.embedwatch.store.NewObservation;
+import org.embedwatch.evidence.MementoListing;
+import org.embedwatch.evidence.Observation;
 import org.embedwatch.store.ObservationRecord;
 import org.embedwatch.store.PostRecord;
 import org.slf4j.Logger;
@@ -55,7 +55,7 @@ public final class WaybackCorroboration {
   }
 
   /** True when {@code post} has not yet had a conclusive CDX answer; {@code history} is its observations so far. */
-  boolean due(PostRecord post, List<NewObservation> history) {
+  boolean due(PostRecord post, List<Observation> history) {
     return post.platform() == Platform.X && history.stream()
         .noneMatch(o -> o.endpoint().equals(CdxClient.ENDPOINT) && o.outcome().isEvidence());
   }
@@ -89,11 +89,11 @@ public final class WaybackCorroboration {
    * @param history the post's observations, this check's live ones included
    * @param fetches what the live endpoints answered at this check
    */
-  MementoAttempt recover(PostRecord post, List<NewObservation> history, List<PostFetch> fetches) {
+  MementoAttempt recover(PostRecord post, List<Observation> history, List<PostFetch> fetches) {
     if (post.platform() != Platform.X || !MementoFallback.due(history, fetches)) {
       return MementoAttempt.notDue();
     }
-    List<NewObservation> stored = reader.observations(post.id()).stream().map(ObservationRecord::observation)
+    List<Observation> stored = reader.observations(post.id()).stream().map(ObservationRecord::observation)
         .toList();
     if (due(post, stored)) {
       return new MementoAttempt(MementoAttempt.Kind.NOT_FETCHED,
@@ -123,10 +123,10 @@ public final class WaybackCorroboration {
   }
 
   private void save(PostRecord post, WaybackAnswer answer, String source) {
-    List<NewMemento> mementos = new ArrayList<>();
+    List<MementoListing> mementos = new ArrayList<>();
     if (answer instanceof WaybackAnswer.Found found) {
       for (Memento m : found.mementos()) {
-        mementos.add(new NewMemento(source, m.original(), m.timestamp(), m.at(), m.uri(), m.statusCode(),
+        mementos.add(new MementoListing(source, m.original(), m.timestamp(), m.at(), m.uri(), m.statusCode(),
             m.digest(), m.mimetype(), m.length()));
       }
     }
@@ -134,11 +134,11 @@ public final class WaybackCorroboration {
     log.info("{} {}: {} ({} new mementos)", answer.endpoint(), post.postId(), answer.detail(), added);
   }
 
-  private static NewObservation observation(WaybackAnswer answer) {
+  private static Observation observation(WaybackAnswer answer) {
     Fetch f = answer.fetch();
     Integer status = f instanceof Fetch.Response r ? r.status() : null;
     Sha256 sha = f instanceof Fetch.Response r ? r.sha256() : null;
-    return new NewObservation(f.at(), answer.endpoint(), f.uri().toString(), status, answer.outcome(), null,
+    return new Observation(f.at(), answer.endpoint(), f.uri().toString(), status, answer.outcome(), null,
         answer.detail(), sha, null, f.warc());
   }
 }

@@ -8,7 +8,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.embedwatch.App;
 import org.embedwatch.Archiver;
-import org.embedwatch.Platform;
+import org.embedwatch.evidence.Platform;
 import org.embedwatch.capture.PostChecker;
 import org.embedwatch.read.InputExpander;
 import org.embedwatch.read.InputItem;

@@ -3,7 +3,7 @@ package org.embedwatch.cli;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.embedwatch.Platform;
+import org.embedwatch.evidence.Platform;
 import org.embedwatch.capture.PostChecker;
 import org.embedwatch.net.Fetch;
 import org.embedwatch.platform.PostFetch;

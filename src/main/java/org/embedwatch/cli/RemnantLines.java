@@ -2,7 +2,7 @@ package org.embedwatch.cli;
 
 import java.util.Map;
 import org.embedwatch.Archiver;
-import org.embedwatch.Platform;
+import org.embedwatch.evidence.Platform;
 import org.embedwatch.extract.Reference;
 
 /** The lines of a remnant's resolution, as {@code archive} and {@code resolve} print them. */

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.embedwatch.Platform;
+import org.embedwatch.evidence.Platform;
 
 /**
  * Bluesky post URLs: {@code bsky.app/profile/<handle or DID>/post/<rkey>}, the embed iframe {@code

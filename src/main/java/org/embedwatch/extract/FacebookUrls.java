@@ -5,7 +5,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.embedwatch.Platform;
+import org.embedwatch.evidence.Platform;
 
 /**
  * Facebook post, video, photo and reel URLs, and the embed plugins that wrap one ({@code plugins/post.php?href=…},

@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.embedwatch.Platform;
+import org.embedwatch.evidence.Platform;
 
 /**
  * Instagram post URLs: {@code /p/}, {@code /reel/}, {@code /reels/} and {@code /tv/} shortcodes, with or without

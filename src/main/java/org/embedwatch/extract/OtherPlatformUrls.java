@@ -4,7 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.embedwatch.Platform;
+import org.embedwatch.evidence.Platform;
 
 /**
  * Post URL rules for the platforms other than X: Bluesky, Instagram, TikTok, YouTube, Facebook, Threads, Telegram,

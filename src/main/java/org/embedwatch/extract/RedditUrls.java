@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.embedwatch.Platform;
+import org.embedwatch.evidence.Platform;
 
 /**
  * Reddit post and comment URLs: {@code /r/<sub>/comments/<id>/<slug>/} (a post), {@code …/<slug>/<comment>/} and

@@ -2,7 +2,7 @@ package org.embedwatch.extract;
 
 import java.util.List;
 import java.util.Objects;
-import org.embedwatch.Platform;
+import org.embedwatch.evidence.Platform;
 
 /**
  * One post an article cites, with everything the article itself says about it. Extraction is a pure function of the

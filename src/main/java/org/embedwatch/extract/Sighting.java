@@ -1,7 +1,7 @@
 package org.embedwatch.extract;
 
 import java.util.Objects;
-import org.embedwatch.Platform;
+import org.embedwatch.evidence.Platform;
 
 /**
  * One place in an article where a post is cited; several sightings of the same post merge into one {@link Reference}.

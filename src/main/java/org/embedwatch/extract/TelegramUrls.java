@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.embedwatch.Platform;
+import org.embedwatch.evidence.Platform;
 
 /**
  * Telegram channel post URLs: {@code t.me/<channel>/<n>}, {@code t.me/s/<channel>/<n>} (the web preview) and the same

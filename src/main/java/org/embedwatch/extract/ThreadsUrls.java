@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.embedwatch.Platform;
+import org.embedwatch.evidence.Platform;
 
 /**
  * Threads post URLs: {@code threads.net/@user/post/<code>} and the same on {@code threads.com} (the domain since 2025),

@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.embedwatch.Platform;
+import org.embedwatch.evidence.Platform;
 
 /**
  * TikTok post URLs: {@code /@user/video/<id>} (and {@code /photo/}), and the players {@code /embed/v2/<id>}, {@code

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.embedwatch.Sha256;
-import org.embedwatch.archive.WarcLocation;
+import org.embedwatch.evidence.Sha256;
+import org.embedwatch.evidence.WarcLocation;
 
 /** What one HTTP request gave: a response (of any status) or a failure before a response arrived. */
 public sealed interface Fetch {

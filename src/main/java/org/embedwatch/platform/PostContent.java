@@ -1,7 +1,7 @@
 package org.embedwatch.platform;
 
 import java.util.List;
-import org.embedwatch.ContentFacets;
+import org.embedwatch.evidence.ContentFacets;
 
 /**
  * The content of a post as one endpoint served it, reduced to what a verification team compares.

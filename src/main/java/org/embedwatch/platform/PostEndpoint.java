@@ -1,6 +1,6 @@
 package org.embedwatch.platform;
 
-import org.embedwatch.Platform;
+import org.embedwatch.evidence.Platform;
 
 /** One endpoint that can be asked about a post of one platform. Implementations never throw for network trouble. */
 public interface PostEndpoint {

@@ -1,7 +1,7 @@
 package org.embedwatch.platform;
 
-import org.embedwatch.Outcome;
-import org.embedwatch.UnavailableReason;
+import org.embedwatch.evidence.Outcome;
+import org.embedwatch.evidence.UnavailableReason;
 import org.embedwatch.net.Fetch;
 
 /** What one endpoint answered about one post: exactly one typed outcome, with the HTTP exchange behind it. */

@@ -1,7 +1,7 @@
 package org.embedwatch.platform;
 
 import java.util.Objects;
-import org.embedwatch.Platform;
+import org.embedwatch.evidence.Platform;
 
 /**
  * What an endpoint needs to ask about one post: the platform's id, and the handle and canonical URL where the id alone

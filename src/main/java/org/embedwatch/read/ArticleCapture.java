@@ -2,8 +2,8 @@ package org.embedwatch.read;
 
 import java.net.URI;
 import java.time.Instant;
-import org.embedwatch.Sha256;
-import org.embedwatch.archive.WarcLocation;
+import org.embedwatch.evidence.Sha256;
+import org.embedwatch.evidence.WarcLocation;
 
 /**
  * An article as read: its bytes, their digest, the detected type and charset, and the text to extract references

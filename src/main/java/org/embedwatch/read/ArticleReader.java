@@ -3,7 +3,7 @@ package org.embedwatch.read;
 import java.nio.charset.Charset;
 import java.time.Clock;
 import java.util.Set;
-import org.embedwatch.Sha256;
+import org.embedwatch.evidence.Sha256;
 
 /**
  * Turns loaded bytes of an article type into an {@link ArticleCapture}: HTML and text are decoded with the charset

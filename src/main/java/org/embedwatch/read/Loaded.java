@@ -1,7 +1,7 @@
 package org.embedwatch.read;
 
 import java.net.URI;
-import org.embedwatch.archive.WarcLocation;
+import org.embedwatch.evidence.WarcLocation;
 
 /**
  * The bytes of one input as loaded (and decompressed), before their type is decided.

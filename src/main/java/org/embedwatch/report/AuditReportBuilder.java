@@ -13,10 +13,10 @@ import org.embedwatch.store.CitationRecord;
 import org.embedwatch.store.EvidenceReader;
 import org.embedwatch.store.FindingRecord;
 import org.embedwatch.store.LinkRecord;
-import org.embedwatch.store.NewFinding;
-import org.embedwatch.store.NewLink;
-import org.embedwatch.store.NewMedia;
-import org.embedwatch.store.NewObservation;
+import org.embedwatch.evidence.Finding;
+import org.embedwatch.evidence.PostLink;
+import org.embedwatch.evidence.Media;
+import org.embedwatch.evidence.Observation;
 import org.embedwatch.store.ObservationRecord;
 import org.embedwatch.store.PostRecord;
 import org.embedwatch.store.StateChange;
@@ -64,7 +64,7 @@ public final class AuditReportBuilder {
 
   /** The entry of one post, with its explanation. */
   public AuditReport.PostEntry post(PostRecord p) {
-    List<NewObservation> observations = evidence.observations(p.id()).stream()
+    List<Observation> observations = evidence.observations(p.id()).stream()
         .map(ObservationRecord::observation).filter(o -> !o.corroboration()).toList();
     List<AuditReport.HistoryEntry> history = new ArrayList<>();
     for (StateChange s : evidence.stateHistory(p.id())) {
@@ -74,7 +74,7 @@ public final class AuditReportBuilder {
     List<AuditReport.CaptureEntry> captures = new ArrayList<>();
     for (CaptureRecord c : evidence.captures(p.id())) {
       List<AuditReport.MediaEntry> media = new ArrayList<>();
-      for (NewMedia m : c.capture().media()) {
+      for (Media m : c.capture().media()) {
         media.add(new AuditReport.MediaEntry(m.kind(), m.sourceUrl(), m.outcome(),
             m.sha256() == null ? null : m.sha256().hex(), m.contentType(), m.byteLength(), m.path()));
       }
@@ -90,7 +90,7 @@ public final class AuditReportBuilder {
 
   private static AuditReport.FindingEntry finding(FindingRecord r, Map<Long, PostRecord> posts,
       Map<Long, String> articles) {
-    NewFinding f = r.finding();
+    Finding f = r.finding();
     PostRecord p = f.postRef() == null ? null : posts.get(f.postRef());
     return new AuditReport.FindingEntry(f.kind(), time(f.firstSeen()),
         p == null ? null : p.platform().key() + " " + p.postId(),
@@ -102,13 +102,13 @@ public final class AuditReportBuilder {
     List<AuditReport.LinkEntry> out = new ArrayList<>();
     for (LinkRecord l : evidence.linksFrom(p.id())) {
       Optional<PostRecord> to = l.toPost() == null ? Optional.empty() : evidence.post(l.toPost());
-      out.add(new AuditReport.LinkEntry(l.kind().equals(NewLink.QUOTED) ? "quotes" : "replies to",
+      out.add(new AuditReport.LinkEntry(l.kind().equals(PostLink.QUOTED) ? "quotes" : "replies to",
           l.toPlatform().key(), l.toPostId(), l.toHandle(), to.map(t -> t.state().key()).orElse(null),
           to.map(t -> t.reason() == null ? null : t.reason().key()).orElse(null), time(l.firstSeen())));
     }
     for (LinkRecord l : evidence.linksTo(p.id())) {
       PostRecord from = evidence.post(l.fromPost()).orElseThrow();
-      out.add(new AuditReport.LinkEntry(l.kind().equals(NewLink.QUOTED) ? "quoted by" : "replied to by",
+      out.add(new AuditReport.LinkEntry(l.kind().equals(PostLink.QUOTED) ? "quoted by" : "replied to by",
           from.platform().key(), from.postId(), from.handle(), from.state().key(),
           from.reason() == null ? null : from.reason().key(), time(l.firstSeen())));
     }

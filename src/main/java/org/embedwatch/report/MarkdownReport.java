@@ -2,7 +2,7 @@ package org.embedwatch.report;
 
 import java.io.IOException;
 import java.io.Writer;
-import org.embedwatch.PostState;
+import org.embedwatch.evidence.PostState;
 
 /** The Markdown rendering of an {@link AuditReport}: findings first, then articles, then each post's evidence. */
 final class MarkdownReport {

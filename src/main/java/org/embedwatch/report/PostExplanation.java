@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.embedwatch.store.NewObservation;
+import org.embedwatch.evidence.Observation;
 import org.embedwatch.store.PostRecord;
 
 /**
@@ -16,7 +16,7 @@ import org.embedwatch.store.PostRecord;
 final class PostExplanation {
   private PostExplanation() {}
 
-  static String explain(PostRecord post, List<NewObservation> observations) {
+  static String explain(PostRecord post, List<Observation> observations) {
     if (observations.isEmpty()) {
       return "not checked yet";
     }
@@ -26,7 +26,7 @@ final class PostExplanation {
     }
     int inconclusive = 0;
     Map<String, Integer> kinds = new LinkedHashMap<>();
-    for (NewObservation o : observations) {
+    for (Observation o : observations) {
       if (!o.outcome().isEvidence()) {
         inconclusive++;
         String k = o.outcome().key() + (o.httpStatus() == null ? "" : " " + o.httpStatus());

@@ -8,7 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.embedwatch.Platform;
+import org.embedwatch.evidence.Platform;
 import org.embedwatch.extract.Reference;
 import org.embedwatch.platform.wayback.CdxClient;
 import org.embedwatch.platform.wayback.Memento;
@@ -18,7 +18,7 @@ import org.embedwatch.platform.wayback.WaybackAnswer;
 import org.embedwatch.platform.x.V2Search;
 import org.embedwatch.store.CitationRecord;
 import org.embedwatch.store.EvidenceStore;
-import org.embedwatch.store.NewRemnantResolution;
+import org.embedwatch.evidence.RemnantAttempt;
 import org.embedwatch.store.PostRecord;
 import org.embedwatch.verify.CitedDates;
 
@@ -58,7 +58,7 @@ public final class RemnantResolver {
   public record Resolution(CitationRecord citation, String outcome, Optional<PostRecord> post, String line) {}
 
   private record Found(String postId, String source, String sourceUrl, String text,
-      org.embedwatch.archive.WarcLocation warc) {}
+      org.embedwatch.evidence.WarcLocation warc) {}
 
   /** True when {@code c} is a remnant this resolver can try (an X citation with a handle and no post). */
   public static boolean applies(CitationRecord c) {
@@ -119,7 +119,7 @@ public final class RemnantResolver {
     }
     List<RemnantMatch.Score> scores = candidates.stream().map(c -> RemnantMatch.score(r.citedText(), c.text()))
         .toList();
-    List<NewRemnantResolution.Candidate> rows = stored(candidates, scores);
+    List<RemnantAttempt.Candidate> rows = stored(candidates, scores);
     String notAsked = failures.isEmpty() ? "" : " (could not ask " + String.join("; ", failures) + ")";
     RemnantMatch.Decision decision = RemnantMatch.decide(scores);
     long unread = candidates.stream().filter(c -> c.text() == null).count();
@@ -168,13 +168,13 @@ public final class RemnantResolver {
     });
   }
 
-  private static List<NewRemnantResolution.Candidate> stored(List<Found> candidates, List<RemnantMatch.Score> scores) {
-    List<NewRemnantResolution.Candidate> out = new ArrayList<>();
+  private static List<RemnantAttempt.Candidate> stored(List<Found> candidates, List<RemnantMatch.Score> scores) {
+    List<RemnantAttempt.Candidate> out = new ArrayList<>();
     for (int i = 0; i < candidates.size(); i++) {
       Found c = candidates.get(i);
       RemnantMatch.Score s = scores == null ? new RemnantMatch.Score(c.text() == null ? RemnantMatch.Kind.NO_TEXT
           : RemnantMatch.Kind.NONE, 0) : scores.get(i);
-      out.add(new NewRemnantResolution.Candidate(c.postId(), c.source(), c.sourceUrl(), c.text(), s.kind().name(),
+      out.add(new RemnantAttempt.Candidate(c.postId(), c.source(), c.sourceUrl(), c.text(), s.kind().name(),
           s.similarity(), c.warc()));
     }
     return out;
@@ -186,8 +186,8 @@ public final class RemnantResolver {
   }
 
   private Resolution save(CitationRecord citation, String outcome, Reference to, String line,
-      List<NewRemnantResolution.Candidate> candidates) {
-    Optional<PostRecord> post = store.saveRemnantResolution(new NewRemnantResolution(citation.id(), clock.instant(),
+      List<RemnantAttempt.Candidate> candidates) {
+    Optional<PostRecord> post = store.saveRemnantResolution(new RemnantAttempt(citation.id(), clock.instant(),
         outcome, to, line, candidates));
     return new Resolution(citation, outcome, post, line);
   }

@@ -11,7 +11,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.embedwatch.Sha256;
+import org.embedwatch.evidence.Sha256;
 
 /**
  * Bluesky's public AppView ({@code public.api.bsky.app/xrpc/…}) for the scenario's Bluesky posts:

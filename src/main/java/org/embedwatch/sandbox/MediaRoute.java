@@ -21,7 +21,7 @@ import javax.imageio.ImageIO;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.ImageOutputStream;
-import org.embedwatch.Sha256;
+import org.embedwatch.evidence.Sha256;
 
 /**
  * {@code pbs.twimg.com} and {@code video.twimg.com}: media bytes that derive deterministically from the URL path, so

@@ -6,7 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.embedwatch.Sha256;
+import org.embedwatch.evidence.Sha256;
 import org.jsoup.nodes.Entities;
 
 /**

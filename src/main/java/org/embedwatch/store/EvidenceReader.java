@@ -1,5 +1,10 @@
 package org.embedwatch.store;
 
+import org.embedwatch.evidence.Finding;
+import org.embedwatch.evidence.Media;
+import org.embedwatch.evidence.MementoListing;
+import org.embedwatch.evidence.Observation;
+import org.embedwatch.evidence.PostCapture;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -9,12 +14,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import org.embedwatch.ContentFacets;
-import org.embedwatch.Outcome;
-import org.embedwatch.Platform;
-import org.embedwatch.PostState;
-import org.embedwatch.Sha256;
-import org.embedwatch.UnavailableReason;
+import org.embedwatch.evidence.ContentFacets;
+import org.embedwatch.evidence.Outcome;
+import org.embedwatch.evidence.Platform;
+import org.embedwatch.evidence.PostState;
+import org.embedwatch.evidence.Sha256;
+import org.embedwatch.evidence.UnavailableReason;
 import org.embedwatch.extract.Reference;
 
 /** Read-only queries over the stored evidence, for checks, status and reports. Thread-safe. */
@@ -61,7 +66,7 @@ public final class EvidenceReader {
             String reason = rs.getString("reason");
             int status = rs.getInt("http_status");
             Integer httpStatus = rs.wasNull() ? null : status;
-            out.add(new ObservationRecord(rs.getLong("id"), postRef, new NewObservation(
+            out.add(new ObservationRecord(rs.getLong("id"), postRef, new Observation(
                 Sql.instant(rs, "observed_at"), rs.getString("endpoint"), rs.getString("request_url"),
                 httpStatus, Outcome.valueOf(rs.getString("outcome")),
                 reason == null ? null : UnavailableReason.valueOf(reason), rs.getString("detail"),
@@ -99,7 +104,7 @@ public final class EvidenceReader {
             long id = rs.getLong("id");
             String facets = rs.getString("facets");
             out.add(new CaptureRecord(id, postRef, rs.getLong("observation_id"), Sql.instant(rs, "captured_at"),
-                new NewPostCapture(rs.getString("endpoint"), bodies ? rs.getBytes("body") : new byte[0],
+                new PostCapture(rs.getString("endpoint"), bodies ? rs.getBytes("body") : new byte[0],
                     new Sha256(rs.getString("body_sha256")), rs.getString("body_scope"), rs.getString("fingerprint"), rs.getString("text"),
                     rs.getString("author_handle"), rs.getString("author_name"), rs.getString("created_at"),
                     media(c, id), facets == null ? null : ContentFacets.parse(facets))));
@@ -146,7 +151,7 @@ public final class EvidenceReader {
         }
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
-            out.add(new FindingRecord(rs.getLong("id"), new NewFinding(rs.getString("kind"),
+            out.add(new FindingRecord(rs.getLong("id"), new Finding(rs.getString("kind"),
                 rs.getString("finding_key"), nullableLong(rs, "post_ref"), nullableLong(rs, "citation_id"),
                 nullableLong(rs, "article_id"), nullableLong(rs, "observation_id"), Sql.instant(rs, "first_seen"),
                 rs.getString("summary"), rs.getString("detail"))));
@@ -208,7 +213,7 @@ public final class EvidenceReader {
           while (rs.next()) {
             long length = rs.getLong("record_length");
             Long recordLength = rs.wasNull() ? null : length;
-            out.add(new MementoRecord(rs.getLong("id"), postRef, new NewMemento(rs.getString("source"),
+            out.add(new MementoRecord(rs.getLong("id"), postRef, new MementoListing(rs.getString("source"),
                 rs.getString("original_url"), rs.getString("memento_ts"), Sql.instant(rs, "memento_at"),
                 rs.getString("memento_uri"), rs.getString("status_code"), rs.getString("digest"),
                 rs.getString("mimetype"), recordLength), Sql.instant(rs, "found_at"), rs.getLong("observation_id"),
@@ -320,16 +325,16 @@ public final class EvidenceReader {
     });
   }
 
-  private static List<NewMedia> media(Connection c, long captureId) throws SQLException {
+  private static List<Media> media(Connection c, long captureId) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement("select pcm.*, m.sha256, m.content_type, m.byte_length, m.path, m.dhash"
         + " from post_capture_media pcm left join media m on m.id = pcm.media_id"
         + " where pcm.post_capture_id=? order by pcm.id")) {
       ps.setLong(1, captureId);
-      List<NewMedia> out = new ArrayList<>();
+      List<Media> out = new ArrayList<>();
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           String sha = rs.getString("sha256");
-          out.add(new NewMedia(rs.getString("kind"), rs.getString("source_url"), rs.getString("outcome"),
+          out.add(new Media(rs.getString("kind"), rs.getString("source_url"), rs.getString("outcome"),
               sha == null ? null : new Sha256(sha), rs.getString("content_type"), rs.getLong("byte_length"),
               rs.getString("path"), Sql.warc(rs), nullableLong(rs, "dhash")));
         }

@@ -1,5 +1,13 @@
 package org.embedwatch.store;
 
+import org.embedwatch.evidence.DerivedState;
+import org.embedwatch.evidence.Finding;
+import org.embedwatch.evidence.Media;
+import org.embedwatch.evidence.MementoListing;
+import org.embedwatch.evidence.Observation;
+import org.embedwatch.evidence.PostCapture;
+import org.embedwatch.evidence.PostLink;
+import org.embedwatch.evidence.RemnantAttempt;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -11,10 +19,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.embedwatch.Platform;
-import org.embedwatch.PostState;
-import org.embedwatch.Sha256;
-import org.embedwatch.UnavailableReason;
+import org.embedwatch.evidence.Platform;
+import org.embedwatch.evidence.PostState;
+import org.embedwatch.evidence.Sha256;
+import org.embedwatch.evidence.UnavailableReason;
 import org.embedwatch.extract.Reference;
 
 /**
@@ -58,7 +66,7 @@ public final class EvidenceStore {
    *
    * @return the post the citation now points at, when resolved
    */
-  public Optional<PostRecord> saveRemnantResolution(NewRemnantResolution r) {
+  public Optional<PostRecord> saveRemnantResolution(RemnantAttempt r) {
     return db.inTransaction(c -> {
       Optional<PostRecord> post = Optional.empty();
       if (r.resolvedTo() != null) {
@@ -80,7 +88,7 @@ public final class EvidenceStore {
         ps.setString(5, Sql.clip(r.detail(), 2000));
         id = Sql.insert(ps);
       }
-      for (NewRemnantResolution.Candidate k : r.candidates()) {
+      for (RemnantAttempt.Candidate k : r.candidates()) {
         try (PreparedStatement ps = c.prepareStatement("insert into remnant_candidate(resolution_id, citation_id,"
             + " post_id, source, source_url, text_excerpt, match_kind, score, checked_at, warc_file, warc_offset,"
             + " warc_record_id) values (?,?,?,?,?,?,?,?,?,?,?,?)")) {
@@ -101,26 +109,6 @@ public final class EvidenceStore {
     });
   }
 
-  /** The state a check derived for a post (see {@code verify.StateFold}). */
-  /**
-   * A post's state as derived from its observations.
-   *
-   * @param reason the unavailability reason, or null
-   * @param explanation the state in observations, one paragraph ("unavailable (deleted) at 3 checks between …"), or
-   *     null when not derived here
-   * @param evidence the positions, in the observation list the state was derived from, of the observations behind it
-   */
-  public record DerivedState(PostState state, UnavailableReason reason, String explanation, List<Integer> evidence) {
-    public DerivedState {
-      evidence = List.copyOf(evidence);
-    }
-
-    /** A state without an explanation (the post's stored state before a check). */
-    public DerivedState(PostState state, UnavailableReason reason) {
-      this(state, reason, null, List.of());
-    }
-  }
-
   /**
    * Appends one observation of a post (and the capture, when the post was served with new content), records a state
    * transition when {@code derived} differs from the post's current state, and schedules the next check. One
@@ -129,7 +117,7 @@ public final class EvidenceStore {
    * @param capture the capture to store, or null
    * @return the stored observation's id
    */
-  public long saveCheck(long postRef, NewObservation observation, NewPostCapture capture, DerivedState derived,
+  public long saveCheck(long postRef, Observation observation, PostCapture capture, DerivedState derived,
       Instant nextCheckAt) {
     return saveCheck(postRef, observation, capture, List.of(), derived, List.of(), nextCheckAt).observationId();
   }
@@ -143,7 +131,7 @@ public final class EvidenceStore {
   public record SavedCheck(long observationId, List<PostRecord> discovered) {}
 
   /**
-   * Stores one check as {@link #saveCheck(long, NewObservation, NewPostCapture, DerivedState, Instant)} does, plus the
+   * Stores one check as {@link #saveCheck(long, Observation, PostCapture, DerivedState, Instant)} does, plus the
    * posts the capture's content names ({@code links}, stored only with a capture). Each link is stored once; a named
    * post gets a row of its own (and so is captured) only when the naming post is cited by an article, so a reply
    * chain is followed one step from what articles cite, not to its root. A state transition is stored with
@@ -152,7 +140,7 @@ public final class EvidenceStore {
    * @param evidenceIds the ids of the observations behind {@code derived}; a null entry stands for
    *     {@code observation}, stored by this call
    */
-  public SavedCheck saveCheck(long postRef, NewObservation observation, NewPostCapture capture, List<NewLink> links,
+  public SavedCheck saveCheck(long postRef, Observation observation, PostCapture capture, List<PostLink> links,
       DerivedState derived, List<Long> evidenceIds, Instant nextCheckAt) {
     return saveCheck(postRef, observation, capture, links, derived, evidenceIds, List.of(), nextCheckAt);
   }
@@ -161,18 +149,18 @@ public final class EvidenceStore {
    * As above, and stores {@code findings} (an ALTERED finding the new capture shows) in the same transaction, so a
    * crash cannot keep the capture and lose its finding; a finding without an observation id gets this check's.
    */
-  public SavedCheck saveCheck(long postRef, NewObservation observation, NewPostCapture capture, List<NewLink> links,
-      DerivedState derived, List<Long> evidenceIds, List<NewFinding> findings, Instant nextCheckAt) {
+  public SavedCheck saveCheck(long postRef, Observation observation, PostCapture capture, List<PostLink> links,
+      DerivedState derived, List<Long> evidenceIds, List<Finding> findings, Instant nextCheckAt) {
     return db.inTransaction(c -> {
       long observationId = insertObservation(c, postRef, observation);
-      for (NewFinding f : findings) {
-        insertFinding(c, f.observationId() != null ? f : new NewFinding(f.kind(), f.key(), f.postRef(),
+      for (Finding f : findings) {
+        insertFinding(c, f.observationId() != null ? f : new Finding(f.kind(), f.key(), f.postRef(),
             f.citationId(), f.articleId(), observationId, f.firstSeen(), f.summary(), f.detail()));
       }
       List<PostRecord> discovered = new ArrayList<>();
       if (capture != null) {
         insertCapture(c, postRef, observationId, observation.observedAt(), capture, null);
-        for (NewLink link : links) {
+        for (PostLink link : links) {
           insertLink(c, postRef, observationId, observation.observedAt(), link).ifPresent(discovered::add);
         }
       }
@@ -243,11 +231,11 @@ public final class EvidenceStore {
    *
    * @return true when stored now
    */
-  public boolean saveFinding(NewFinding f) {
+  public boolean saveFinding(Finding f) {
     return db.inTransaction(c -> insertFinding(c, f));
   }
 
-  private static boolean insertFinding(Connection c, NewFinding f) throws SQLException {
+  private static boolean insertFinding(Connection c, Finding f) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement("select 1 from finding where kind=? and finding_key=?")) {
       ps.setString(1, f.kind());
       ps.setString(2, findingKey(f));
@@ -285,7 +273,7 @@ public final class EvidenceStore {
    * The stored key: the finding's own key, or, when longer than the column, its first 400 characters and the SHA-256
    * of the whole, so that two long keys differing only at the end stay two findings.
    */
-  private static String findingKey(NewFinding f) {
+  private static String findingKey(Finding f) {
     String key = f.key();
     return key.length() <= 500 ? key
         : key.substring(0, 400) + " sha256:" + Sha256.of(key.getBytes(java.nio.charset.StandardCharsets.UTF_8)).hex();
@@ -301,7 +289,7 @@ public final class EvidenceStore {
 
   /** Stores {@code link} unless stored before; returns the named post's row when this call created it. */
   private static Optional<PostRecord> insertLink(Connection c, long fromPost, long observationId, Instant at,
-      NewLink link) throws SQLException {
+      PostLink link) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement("select 1 from post_link where from_post=? and kind=?"
         + " and to_platform=? and to_post_id=?")) {
       ps.setLong(1, fromPost);
@@ -353,7 +341,7 @@ public final class EvidenceStore {
    * may create the same row at once: the insert runs under a savepoint, and a unique-key violation means the other
    * check created it (and reports it as discovered): empty then.
    */
-  private static Optional<PostRecord> insertDiscoveredPost(Connection c, NewLink link, Instant now) throws SQLException {
+  private static Optional<PostRecord> insertDiscoveredPost(Connection c, PostLink link, Instant now) throws SQLException {
     Savepoint before = c.setSavepoint();
     try (PreparedStatement ps = c.prepareStatement("insert into post(platform, post_id, handle, url, first_seen,"
         + " state, next_check_at, identity) values (?,?,?,?,?,?,?,?)", Statement.RETURN_GENERATED_KEYS)) {
@@ -384,12 +372,12 @@ public final class EvidenceStore {
    *
    * @return how many mementos were new
    */
-  public int saveCorroboration(long postRef, NewObservation observation, List<NewMemento> mementos) {
+  public int saveCorroboration(long postRef, Observation observation, List<MementoListing> mementos) {
     return db.inTransaction(c -> {
       long observationId = insertObservation(c, postRef, observation);
       int added = 0;
-      for (NewMemento m : mementos) {
-        if (m.uri().length() > NewMemento.MAX_URI || mementoExists(c, postRef, m.uri())) {
+      for (MementoListing m : mementos) {
+        if (m.uri().length() > MementoListing.MAX_URI || mementoExists(c, postRef, m.uri())) {
           continue;
         }
         try (PreparedStatement ps = c.prepareStatement("insert into memento(post_ref, source, original_url,"
@@ -427,7 +415,7 @@ public final class EvidenceStore {
    *
    * @return the stored capture's id
    */
-  public long saveMementoCapture(long postRef, NewObservation observation, NewPostCapture capture, long mementoRef) {
+  public long saveMementoCapture(long postRef, Observation observation, PostCapture capture, long mementoRef) {
     return db.inTransaction(c -> {
       long observationId = insertObservation(c, postRef, observation);
       return insertCapture(c, postRef, observationId, observation.observedAt(), capture, mementoRef);
@@ -538,7 +526,7 @@ public final class EvidenceStore {
     }
   }
 
-  private static long insertObservation(Connection c, long postRef, NewObservation o) throws SQLException {
+  private static long insertObservation(Connection c, long postRef, Observation o) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement("insert into observation(post_ref, observed_at, endpoint,"
         + " request_url, http_status, outcome, reason, detail, body_sha256, fingerprint, warc_file, warc_offset,"
         + " warc_record_id, check_seq, pictures) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
@@ -569,7 +557,7 @@ public final class EvidenceStore {
   }
 
   /** Inserts a capture and its media rows; {@code mementoRef} is the memento it copies, or null. */
-  private static long insertCapture(Connection c, long postRef, long observationId, Instant at, NewPostCapture p,
+  private static long insertCapture(Connection c, long postRef, long observationId, Instant at, PostCapture p,
       Long mementoRef) throws SQLException {
     long captureId;
     try (PreparedStatement ps = c.prepareStatement("insert into post_capture(post_ref, observation_id, captured_at,"
@@ -595,7 +583,7 @@ public final class EvidenceStore {
       ps.setString(14, p.facets() == null ? null : Sql.clip(p.facets().json(), 20000));
       captureId = Sql.insert(ps);
     }
-    for (NewMedia m : p.media()) {
+    for (Media m : p.media()) {
       Long mediaId = m.sha256() == null ? null : upsertMedia(c, m);
       try (PreparedStatement ps = c.prepareStatement("insert into post_capture_media(post_capture_id, media_id, kind,"
           + " source_url, outcome, warc_file, warc_offset, warc_record_id) values (?,?,?,?,?,?,?,?)")) {
@@ -620,7 +608,7 @@ public final class EvidenceStore {
    * same bytes at once: the insert runs under a savepoint, and on a unique-key violation the other check's row is used
    * (a failed statement would otherwise abort the whole transaction on PostgreSQL).
    */
-  private static long upsertMedia(Connection c, NewMedia m) throws SQLException {
+  private static long upsertMedia(Connection c, Media m) throws SQLException {
     Optional<Long> existing = mediaId(c, m);
     if (existing.isPresent()) {
       return existing.get();
@@ -645,7 +633,7 @@ public final class EvidenceStore {
     }
   }
 
-  private static Optional<Long> mediaId(Connection c, NewMedia m) throws SQLException {
+  private static Optional<Long> mediaId(Connection c, Media m) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement("select id from media where sha256=?")) {
       ps.setString(1, m.sha256().hex());
       try (ResultSet rs = ps.executeQuery()) {

@@ -1,7 +1,7 @@
 package org.embedwatch.store;
 
 import java.time.Instant;
-import org.embedwatch.Platform;
+import org.embedwatch.evidence.Platform;
 
 /**
  * A stored link between posts.

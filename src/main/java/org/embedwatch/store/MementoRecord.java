@@ -1,10 +1,11 @@
 package org.embedwatch.store;
 
+import org.embedwatch.evidence.MementoListing;
 import java.time.Instant;
-import org.embedwatch.archive.WarcLocation;
+import org.embedwatch.evidence.WarcLocation;
 
 /**
  * A stored memento: when it was first listed, and the observation and WARC record of the exchange that listed it.
  */
-public record MementoRecord(long id, long postRef, NewMemento memento, Instant foundAt, long observationId,
+public record MementoRecord(long id, long postRef, MementoListing memento, Instant foundAt, long observationId,
     WarcLocation warc) {}

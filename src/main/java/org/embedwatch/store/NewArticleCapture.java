@@ -1,8 +1,8 @@
 package org.embedwatch.store;
 
 import java.time.Instant;
-import org.embedwatch.Sha256;
-import org.embedwatch.archive.WarcLocation;
+import org.embedwatch.evidence.Sha256;
+import org.embedwatch.evidence.WarcLocation;
 
 /**
  * An article capture about to be stored: the raw bytes are already in the blob store at {@code bodyPath}.

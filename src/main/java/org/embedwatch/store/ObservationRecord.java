@@ -1,4 +1,6 @@
 package org.embedwatch.store;
 
+import org.embedwatch.evidence.Observation;
+
 /** A stored observation: its row id, the post it belongs to, and what was observed. */
-public record ObservationRecord(long id, long postRef, NewObservation observation) {}
+public record ObservationRecord(long id, long postRef, Observation observation) {}

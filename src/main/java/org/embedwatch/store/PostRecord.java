@@ -1,9 +1,9 @@
 package org.embedwatch.store;
 
 import java.time.Instant;
-import org.embedwatch.Platform;
-import org.embedwatch.PostState;
-import org.embedwatch.UnavailableReason;
+import org.embedwatch.evidence.Platform;
+import org.embedwatch.evidence.PostState;
+import org.embedwatch.evidence.UnavailableReason;
 
 /**
  * A post row: identity plus the cached current state (always recomputable from its observations).

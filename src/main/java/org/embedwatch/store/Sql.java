@@ -8,7 +8,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import org.embedwatch.archive.WarcLocation;
+import org.embedwatch.evidence.WarcLocation;
 
 /** JDBC conversions shared by the store's reader and writer: times in UTC, WARC locations, generated keys. */
 final class Sql {

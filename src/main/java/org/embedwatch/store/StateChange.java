@@ -1,8 +1,8 @@
 package org.embedwatch.store;
 
 import java.time.Instant;
-import org.embedwatch.PostState;
-import org.embedwatch.UnavailableReason;
+import org.embedwatch.evidence.PostState;
+import org.embedwatch.evidence.UnavailableReason;
 
 /**
  * A state transition of a post, with the observation that caused it.

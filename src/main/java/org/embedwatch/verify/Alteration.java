@@ -2,11 +2,11 @@ package org.embedwatch.verify;
 
 import java.util.List;
 import java.util.Optional;
-import org.embedwatch.Sha256;
+import org.embedwatch.evidence.Sha256;
 import org.embedwatch.store.CaptureRecord;
-import org.embedwatch.store.NewFinding;
-import org.embedwatch.store.NewObservation;
-import org.embedwatch.store.NewPostCapture;
+import org.embedwatch.evidence.Finding;
+import org.embedwatch.evidence.Observation;
+import org.embedwatch.evidence.PostCapture;
 import org.embedwatch.store.PostRecord;
 
 /**
@@ -23,7 +23,7 @@ public final class Alteration {
    * SHA-256 hex over the SHA-256 of each stored photo of {@code capture}, in order ({@code -} for one not stored): what
    * {@link StateFold} compares besides the fingerprint, so that a photo replaced under the same URL is a change.
    */
-  public static String pictures(NewPostCapture capture) {
+  public static String pictures(PostCapture capture) {
     StringBuilder sb = new StringBuilder();
     capture.media().stream().filter(m -> m.kind().equals("photo"))
         .forEach(m -> sb.append(m.sha256() == null ? "-" : m.sha256().hex()).append('\n'));
@@ -36,8 +36,8 @@ public final class Alteration {
    * same change is stored once. Empty when the new capture differs in nothing the diff compares (a photo that could
    * not be fetched before and is stored now).
    */
-  public static Optional<NewFinding> finding(PostRecord post, CaptureRecord first, CaptureRecord previous,
-      NewPostCapture now, NewObservation observation) {
+  public static Optional<Finding> finding(PostRecord post, CaptureRecord first, CaptureRecord previous,
+      PostCapture now, Observation observation) {
     ContentDiff sincePrevious = ContentDiff.between(previous.capture(), now);
     ContentDiff sinceFirst = ContentDiff.between(first.capture(), now);
     boolean fingerprintChanged = !previous.capture().fingerprint().equals(now.fingerprint());
@@ -61,11 +61,11 @@ public final class Alteration {
     String key = "post " + post.id() + " " + observation.endpoint() + ": " + previous.capture().fingerprint() + "/"
         + pictures(previous.capture()) + " -> " + now.fingerprint() + "/" + pictures(now);
     // Its observation id is this check's, set where the check is stored (in the same transaction).
-    return Optional.of(new NewFinding(KIND, key, post.id(), null, null, null,
+    return Optional.of(new Finding(KIND, key, post.id(), null, null, null,
         observation.observedAt(), summary, detail.toString().stripTrailing()));
   }
 
-  private static void appendDiff(StringBuilder sb, ContentDiff diff, NewPostCapture before, NewPostCapture after) {
+  private static void appendDiff(StringBuilder sb, ContentDiff diff, PostCapture before, PostCapture after) {
     if (!diff.altered()) {
       sb.append("  content fingerprint ").append(before.fingerprint(), 0, 12).append("… -> ")
           .append(after.fingerprint(), 0, 12).append("… (a field compared only by the fingerprint changed: media"

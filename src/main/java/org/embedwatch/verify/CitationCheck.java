@@ -11,15 +11,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.embedwatch.Platform;
-import org.embedwatch.Sha256;
+import org.embedwatch.evidence.Platform;
+import org.embedwatch.evidence.Sha256;
 import org.embedwatch.extract.Reference;
 import org.embedwatch.store.ArticleCaptureRecord;
 import org.embedwatch.store.CaptureRecord;
 import org.embedwatch.store.CitationRecord;
 import org.embedwatch.store.EvidenceReader;
 import org.embedwatch.store.EvidenceStore;
-import org.embedwatch.store.NewFinding;
+import org.embedwatch.evidence.Finding;
 import org.embedwatch.store.PostRecord;
 
 /**
@@ -56,7 +56,7 @@ public final class CitationCheck {
    *
    * @return the findings stored now
    */
-  public List<NewFinding> check(PostRecord post) {
+  public List<Finding> check(PostRecord post) {
     List<CitationRecord> citations = reader.citationsOfPost(post.id());
     if (citations.isEmpty()) {
       return List.of();
@@ -65,14 +65,14 @@ public final class CitationCheck {
     if (latest.isEmpty()) {
       return List.of();
     }
-    List<NewFinding> stored = new ArrayList<>();
+    List<Finding> stored = new ArrayList<>();
     for (CitationRecord citation : citations) {
       Long articleId = reader.articleCapture(citation.articleCaptureId()).map(ArticleCaptureRecord::articleId)
           .orElse(null);
       for (Mismatch m : compare(citation.reference(), latest)) {
         // Keyed by article and post, not by citation row: a re-captured article citing alike is the same finding.
         String where = articleId == null ? "citation " + citation.id() : "article " + articleId + " post " + post.id();
-        NewFinding f = new NewFinding(KIND, where + ": " + m.key(), post.id(), citation.id(),
+        Finding f = new Finding(KIND, where + ": " + m.key(), post.id(), citation.id(),
             articleId, m.capture().observationId(), clock.instant(), m.summary(), m.detail());
         if (store.saveFinding(f)) {
           stored.add(f);

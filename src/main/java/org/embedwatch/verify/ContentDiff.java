@@ -4,9 +4,9 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import org.embedwatch.ContentFacets;
-import org.embedwatch.store.NewMedia;
-import org.embedwatch.store.NewPostCapture;
+import org.embedwatch.evidence.ContentFacets;
+import org.embedwatch.evidence.Media;
+import org.embedwatch.evidence.PostCapture;
 
 /**
  * What differs between two captures of one post through one endpoint, as readable lines: the text (after Unicode NFC,
@@ -40,7 +40,7 @@ public record ContentDiff(List<String> changes, List<String> notes) {
   }
 
   /** The difference from {@code before} to {@code after}. */
-  public static ContentDiff between(NewPostCapture before, NewPostCapture after) {
+  public static ContentDiff between(PostCapture before, PostCapture after) {
     List<String> changes = new ArrayList<>();
     List<String> notes = new ArrayList<>();
     String oldText = nfc(before.text());
@@ -74,12 +74,12 @@ public record ContentDiff(List<String> changes, List<String> notes) {
   }
 
   /** Photos compared by position: same bytes, the same picture re-encoded, or another picture. */
-  private static void photos(List<NewMedia> before, List<NewMedia> after, List<String> changes, List<String> notes) {
-    List<NewMedia> b = before.stream().filter(m -> m.kind().equals("photo")).toList();
-    List<NewMedia> a = after.stream().filter(m -> m.kind().equals("photo")).toList();
+  private static void photos(List<Media> before, List<Media> after, List<String> changes, List<String> notes) {
+    List<Media> b = before.stream().filter(m -> m.kind().equals("photo")).toList();
+    List<Media> a = after.stream().filter(m -> m.kind().equals("photo")).toList();
     for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
-      NewMedia old = b.get(i);
-      NewMedia now = a.get(i);
+      Media old = b.get(i);
+      Media now = a.get(i);
       if (old.sha256() == null || now.sha256() == null || old.sha256().equals(now.sha256())) {
         continue;
       }
@@ -109,7 +109,7 @@ public record ContentDiff(List<String> changes, List<String> notes) {
   }
 
   /** Videos, thumbnails and playlists compared by URL (their bytes are not re-fetched; avatars are not content). */
-  private static void otherMedia(List<NewMedia> before, List<NewMedia> after, List<String> changes) {
+  private static void otherMedia(List<Media> before, List<Media> after, List<String> changes) {
     List<String> b = before.stream().filter(ContentDiff::otherMedia).map(m -> m.kind() + " " + m.sourceUrl())
         .toList();
     List<String> a = after.stream().filter(ContentDiff::otherMedia).map(m -> m.kind() + " " + m.sourceUrl())
@@ -117,7 +117,7 @@ public record ContentDiff(List<String> changes, List<String> notes) {
     setChange("media", b, a, changes);
   }
 
-  private static boolean otherMedia(NewMedia m) {
+  private static boolean otherMedia(Media m) {
     return !m.kind().equals("photo") && !m.kind().equals("avatar");
   }
 
@@ -136,7 +136,7 @@ public record ContentDiff(List<String> changes, List<String> notes) {
     changes.add(sb.toString());
   }
 
-  private static String shortSha(NewMedia m) {
+  private static String shortSha(Media m) {
     return m.sha256().hex().substring(0, 12) + "…";
   }
 

@@ -1,5 +1,6 @@
 package org.embedwatch.verify;
 
+import org.embedwatch.evidence.DerivedState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,11 +11,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import org.embedwatch.Outcome;
-import org.embedwatch.PostState;
-import org.embedwatch.UnavailableReason;
-import org.embedwatch.store.EvidenceStore.DerivedState;
-import org.embedwatch.store.NewObservation;
+import org.embedwatch.evidence.Outcome;
+import org.embedwatch.evidence.PostState;
+import org.embedwatch.evidence.UnavailableReason;
+import org.embedwatch.evidence.DerivedState;
+import org.embedwatch.evidence.Observation;
 
 /**
  * Derives a post's state from its ordered observations; a pure function, so any stored history can be re-folded.
@@ -27,7 +28,7 @@ import org.embedwatch.store.NewObservation;
  * <ul>
  *   <li>No observation: {@code PENDING}; only inconclusive checks: {@code UNREACHABLE}.
  *   <li>A served check: {@code ALTERED} when some endpoint's latest served content differs from the first it served:
- *       its fingerprint, or the digest of its photos ({@link NewObservation#pictures()}, where recorded: a photo
+ *       its fingerprint, or the digest of its photos ({@link Observation#pictures()}, where recorded: a photo
  *       replaced under the same URL changes it, a re-encoded copy does not), else {@code REAPPEARED} when the post's unavailability had been confirmed before, else
  *       {@code AVAILABLE}.
  *   <li>Unavailable checks since the last served one: {@code CONFIRMED_UNAVAILABLE} when there are at least
@@ -38,7 +39,7 @@ import org.embedwatch.store.NewObservation;
  *       ones; see {@link #rank}): a bare "not found" confirms unavailability but does not erase the reason another
  *       endpoint gave, and oEmbed's "not authorized" (protected) does not hide syndication's post served without its
  *       author (account gone); none given at all is {@code unknown}.
- *   <li>Observations of web archives ({@code wayback-*}, see {@link NewObservation#corroboration()}) are left out: a
+ *   <li>Observations of web archives ({@code wayback-*}, see {@link Observation#corroboration()}) are left out: a
  *       memento list corroborates the post's past and says nothing about its availability now.
  * </ul>
  */
@@ -76,7 +77,7 @@ public final class StateFold {
    * @return the state, its reason, a one-paragraph explanation in observations, and the positions in {@code all} of
    *     the observations behind it
    */
-  public DerivedState fold(List<NewObservation> all, int endpoints) {
+  public DerivedState fold(List<Observation> all, int endpoints) {
     List<Integer> live = new ArrayList<>();
     for (int i = 0; i < all.size(); i++) {
       if (!all.get(i).corroboration()) {
@@ -101,7 +102,7 @@ public final class StateFold {
       List<Integer> gone = check.stream().filter(i -> unavailable(all.get(i))).toList();
       if (!served.isEmpty()) {
         for (int i : served) {
-          NewObservation o = all.get(i);
+          Observation o = all.get(i);
           firstFingerprint.putIfAbsent(o.endpoint(), o.fingerprint());
           latestFingerprint.put(o.endpoint(), o.fingerprint());
           if (o.pictures() != null) {
@@ -159,19 +160,19 @@ public final class StateFold {
     };
   }
 
-  private boolean confirmed(List<NewObservation> all, List<Integer> streak, int checks, int endpoints) {
+  private boolean confirmed(List<Observation> all, List<Integer> streak, int checks, int endpoints) {
     Duration span = Duration.between(all.get(streak.get(0)).observedAt(),
         all.get(streak.get(streak.size() - 1)).observedAt());
     return checks >= rule.checks() && span.compareTo(rule.span()) >= 0
         && endpointsOf(all, streak).size() >= Math.min(rule.endpoints(), Math.max(1, endpoints));
   }
 
-  private static boolean unavailable(NewObservation o) {
+  private static boolean unavailable(Observation o) {
     return o.outcome() == Outcome.UNAVAILABLE || o.outcome() == Outcome.NOT_FOUND;
   }
 
   /** The live observations grouped by check, in order; an unnumbered observation is a check of its own. */
-  private static List<List<Integer>> checks(List<NewObservation> all, List<Integer> live) {
+  private static List<List<Integer>> checks(List<Observation> all, List<Integer> live) {
     Map<Object, List<Integer>> groups = new LinkedHashMap<>();
     for (int i : live) {
       int n = all.get(i).check();
@@ -180,7 +181,7 @@ public final class StateFold {
     return List.copyOf(groups.values());
   }
 
-  private static Set<String> endpointsOf(List<NewObservation> all, List<Integer> indices) {
+  private static Set<String> endpointsOf(List<Observation> all, List<Integer> indices) {
     Set<String> names = new LinkedHashSet<>();
     indices.forEach(i -> names.add(all.get(i).endpoint()));
     return names;
@@ -190,13 +191,13 @@ public final class StateFold {
    * "unavailable (deleted) at 3 checks between T1 and T2, via x-syndication (HTTP 200: tombstone: …) and x-oembed
    * (HTTP 404: …)", then what confirmation still needs when it is only suspected.
    */
-  private String unavailableExplanation(List<NewObservation> all, List<Integer> streak, int checks, PostState state,
+  private String unavailableExplanation(List<Observation> all, List<Integer> streak, int checks, PostState state,
       UnavailableReason reason, int endpoints) {
     Instant first = all.get(streak.get(0)).observedAt();
     Instant last = all.get(streak.get(streak.size() - 1)).observedAt();
     Map<String, String> said = new LinkedHashMap<>();
     for (int i : streak) {
-      NewObservation o = all.get(i);
+      Observation o = all.get(i);
       String status = o.httpStatus() == null ? "" : "HTTP " + o.httpStatus();
       String detail = o.detail() == null || o.detail().startsWith(status.isEmpty() ? "\u0000" : status) ? ""
           : o.detail();
@@ -227,8 +228,8 @@ public final class StateFold {
     return sb.toString();
   }
 
-  private static String servedExplanation(List<NewObservation> all, List<Integer> served, PostState state) {
-    NewObservation o = all.get(served.get(served.size() - 1));
+  private static String servedExplanation(List<Observation> all, List<Integer> served, PostState state) {
+    Observation o = all.get(served.get(served.size() - 1));
     String what = switch (state) {
       case ALTERED -> "served with content that differs from the first capture";
       case REAPPEARED -> "served again after its unavailability was confirmed";

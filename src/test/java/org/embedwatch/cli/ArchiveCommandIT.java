@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.embedwatch.Sha256;
+import org.embedwatch.evidence.Sha256;
 import org.embedwatch.sandbox.MutableClock;
 import org.embedwatch.sandbox.Sandbox;
 import org.embedwatch.testsupport.Articles;

@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.embedwatch.Sha256;
+import org.embedwatch.evidence.Sha256;
 import org.embedwatch.testsupport.Articles;
 import org.embedwatch.testsupport.CliRunner;
 import org.embedwatch.testsupport.PageServer;

@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.embedwatch.Sha256;
+import org.embedwatch.evidence.Sha256;
 import org.embedwatch.sandbox.Change;
 import org.embedwatch.testsupport.Articles;
 import org.embedwatch.testsupport.CliRunner;

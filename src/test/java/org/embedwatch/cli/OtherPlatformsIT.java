@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
-import org.embedwatch.Sha256;
+import org.embedwatch.evidence.Sha256;
 import org.embedwatch.sandbox.Change;
 import org.embedwatch.sandbox.Fault;
 import org.embedwatch.sandbox.Sandbox;

@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
-import org.embedwatch.Sha256;
+import org.embedwatch.evidence.Sha256;
 import org.embedwatch.sandbox.Change;
 import org.embedwatch.sandbox.Fault;
 import org.embedwatch.sandbox.MutableClock;

@@ -12,7 +12,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.embedwatch.Sha256;
+import org.embedwatch.evidence.Sha256;
 import org.embedwatch.sandbox.Change;
 import org.embedwatch.sandbox.RecordedRequest;
 import org.embedwatch.sandbox.Sandbox;

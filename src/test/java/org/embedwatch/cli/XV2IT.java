@@ -19,7 +19,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
-import org.embedwatch.Sha256;
+import org.embedwatch.evidence.Sha256;
 import org.embedwatch.sandbox.Change;
 import org.embedwatch.sandbox.RecordedRequest;
 import org.embedwatch.testsupport.Articles;

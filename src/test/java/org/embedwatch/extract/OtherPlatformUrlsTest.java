@@ -2,7 +2,7 @@ package org.embedwatch.extract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.embedwatch.Platform;
+import org.embedwatch.evidence.Platform;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;

@@ -3,7 +3,7 @@ package org.embedwatch.extract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import org.embedwatch.Platform;
+import org.embedwatch.evidence.Platform;
 import org.embedwatch.extract.Reference.Form;
 import org.embedwatch.extract.Reference.Scope;
 import org.junit.jupiter.api.Test;

@@ -12,7 +12,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.LongRange;
-import org.embedwatch.Platform;
+import org.embedwatch.evidence.Platform;
 
 /**
  * Properties of the post URL parsers: they never throw, and an id always comes back as exactly the decimal digits of the

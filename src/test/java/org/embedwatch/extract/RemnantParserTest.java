@@ -72,7 +72,7 @@ class RemnantParserTest {
     assertThat(new ReferenceExtractor().extract(page, "text/html", null))
         .containsExactly(
             new Reference(
-                org.embedwatch.Platform.X, null, "mohamed_ali", null, java.util.List.of(Reference.Form.REMNANT),
+                org.embedwatch.evidence.Platform.X, null, "mohamed_ali", null, java.util.List.of(Reference.Form.REMNANT),
                 Reference.Scope.ARTICLE, "مرحبا بالعالم pic.twitter.com/Q8FFsT2ITu", "١٢ مارس ٢٠٢٤", "محمد علي", null));
   }
 

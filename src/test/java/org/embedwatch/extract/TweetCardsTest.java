@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.time.Duration;
 import java.util.List;
-import org.embedwatch.Platform;
+import org.embedwatch.evidence.Platform;
 import org.junit.jupiter.api.Test;
 
 /** Static tweet cards ({@code div.tweet}) as newsletters render them. */

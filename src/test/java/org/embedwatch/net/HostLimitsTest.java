@@ -118,6 +118,6 @@ class HostLimitsTest {
     }
     java.net.URI uri = java.net.URI.create("https://a.example/x");
     return new Fetch.Response(uri, uri, T0, status, headers, new byte[0], false,
-        org.embedwatch.Sha256.of(new byte[0]), null);
+        org.embedwatch.evidence.Sha256.of(new byte[0]), null);
   }
 }

@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.embedwatch.Sha256;
+import org.embedwatch.evidence.Sha256;
 import org.junit.jupiter.api.Test;
 
 class RateLimitHeadersTest {

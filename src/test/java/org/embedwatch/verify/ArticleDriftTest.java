@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.util.List;
-import org.embedwatch.Platform;
+import org.embedwatch.evidence.Platform;
 import org.embedwatch.extract.Reference;
 import org.embedwatch.store.CitationRecord;
 import org.junit.jupiter.api.Test;

@@ -6,11 +6,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import org.embedwatch.Platform;
-import org.embedwatch.Sha256;
+import org.embedwatch.evidence.Platform;
+import org.embedwatch.evidence.Sha256;
 import org.embedwatch.extract.Reference;
 import org.embedwatch.store.CaptureRecord;
-import org.embedwatch.store.NewPostCapture;
+import org.embedwatch.evidence.PostCapture;
 import org.junit.jupiter.api.Test;
 
 class CitationCheckTest {
@@ -112,7 +112,7 @@ class CitationCheckTest {
 
   private static CaptureRecord capture(String text) {
     byte[] body = text.getBytes(StandardCharsets.UTF_8);
-    return new CaptureRecord(1, 1, 1, Instant.parse("2026-03-01T10:00:00Z"), new NewPostCapture("syndication", body,
+    return new CaptureRecord(1, 1, 1, Instant.parse("2026-03-01T10:00:00Z"), new PostCapture("syndication", body,
         Sha256.of(body), "full", "f", text, "SamuelSusla", "sammy", "2023-03-29T14:34:41.000Z", List.of()));
   }
 }

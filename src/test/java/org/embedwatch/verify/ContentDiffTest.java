@@ -3,21 +3,21 @@ package org.embedwatch.verify;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import org.embedwatch.ContentFacets;
-import org.embedwatch.Sha256;
-import org.embedwatch.store.NewMedia;
-import org.embedwatch.store.NewPostCapture;
+import org.embedwatch.evidence.ContentFacets;
+import org.embedwatch.evidence.Sha256;
+import org.embedwatch.evidence.Media;
+import org.embedwatch.evidence.PostCapture;
 import org.junit.jupiter.api.Test;
 
 class ContentDiffTest {
-  private static NewMedia photo(String bytes, Long dhash) {
-    return new NewMedia("photo", "https://pbs.twimg.com/media/a.jpg?name=orig", "stored", Sha256.of(bytes.getBytes()),
+  private static Media photo(String bytes, Long dhash) {
+    return new Media("photo", "https://pbs.twimg.com/media/a.jpg?name=orig", "stored", Sha256.of(bytes.getBytes()),
         "image/jpeg", 10, "media/x", null, dhash);
   }
 
-  private static NewPostCapture capture(String text, String handle, String name, List<NewMedia> media,
+  private static PostCapture capture(String text, String handle, String name, List<Media> media,
       ContentFacets facets) {
-    return new NewPostCapture("x-syndication", new byte[0], Sha256.of(new byte[0]), "payload", "f" + text.hashCode(),
+    return new PostCapture("x-syndication", new byte[0], Sha256.of(new byte[0]), "payload", "f" + text.hashCode(),
         text, handle, name, null, media, facets);
   }
 
@@ -84,7 +84,7 @@ class ContentDiffTest {
 
   @Test
   void aPhotoNotStoredOnOneSideIsNoChange() {
-    NewMedia failed = new NewMedia("photo", "https://pbs.twimg.com/media/a.jpg", "http-503", null, null, 0, null,
+    Media failed = new Media("photo", "https://pbs.twimg.com/media/a.jpg", "http-503", null, null, 0, null,
         null);
     assertThat(ContentDiff.between(capture("a", "h", "H", List.of(failed), ONE),
         capture("a", "h", "H", List.of(photo("y", 1L)), ONE)).altered()).isFalse();

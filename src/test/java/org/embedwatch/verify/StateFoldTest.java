@@ -1,5 +1,6 @@
 package org.embedwatch.verify;
 
+import org.embedwatch.evidence.DerivedState;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -10,11 +11,11 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
-import org.embedwatch.Outcome;
-import org.embedwatch.PostState;
-import org.embedwatch.UnavailableReason;
-import org.embedwatch.store.EvidenceStore.DerivedState;
-import org.embedwatch.store.NewObservation;
+import org.embedwatch.evidence.Outcome;
+import org.embedwatch.evidence.PostState;
+import org.embedwatch.evidence.UnavailableReason;
+import org.embedwatch.evidence.DerivedState;
+import org.embedwatch.evidence.Observation;
 import org.junit.jupiter.api.Test;
 
 /** The availability state machine of issue 6, check by check, on the default rule: 3 checks over 24 h via 2 endpoints. */
@@ -24,7 +25,7 @@ class StateFoldTest {
   private static final String OEMBED = "x-oembed";
 
   private final StateFold fold = new StateFold(new StateFold.Rule(3, Duration.ofHours(24), 2));
-  private final List<NewObservation> history = new ArrayList<>();
+  private final List<Observation> history = new ArrayList<>();
   private int check;
   private Instant at = T0;
 
@@ -36,7 +37,7 @@ class StateFoldTest {
   }
 
   private StateFoldTest saw(String endpoint, Outcome outcome, UnavailableReason reason, String fingerprint) {
-    history.add(new NewObservation(at, endpoint, "https://example/" + endpoint, 200, outcome, reason,
+    history.add(new Observation(at, endpoint, "https://example/" + endpoint, 200, outcome, reason,
         outcome == Outcome.UNAVAILABLE ? "tombstone: " + reason : outcome == Outcome.NOT_FOUND ? "404" : null, null,
         fingerprint, null, check));
     return this;
@@ -158,7 +159,7 @@ class StateFoldTest {
   }
 
   private StateFoldTest servedWithPhotos(String endpoint, String fingerprint, String pictures) {
-    history.add(new NewObservation(at, endpoint, "https://example/" + endpoint, 200, Outcome.AVAILABLE, null, null,
+    history.add(new Observation(at, endpoint, "https://example/" + endpoint, 200, Outcome.AVAILABLE, null, null,
         null, fingerprint, null, check, pictures));
     return this;
   }
@@ -226,11 +227,11 @@ class StateFoldTest {
 
   @Test
   void waybackObservationsNeverDecideTheState() {
-    history.add(new NewObservation(T0, "wayback-cdx", "https://web.archive.org/cdx", 200, Outcome.NOT_FOUND, null,
+    history.add(new Observation(T0, "wayback-cdx", "https://web.archive.org/cdx", 200, Outcome.NOT_FOUND, null,
         null, null, null, null));
     assertThat(state().state()).isEqualTo(PostState.PENDING);
     check(0).served(SYN, "a");
-    history.add(new NewObservation(T0, "wayback-available", "https://archive.org/wayback/available", 200,
+    history.add(new Observation(T0, "wayback-available", "https://archive.org/wayback/available", 200,
         Outcome.NOT_FOUND, null, null, null, null, null));
     assertThat(state().state()).isEqualTo(PostState.AVAILABLE);
   }
@@ -239,7 +240,7 @@ class StateFoldTest {
   void unnumberedObservationsAreEachACheck() {
     // Stored before checks were numbered: each observation counts as a check of its own.
     for (int i = 0; i < 3; i++) {
-      history.add(new NewObservation(T0.plus(Duration.ofHours(13L * i)), i % 2 == 0 ? SYN : OEMBED, "u", 404,
+      history.add(new Observation(T0.plus(Duration.ofHours(13L * i)), i % 2 == 0 ? SYN : OEMBED, "u", 404,
           Outcome.NOT_FOUND, null, "404", null, null, null));
     }
     assertThat(state().state()).isEqualTo(PostState.CONFIRMED_UNAVAILABLE);

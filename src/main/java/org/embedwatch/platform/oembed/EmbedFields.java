@@ -8,8 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.List;
 import java.util.Objects;
-import org.embedwatch.Platform;
-import org.embedwatch.Sha256;
+import org.embedwatch.evidence.Platform;
+import org.embedwatch.evidence.Sha256;
 import org.embedwatch.platform.PostContent;
 
 /**

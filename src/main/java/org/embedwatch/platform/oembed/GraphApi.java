@@ -8,7 +8,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.Set;
-import org.embedwatch.Outcome;
+import org.embedwatch.evidence.Outcome;
 import org.embedwatch.net.Fetch;
 import org.embedwatch.platform.PostFetch;
 

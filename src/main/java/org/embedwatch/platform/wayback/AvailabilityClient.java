@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.embedwatch.Outcome;
+import org.embedwatch.evidence.Outcome;
 import org.embedwatch.net.Fetch;
 import org.embedwatch.net.HttpFetcher;
 

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.util.Map;
 import java.util.Optional;
-import org.embedwatch.Outcome;
+import org.embedwatch.evidence.Outcome;
 import org.embedwatch.net.Fetch;
 import org.embedwatch.net.HttpFetcher;
 

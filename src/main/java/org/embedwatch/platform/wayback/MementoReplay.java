@@ -1,6 +1,6 @@
 package org.embedwatch.platform.wayback;
 
-import org.embedwatch.Outcome;
+import org.embedwatch.evidence.Outcome;
 import org.embedwatch.net.Fetch;
 
 /**

@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.List;
 import java.util.Optional;
-import org.embedwatch.Sha256;
+import org.embedwatch.evidence.Sha256;
 import org.embedwatch.platform.PostContent;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;

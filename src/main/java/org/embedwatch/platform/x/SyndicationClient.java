@@ -10,14 +10,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.embedwatch.Outcome;
-import org.embedwatch.UnavailableReason;
+import org.embedwatch.evidence.Outcome;
+import org.embedwatch.evidence.UnavailableReason;
 import org.embedwatch.net.Fetch;
 import org.embedwatch.net.HttpFetcher;
 import org.embedwatch.platform.PostEndpoint;
 import org.embedwatch.platform.PostFetch;
 import org.embedwatch.platform.PostKey;
-import org.embedwatch.Platform;
+import org.embedwatch.evidence.Platform;
 
 /**
  * X's syndication endpoint ({@code https://cdn.syndication.twimg.com/tweet-result}), the one behind X's own embed

@@ -10,8 +10,8 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import org.embedwatch.ContentFacets;
-import org.embedwatch.Sha256;
+import org.embedwatch.evidence.ContentFacets;
+import org.embedwatch.evidence.Sha256;
 import org.embedwatch.platform.PostContent;
 
 /**

@@ -10,7 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.embedwatch.Outcome;
+import org.embedwatch.evidence.Outcome;
 import org.embedwatch.config.Settings;
 import org.embedwatch.net.Fetch;
 import org.embedwatch.net.HttpFetcher;

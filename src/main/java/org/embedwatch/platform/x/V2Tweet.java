@@ -12,8 +12,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-import org.embedwatch.ContentFacets;
-import org.embedwatch.Sha256;
+import org.embedwatch.evidence.ContentFacets;
+import org.embedwatch.evidence.Sha256;
 import org.embedwatch.platform.PostContent;
 
 /**

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
-import org.embedwatch.Outcome;
-import org.embedwatch.Platform;
+import org.embedwatch.evidence.Outcome;
+import org.embedwatch.evidence.Platform;
 import org.embedwatch.platform.PostContent;
 import org.embedwatch.platform.PostFetch;
 import org.embedwatch.platform.PostKey;

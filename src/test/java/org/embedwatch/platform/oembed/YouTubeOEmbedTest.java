@@ -3,9 +3,9 @@ package org.embedwatch.platform.oembed;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import org.embedwatch.Outcome;
-import org.embedwatch.Platform;
-import org.embedwatch.UnavailableReason;
+import org.embedwatch.evidence.Outcome;
+import org.embedwatch.evidence.Platform;
+import org.embedwatch.evidence.UnavailableReason;
 import org.embedwatch.platform.PostContent;
 import org.embedwatch.platform.PostFetch;
 import org.embedwatch.platform.PostKey;

@@ -15,10 +15,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.embedwatch.Outcome;
-import org.embedwatch.Platform;
-import org.embedwatch.Sha256;
-import org.embedwatch.UnavailableReason;
+import org.embedwatch.evidence.Outcome;
+import org.embedwatch.evidence.Platform;
+import org.embedwatch.evidence.Sha256;
+import org.embedwatch.evidence.UnavailableReason;
 import org.embedwatch.archive.ExchangeRecorder;
 import org.embedwatch.archive.HttpExchangeRecord;
 import org.embedwatch.config.Settings;
@@ -108,7 +108,7 @@ class V1ClientTest {
   void anIdBeyondALongIsAnsweredUnexpectedWithoutBeingSentAndTheOthersAreStillLookedUp() throws IOException {
     start();
     List<PostKey> keys = new java.util.ArrayList<>(keys(0, 1));
-    keys.add(1, new PostKey(org.embedwatch.Platform.X, "99999999999999999999", null, null));
+    keys.add(1, new PostKey(org.embedwatch.evidence.Platform.X, "99999999999999999999", null, null));
 
     List<PostFetch> answers = client.fetchAll(keys);
 

@@ -1,7 +1,6 @@
-package org.embedwatch.store;
+package org.embedwatch.evidence;
 
-import org.embedwatch.Sha256;
-import org.embedwatch.archive.WarcLocation;
+import org.embedwatch.evidence.Sha256;
 
 /**
  * One media item of a capture: the URL we fetched and, when it was stored, the bytes' digest and file.
@@ -15,7 +14,7 @@ import org.embedwatch.archive.WarcLocation;
  * @param dhash the 64-bit perceptual hash of the stored image ({@code verify.PerceptualHash}), or null when the bytes
  *     are no image javax.imageio decodes, or were not stored
  */
-public record NewMedia(
+public record Media(
     String kind,
     String sourceUrl,
     String outcome,
@@ -26,7 +25,7 @@ public record NewMedia(
     WarcLocation warc,
     Long dhash) {
   /** A media item without a perceptual hash (not an image, or not hashed). */
-  public NewMedia(String kind, String sourceUrl, String outcome, Sha256 sha256, String contentType, long byteLength,
+  public Media(String kind, String sourceUrl, String outcome, Sha256 sha256, String contentType, long byteLength,
       String path, WarcLocation warc) {
     this(kind, sourceUrl, outcome, sha256, contentType, byteLength, path, warc, null);
   }

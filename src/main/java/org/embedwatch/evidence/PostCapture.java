@@ -1,8 +1,7 @@
-package org.embedwatch.store;
+package org.embedwatch.evidence;
 
 import java.util.List;
-import org.embedwatch.ContentFacets;
-import org.embedwatch.Sha256;
+import org.embedwatch.evidence.Sha256;
 
 /**
  * The post as an endpoint served it, about to be stored with its media.
@@ -16,7 +15,7 @@ import org.embedwatch.Sha256;
  * @param facets links, edit ids and community notes as the endpoint serves them, or null when not recorded (captures
  *     stored before they were)
  */
-public record NewPostCapture(
+public record PostCapture(
     String endpoint,
     byte[] body,
     Sha256 bodySha256,
@@ -26,15 +25,15 @@ public record NewPostCapture(
     String authorHandle,
     String authorName,
     String createdAt,
-    List<NewMedia> media,
+    List<Media> media,
     ContentFacets facets) {
-  public NewPostCapture {
+  public PostCapture {
     media = List.copyOf(media);
   }
 
   /** A capture without a record of its facets. */
-  public NewPostCapture(String endpoint, byte[] body, Sha256 bodySha256, String bodyScope, String fingerprint,
-      String text, String authorHandle, String authorName, String createdAt, List<NewMedia> media) {
+  public PostCapture(String endpoint, byte[] body, Sha256 bodySha256, String bodyScope, String fingerprint,
+      String text, String authorHandle, String authorName, String createdAt, List<Media> media) {
     this(endpoint, body, bodySha256, bodyScope, fingerprint, text, authorHandle, authorName, createdAt, media, null);
   }
 }

@@ -1,4 +1,4 @@
-package org.embedwatch.archive;
+package org.embedwatch.evidence;
 
 import java.net.URI;
 

@@ -1,10 +1,7 @@
-package org.embedwatch.store;
+package org.embedwatch.evidence;
 
 import java.time.Instant;
-import org.embedwatch.Outcome;
-import org.embedwatch.Sha256;
-import org.embedwatch.UnavailableReason;
-import org.embedwatch.archive.WarcLocation;
+import org.embedwatch.evidence.Sha256;
 
 /**
  * One attempt to observe a post through one endpoint, about to be appended.
@@ -21,7 +18,7 @@ import org.embedwatch.archive.WarcLocation;
  *     capture, in order, so that a photo replaced under an unchanged URL changes it while a re-encoded copy does not;
  *     null when nothing was served or it was not recorded
  */
-public record NewObservation(
+public record Observation(
     Instant observedAt,
     String endpoint,
     String requestUrl,
@@ -35,27 +32,27 @@ public record NewObservation(
     int check,
     String pictures) {
   /** An observation in check {@code check} without a record of its photos. */
-  public NewObservation(Instant observedAt, String endpoint, String requestUrl, Integer httpStatus, Outcome outcome,
+  public Observation(Instant observedAt, String endpoint, String requestUrl, Integer httpStatus, Outcome outcome,
       UnavailableReason reason, String detail, Sha256 bodySha256, String fingerprint, WarcLocation warc, int check) {
     this(observedAt, endpoint, requestUrl, httpStatus, outcome, reason, detail, bodySha256, fingerprint, warc, check,
         null);
   }
 
   /** An observation outside a numbered check. */
-  public NewObservation(Instant observedAt, String endpoint, String requestUrl, Integer httpStatus, Outcome outcome,
+  public Observation(Instant observedAt, String endpoint, String requestUrl, Integer httpStatus, Outcome outcome,
       UnavailableReason reason, String detail, Sha256 bodySha256, String fingerprint, WarcLocation warc) {
     this(observedAt, endpoint, requestUrl, httpStatus, outcome, reason, detail, bodySha256, fingerprint, warc, 0);
   }
 
   /** The same observation as part of check number {@code n}. */
-  public NewObservation inCheck(int n) {
-    return new NewObservation(observedAt, endpoint, requestUrl, httpStatus, outcome, reason, detail, bodySha256,
+  public Observation inCheck(int n) {
+    return new Observation(observedAt, endpoint, requestUrl, httpStatus, outcome, reason, detail, bodySha256,
         fingerprint, warc, n, pictures);
   }
 
   /** The same observation with the digest of the photos it saw, and {@code detail} (kept when null). */
-  public NewObservation withPictures(String digest, String note) {
-    return new NewObservation(observedAt, endpoint, requestUrl, httpStatus, outcome, reason,
+  public Observation withPictures(String digest, String note) {
+    return new Observation(observedAt, endpoint, requestUrl, httpStatus, outcome, reason,
         note == null ? detail : note, bodySha256, fingerprint, warc, check, digest);
   }
 

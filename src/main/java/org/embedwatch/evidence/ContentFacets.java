@@ -1,4 +1,4 @@
-package org.embedwatch;
+package org.embedwatch.evidence;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;

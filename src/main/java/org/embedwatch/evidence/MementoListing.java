@@ -1,4 +1,4 @@
-package org.embedwatch.store;
+package org.embedwatch.evidence;
 
 import java.time.Instant;
 
@@ -14,7 +14,7 @@ import java.time.Instant;
  * @param mimetype the captured type, or null
  * @param length the archived record length, or null
  */
-public record NewMemento(String source, String originalUrl, String timestamp, Instant at, String uri,
+public record MementoListing(String source, String originalUrl, String timestamp, Instant at, String uri,
     String statusCode, String digest, String mimetype, Long length) {
   /** The longest memento URI stored (the unique index must fit PostgreSQL's limit). */
   public static final int MAX_URI = 2048;

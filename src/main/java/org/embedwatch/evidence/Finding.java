@@ -1,4 +1,4 @@
-package org.embedwatch.store;
+package org.embedwatch.evidence;
 
 import java.time.Instant;
 import java.util.Objects;
@@ -16,9 +16,9 @@ import java.util.Objects;
  * @param summary one line, stated as an observation ("text differs from the first capture, first seen at T")
  * @param detail a readable diff or the evidence in full, or null
  */
-public record NewFinding(String kind, String key, Long postRef, Long citationId, Long articleId, Long observationId,
+public record Finding(String kind, String key, Long postRef, Long citationId, Long articleId, Long observationId,
     Instant firstSeen, String summary, String detail) {
-  public NewFinding {
+  public Finding {
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(key, "key");
     Objects.requireNonNull(firstSeen, "firstSeen");

@@ -1,4 +1,4 @@
-package org.embedwatch;
+package org.embedwatch.evidence;
 
 import java.util.Locale;
 

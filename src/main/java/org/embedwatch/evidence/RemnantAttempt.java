@@ -1,9 +1,8 @@
-package org.embedwatch.store;
+package org.embedwatch.evidence;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
-import org.embedwatch.archive.WarcLocation;
 import org.embedwatch.extract.Reference;
 
 /**
@@ -13,9 +12,9 @@ import org.embedwatch.extract.Reference;
  * @param resolvedTo for {@code RESOLVED}, the reference the citation now points at (post id, handle, URL); else null
  * @param detail the outcome in one line, as printed
  */
-public record NewRemnantResolution(long citationId, Instant attemptedAt, String outcome, Reference resolvedTo,
+public record RemnantAttempt(long citationId, Instant attemptedAt, String outcome, Reference resolvedTo,
     String detail, List<Candidate> candidates) {
-  public NewRemnantResolution {
+  public RemnantAttempt {
     Objects.requireNonNull(outcome, "outcome");
     Objects.requireNonNull(detail, "detail");
     candidates = List.copyOf(candidates);

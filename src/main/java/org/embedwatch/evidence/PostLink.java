@@ -1,7 +1,6 @@
-package org.embedwatch.store;
+package org.embedwatch.evidence;
 
 import java.util.Objects;
-import org.embedwatch.Platform;
 
 /**
  * A post named by a captured post's content.
@@ -10,11 +9,11 @@ import org.embedwatch.Platform;
  * @param handle the named post's author handle when the content gives it, or null
  * @param url the named post's canonical URL, used when its row is created
  */
-public record NewLink(String kind, Platform platform, String postId, String handle, String url) {
+public record PostLink(String kind, Platform platform, String postId, String handle, String url) {
   public static final String QUOTED = "quoted";
   public static final String REPLIED_TO = "replied_to";
 
-  public NewLink {
+  public PostLink {
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(platform, "platform");
     Objects.requireNonNull(postId, "postId");
