@@ -17,11 +17,11 @@ import org.embedwatch.read.ArticleCapture;
 import org.embedwatch.resolve.RemnantResolver;
 import org.embedwatch.store.EvidenceReader;
 import org.embedwatch.store.EvidenceStore;
-import org.embedwatch.store.NewArticleCapture;
-import org.embedwatch.store.ArticleCaptureRecord;
+import org.embedwatch.evidence.CapturedArticle;
+import org.embedwatch.evidence.ArticleCaptureRecord;
 import org.embedwatch.store.EvidenceReader;
 import org.embedwatch.evidence.Finding;
-import org.embedwatch.store.PostRecord;
+import org.embedwatch.evidence.PostRecord;
 import org.embedwatch.verify.ArticleDrift;
 import org.embedwatch.verify.CitationCheck;
 
@@ -81,7 +81,7 @@ public final class Archiver {
     List<Reference> all = extractor.extract(article.text(), article.textType(), article.baseUrl());
     List<Reference> references = all.stream().filter(inScope).toList();
     BlobStore.Blob blob = articleFiles.put(article.raw());
-    EvidenceStore.SavedArticle saved = store.saveArticle(new NewArticleCapture(article.input(),
+    EvidenceStore.SavedArticle saved = store.saveArticle(new CapturedArticle(article.input(),
         article.url() == null ? null : article.url().toString(), article.readAt(), article.mediaType(),
         article.charset(), article.sha256(), article.raw().length, blob.path().toString(), article.warc(),
         article.finalUrl() == null || article.finalUrl().equals(article.url()) ? null : article.finalUrl().toString()),
@@ -112,7 +112,7 @@ public final class Archiver {
   /**
    * Tries each remnant among {@code citations} and captures, through the normal checker, each post one resolves to.
    */
-  public List<RemnantResult> resolveRemnants(List<org.embedwatch.store.CitationRecord> citations) {
+  public List<RemnantResult> resolveRemnants(List<org.embedwatch.evidence.CitationRecord> citations) {
     List<RemnantResolver.Resolution> resolutions = citations.stream().filter(RemnantResolver::applies)
         .map(remnants::resolve).toList();
     Map<Long, PostRecord> resolved = new LinkedHashMap<>();

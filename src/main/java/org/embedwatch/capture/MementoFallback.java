@@ -12,11 +12,11 @@ import org.embedwatch.platform.wayback.Memento;
 import org.embedwatch.platform.wayback.MementoClient;
 import org.embedwatch.platform.wayback.MementoReplay;
 import org.embedwatch.store.EvidenceStore;
-import org.embedwatch.store.MementoRecord;
+import org.embedwatch.evidence.MementoRecord;
 import org.embedwatch.evidence.MementoListing;
 import org.embedwatch.evidence.Observation;
 import org.embedwatch.evidence.PostCapture;
-import org.embedwatch.store.PostRecord;
+import org.embedwatch.evidence.PostRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

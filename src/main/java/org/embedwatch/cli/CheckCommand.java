@@ -7,7 +7,7 @@ import org.embedwatch.App;
 import org.embedwatch.evidence.Platform;
 import org.embedwatch.evidence.PostState;
 import org.embedwatch.capture.PostChecker;
-import org.embedwatch.store.PostRecord;
+import org.embedwatch.evidence.PostRecord;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;

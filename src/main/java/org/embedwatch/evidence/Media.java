@@ -1,6 +1,5 @@
 package org.embedwatch.evidence;
 
-import org.embedwatch.evidence.Sha256;
 
 /**
  * One media item of a capture: the URL we fetched and, when it was stored, the bytes' digest and file.

@@ -1,7 +1,6 @@
 package org.embedwatch.evidence;
 
 import java.time.Instant;
-import org.embedwatch.evidence.Sha256;
 
 /**
  * One attempt to observe a post through one endpoint, about to be appended.

@@ -1,7 +1,6 @@
 package org.embedwatch.evidence;
 
 import java.util.List;
-import org.embedwatch.evidence.Sha256;
 
 /**
  * The post as an endpoint served it, about to be stored with its media.

@@ -7,19 +7,19 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.embedwatch.store.ArticleCaptureRecord;
-import org.embedwatch.store.CaptureRecord;
-import org.embedwatch.store.CitationRecord;
+import org.embedwatch.evidence.ArticleCaptureRecord;
+import org.embedwatch.evidence.CaptureRecord;
+import org.embedwatch.evidence.CitationRecord;
 import org.embedwatch.store.EvidenceReader;
-import org.embedwatch.store.FindingRecord;
-import org.embedwatch.store.LinkRecord;
+import org.embedwatch.evidence.FindingRecord;
+import org.embedwatch.evidence.LinkRecord;
 import org.embedwatch.evidence.Finding;
 import org.embedwatch.evidence.PostLink;
 import org.embedwatch.evidence.Media;
 import org.embedwatch.evidence.Observation;
-import org.embedwatch.store.ObservationRecord;
-import org.embedwatch.store.PostRecord;
-import org.embedwatch.store.StateChange;
+import org.embedwatch.evidence.ObservationRecord;
+import org.embedwatch.evidence.PostRecord;
+import org.embedwatch.evidence.StateChange;
 
 /** Builds an {@link AuditReport} from what is stored; reads only. */
 public final class AuditReportBuilder {

@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.embedwatch.evidence.Observation;
-import org.embedwatch.store.PostRecord;
+import org.embedwatch.evidence.PostRecord;
 
 /**
  * States a post's situation as observations, never as certainty: the state fold's explanation kept on the post

@@ -16,10 +16,10 @@ import org.embedwatch.platform.wayback.MementoClient;
 import org.embedwatch.platform.wayback.MementoReplay;
 import org.embedwatch.platform.wayback.WaybackAnswer;
 import org.embedwatch.platform.x.V2Search;
-import org.embedwatch.store.CitationRecord;
+import org.embedwatch.evidence.CitationRecord;
 import org.embedwatch.store.EvidenceStore;
 import org.embedwatch.evidence.RemnantAttempt;
-import org.embedwatch.store.PostRecord;
+import org.embedwatch.evidence.PostRecord;
 import org.embedwatch.verify.CitedDates;
 
 /**

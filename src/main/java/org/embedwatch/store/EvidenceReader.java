@@ -1,5 +1,15 @@
 package org.embedwatch.store;
 
+import org.embedwatch.evidence.ArticleCaptureRecord;
+import org.embedwatch.evidence.CaptureRecord;
+import org.embedwatch.evidence.CapturedArticle;
+import org.embedwatch.evidence.CitationRecord;
+import org.embedwatch.evidence.FindingRecord;
+import org.embedwatch.evidence.LinkRecord;
+import org.embedwatch.evidence.MementoRecord;
+import org.embedwatch.evidence.ObservationRecord;
+import org.embedwatch.evidence.PostRecord;
+import org.embedwatch.evidence.StateChange;
 import org.embedwatch.evidence.Finding;
 import org.embedwatch.evidence.Media;
 import org.embedwatch.evidence.MementoListing;
@@ -253,7 +263,7 @@ public final class EvidenceReader {
           ResultSet rs = ps.executeQuery()) {
         List<ArticleCaptureRecord> out = new ArrayList<>();
         while (rs.next()) {
-          out.add(new ArticleCaptureRecord(rs.getLong("id"), rs.getLong("article_id"), new NewArticleCapture(
+          out.add(new ArticleCaptureRecord(rs.getLong("id"), rs.getLong("article_id"), new CapturedArticle(
               rs.getString("input"), rs.getString("url"), Sql.instant(rs, "captured_at"),
               rs.getString("media_type"), rs.getString("charset"), new Sha256(rs.getString("sha256")),
               rs.getLong("byte_length"), rs.getString("body_path"), Sql.warc(rs), rs.getString("final_url"))));

@@ -1,5 +1,7 @@
 package org.embedwatch.store;
 
+import org.embedwatch.evidence.CapturedArticle;
+import org.embedwatch.evidence.PostRecord;
 import org.embedwatch.evidence.DerivedState;
 import org.embedwatch.evidence.Finding;
 import org.embedwatch.evidence.Media;
@@ -46,7 +48,7 @@ public final class EvidenceStore {
    * Stores an article capture and its references in one transaction, creating a PENDING post row (due now) for
    * every referenced post not seen before.
    */
-  public SavedArticle saveArticle(NewArticleCapture capture, List<Reference> references, Instant now) {
+  public SavedArticle saveArticle(CapturedArticle capture, List<Reference> references, Instant now) {
     return db.inTransaction(c -> {
       long articleId = upsertArticle(c, capture, now);
       long captureId = insertArticleCapture(c, articleId, capture);
@@ -432,7 +434,7 @@ public final class EvidenceStore {
     }
   }
 
-  private static long upsertArticle(Connection c, NewArticleCapture capture, Instant now) throws SQLException {
+  private static long upsertArticle(Connection c, CapturedArticle capture, Instant now) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement("select id from article where input=?")) {
       ps.setString(1, capture.input());
       try (ResultSet rs = ps.executeQuery()) {
@@ -450,7 +452,7 @@ public final class EvidenceStore {
     }
   }
 
-  private static long insertArticleCapture(Connection c, long articleId, NewArticleCapture a) throws SQLException {
+  private static long insertArticleCapture(Connection c, long articleId, CapturedArticle a) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement("insert into article_capture(article_id, captured_at, media_type,"
         + " charset, sha256, byte_length, body_path, warc_file, warc_offset, warc_record_id, final_url)"
         + " values (?,?,?,?,?,?,?,?,?,?,?)", Statement.RETURN_GENERATED_KEYS)) {

@@ -3,11 +3,11 @@ package org.embedwatch.verify;
 import java.util.List;
 import java.util.Optional;
 import org.embedwatch.evidence.Sha256;
-import org.embedwatch.store.CaptureRecord;
+import org.embedwatch.evidence.CaptureRecord;
 import org.embedwatch.evidence.Finding;
 import org.embedwatch.evidence.Observation;
 import org.embedwatch.evidence.PostCapture;
-import org.embedwatch.store.PostRecord;
+import org.embedwatch.evidence.PostRecord;
 
 /**
  * The {@code ALTERED} finding a capture stored at a re-check shows, as a readable diff against the endpoint's previous

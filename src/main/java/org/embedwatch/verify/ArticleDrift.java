@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.embedwatch.extract.Reference;
-import org.embedwatch.store.CitationRecord;
+import org.embedwatch.evidence.CitationRecord;
 
 /**
  * What changed in an article's references between two of its captures: a reference of the earlier capture that the

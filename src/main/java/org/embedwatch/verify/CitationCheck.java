@@ -14,13 +14,13 @@ import java.util.Optional;
 import org.embedwatch.evidence.Platform;
 import org.embedwatch.evidence.Sha256;
 import org.embedwatch.extract.Reference;
-import org.embedwatch.store.ArticleCaptureRecord;
-import org.embedwatch.store.CaptureRecord;
-import org.embedwatch.store.CitationRecord;
+import org.embedwatch.evidence.ArticleCaptureRecord;
+import org.embedwatch.evidence.CaptureRecord;
+import org.embedwatch.evidence.CitationRecord;
 import org.embedwatch.store.EvidenceReader;
 import org.embedwatch.store.EvidenceStore;
 import org.embedwatch.evidence.Finding;
-import org.embedwatch.store.PostRecord;
+import org.embedwatch.evidence.PostRecord;
 
 /**
  * Compares what articles say about a post (quoted text, handle, display name, date) with what its captures say, and

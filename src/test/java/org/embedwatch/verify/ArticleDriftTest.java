@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import org.embedwatch.evidence.Platform;
 import org.embedwatch.extract.Reference;
-import org.embedwatch.store.CitationRecord;
+import org.embedwatch.evidence.CitationRecord;
 import org.junit.jupiter.api.Test;
 
 class ArticleDriftTest {

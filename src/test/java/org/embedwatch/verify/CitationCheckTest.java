@@ -9,7 +9,7 @@ import java.util.List;
 import org.embedwatch.evidence.Platform;
 import org.embedwatch.evidence.Sha256;
 import org.embedwatch.extract.Reference;
-import org.embedwatch.store.CaptureRecord;
+import org.embedwatch.evidence.CaptureRecord;
 import org.embedwatch.evidence.PostCapture;
 import org.junit.jupiter.api.Test;
 

@@ -1,8 +1,6 @@
-package org.embedwatch.store;
+package org.embedwatch.evidence;
 
 import java.time.Instant;
-import org.embedwatch.evidence.Sha256;
-import org.embedwatch.evidence.WarcLocation;
 
 /**
  * An article capture about to be stored: the raw bytes are already in the blob store at {@code bodyPath}.
@@ -12,7 +10,7 @@ import org.embedwatch.evidence.WarcLocation;
  * @param warc where the HTTP exchange sits in WARC, or null for a local file
  * @param finalUrl the address that answered after redirects, or null when there were none (or for a local file)
  */
-public record NewArticleCapture(
+public record CapturedArticle(
     String input,
     String url,
     Instant capturedAt,

@@ -1,4 +1,4 @@
-package org.embedwatch.store;
+package org.embedwatch.evidence;
 
 import org.embedwatch.extract.Reference;
 

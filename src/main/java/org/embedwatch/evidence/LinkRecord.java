@@ -1,7 +1,6 @@
-package org.embedwatch.store;
+package org.embedwatch.evidence;
 
 import java.time.Instant;
-import org.embedwatch.evidence.Platform;
 
 /**
  * A stored link between posts.

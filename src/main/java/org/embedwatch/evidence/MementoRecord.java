@@ -1,8 +1,6 @@
-package org.embedwatch.store;
+package org.embedwatch.evidence;
 
-import org.embedwatch.evidence.MementoListing;
 import java.time.Instant;
-import org.embedwatch.evidence.WarcLocation;
 
 /**
  * A stored memento: when it was first listed, and the observation and WARC record of the exchange that listed it.

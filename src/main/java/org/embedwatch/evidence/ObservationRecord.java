@@ -1,6 +1,5 @@
-package org.embedwatch.store;
+package org.embedwatch.evidence;
 
-import org.embedwatch.evidence.Observation;
 
 /** A stored observation: its row id, the post it belongs to, and what was observed. */
 public record ObservationRecord(long id, long postRef, Observation observation) {}

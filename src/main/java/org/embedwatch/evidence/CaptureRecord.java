@@ -1,6 +1,5 @@
-package org.embedwatch.store;
+package org.embedwatch.evidence;
 
-import org.embedwatch.evidence.PostCapture;
 import java.time.Instant;
 
 /** A stored post capture with its media rows. */

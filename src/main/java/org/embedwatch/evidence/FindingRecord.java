@@ -1,6 +1,5 @@
-package org.embedwatch.store;
+package org.embedwatch.evidence;
 
-import org.embedwatch.evidence.Finding;
 
 /** A stored finding. */
 public record FindingRecord(long id, Finding finding) {}

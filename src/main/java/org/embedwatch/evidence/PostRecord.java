@@ -1,9 +1,6 @@
-package org.embedwatch.store;
+package org.embedwatch.evidence;
 
 import java.time.Instant;
-import org.embedwatch.evidence.Platform;
-import org.embedwatch.evidence.PostState;
-import org.embedwatch.evidence.UnavailableReason;
 
 /**
  * A post row: identity plus the cached current state (always recomputable from its observations).

@@ -1,8 +1,6 @@
-package org.embedwatch.store;
+package org.embedwatch.evidence;
 
 import java.time.Instant;
-import org.embedwatch.evidence.PostState;
-import org.embedwatch.evidence.UnavailableReason;
 
 /**
  * A state transition of a post, with the observation that caused it.
