@@ -1,5 +1,6 @@
 package org.embedwatch;
 
+import org.embedwatch.evidence.FindingKind;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -153,7 +154,7 @@ public final class Archiver {
     Instant t2 = now.capture().capturedAt();
     List<Finding> drift = new ArrayList<>();
     for (ArticleDrift.Drift d : ArticleDrift.compare(reader.citations(before.id()), reader.citations(now.id()))) {
-      Finding f = new Finding(ArticleDrift.KIND, "article " + before.articleId() + " capture " + before.id()
+      Finding f = new Finding(FindingKind.ARTICLE_DRIFT, "article " + before.articleId() + " capture " + before.id()
           + "→" + now.id() + ": " + d.key(), d.before().postRef(), d.before().id(), before.articleId(), null,
           clock.instant(), d.summary(t1, t2), "earlier capture " + t1 + " (sha256 " + before.capture().sha256().hex()
           + "), later capture " + t2 + " (sha256 " + now.capture().sha256().hex() + ")");

@@ -153,8 +153,8 @@ public final class PostChecker {
   private String describe(PostRecord from, PostRecord found) {
     String kind = reader.linksFrom(from.id()).stream()
         .filter(l -> found.id() == (l.toPost() == null ? -1 : l.toPost()))
-        .map(LinkRecord::kind).findFirst().orElse("named");
-    return (kind.equals(PostLink.REPLIED_TO) ? "replied to" : kind) + " by " + from.platform().key() + " "
+        .map(l -> l.kind().words()).findFirst().orElse("named");
+    return kind + " by " + from.platform().key() + " "
         + from.postId();
   }
 

@@ -6,7 +6,6 @@ import java.util.Objects;
 /**
  * A finding about to be stored: something a verification team must look at besides the availability state.
  *
- * @param kind {@code ALTERED}, {@code CITATION_MISMATCH}, {@code ARTICLE_DRIFT}, …
  * @param key what makes this finding distinct within its kind (e.g. {@code post 12: fingerprint a→b}); a finding
  *     whose kind and key are stored already is not stored again
  * @param postRef the post row it is about, or null
@@ -16,7 +15,7 @@ import java.util.Objects;
  * @param summary one line, stated as an observation ("text differs from the first capture, first seen at T")
  * @param detail a readable diff or the evidence in full, or null
  */
-public record Finding(String kind, String key, Long postRef, Long citationId, Long articleId, Long observationId,
+public record Finding(FindingKind kind, String key, Long postRef, Long citationId, Long articleId, Long observationId,
     Instant firstSeen, String summary, String detail) {
   public Finding {
     Objects.requireNonNull(kind, "kind");

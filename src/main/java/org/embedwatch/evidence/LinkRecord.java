@@ -9,5 +9,5 @@ import java.time.Instant;
  * @param toPost the row of the named post, or null when it has none (links of uncited posts are not followed)
  * @param firstSeen when a capture first showed the link
  */
-public record LinkRecord(long fromPost, String kind, Platform toPlatform, String toPostId, String toHandle,
+public record LinkRecord(long fromPost, LinkKind kind, Platform toPlatform, String toPostId, String toHandle,
     Long toPost, Instant firstSeen) {}

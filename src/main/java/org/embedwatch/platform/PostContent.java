@@ -1,5 +1,6 @@
 package org.embedwatch.platform;
 
+import org.embedwatch.evidence.LinkKind;
 import java.util.List;
 import org.embedwatch.evidence.ContentFacets;
 
@@ -53,13 +54,9 @@ public record PostContent(
   /**
    * A post named by this one's content.
    *
-   * @param kind {@code quoted} or {@code replied_to}
    * @param handle its author's handle when the endpoint gives it, or null
    */
-  public record Related(String kind, String postId, String handle) {
-    public static final String QUOTED = "quoted";
-    public static final String REPLIED_TO = "replied_to";
-  }
+  public record Related(LinkKind kind, String postId, String handle) {}
 
   /**
    * A media item to fetch.

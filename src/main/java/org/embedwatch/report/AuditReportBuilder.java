@@ -1,5 +1,6 @@
 package org.embedwatch.report;
 
+import org.embedwatch.evidence.LinkKind;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -92,7 +93,7 @@ public final class AuditReportBuilder {
       Map<Long, String> articles) {
     Finding f = r.finding();
     PostRecord p = f.postRef() == null ? null : posts.get(f.postRef());
-    return new AuditReport.FindingEntry(f.kind(), time(f.firstSeen()),
+    return new AuditReport.FindingEntry(f.kind().name(), time(f.firstSeen()),
         p == null ? null : p.platform().key() + " " + p.postId(),
         f.articleId() == null ? null : articles.get(f.articleId()), f.summary(), f.detail());
   }
@@ -102,13 +103,13 @@ public final class AuditReportBuilder {
     List<AuditReport.LinkEntry> out = new ArrayList<>();
     for (LinkRecord l : evidence.linksFrom(p.id())) {
       Optional<PostRecord> to = l.toPost() == null ? Optional.empty() : evidence.post(l.toPost());
-      out.add(new AuditReport.LinkEntry(l.kind().equals(PostLink.QUOTED) ? "quotes" : "replies to",
+      out.add(new AuditReport.LinkEntry(l.kind() == LinkKind.QUOTED ? "quotes" : "replies to",
           l.toPlatform().key(), l.toPostId(), l.toHandle(), to.map(t -> t.state().key()).orElse(null),
           to.map(t -> t.reason() == null ? null : t.reason().key()).orElse(null), time(l.firstSeen())));
     }
     for (LinkRecord l : evidence.linksTo(p.id())) {
       PostRecord from = evidence.post(l.fromPost()).orElseThrow();
-      out.add(new AuditReport.LinkEntry(l.kind().equals(PostLink.QUOTED) ? "quoted by" : "replied to by",
+      out.add(new AuditReport.LinkEntry(l.kind() == LinkKind.QUOTED ? "quoted by" : "replied to by",
           from.platform().key(), from.postId(), from.handle(), from.state().key(),
           from.reason() == null ? null : from.reason().key(), time(l.firstSeen())));
     }

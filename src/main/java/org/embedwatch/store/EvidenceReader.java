@@ -1,5 +1,7 @@
 package org.embedwatch.store;
 
+import org.embedwatch.evidence.FindingKind;
+import org.embedwatch.evidence.LinkKind;
 import org.embedwatch.evidence.ArticleCaptureRecord;
 import org.embedwatch.evidence.CaptureRecord;
 import org.embedwatch.evidence.CapturedArticle;
@@ -161,7 +163,7 @@ public final class EvidenceReader {
         }
         try (ResultSet rs = ps.executeQuery()) {
           while (rs.next()) {
-            out.add(new FindingRecord(rs.getLong("id"), new Finding(rs.getString("kind"),
+            out.add(new FindingRecord(rs.getLong("id"), new Finding(FindingKind.valueOf(rs.getString("kind")),
                 rs.getString("finding_key"), nullableLong(rs, "post_ref"), nullableLong(rs, "citation_id"),
                 nullableLong(rs, "article_id"), nullableLong(rs, "observation_id"), Sql.instant(rs, "first_seen"),
                 rs.getString("summary"), rs.getString("detail"))));
@@ -202,7 +204,7 @@ public final class EvidenceReader {
           while (rs.next()) {
             long to = rs.getLong("to_post");
             Long toPost = rs.wasNull() ? null : to;
-            out.add(new LinkRecord(rs.getLong("from_post"), rs.getString("kind"),
+            out.add(new LinkRecord(rs.getLong("from_post"), LinkKind.parse(rs.getString("kind")),
                 Platform.parse(rs.getString("to_platform")), rs.getString("to_post_id"), rs.getString("to_handle"),
                 toPost, Sql.instant(rs, "first_seen")));
           }

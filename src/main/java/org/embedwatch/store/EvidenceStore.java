@@ -239,7 +239,7 @@ public final class EvidenceStore {
 
   private static boolean insertFinding(Connection c, Finding f) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement("select 1 from finding where kind=? and finding_key=?")) {
-      ps.setString(1, f.kind());
+      ps.setString(1, f.kind().name());
       ps.setString(2, findingKey(f));
       try (ResultSet rs = ps.executeQuery()) {
         if (rs.next()) {
@@ -250,7 +250,7 @@ public final class EvidenceStore {
     Savepoint before = c.setSavepoint();
     try (PreparedStatement ps = c.prepareStatement("insert into finding(kind, finding_key, post_ref, citation_id,"
         + " article_id, observation_id, first_seen, summary, detail) values (?,?,?,?,?,?,?,?,?)")) {
-      ps.setString(1, f.kind());
+      ps.setString(1, f.kind().name());
       ps.setString(2, findingKey(f));
       setLong(ps, 3, f.postRef());
       setLong(ps, 4, f.citationId());
@@ -295,7 +295,7 @@ public final class EvidenceStore {
     try (PreparedStatement ps = c.prepareStatement("select 1 from post_link where from_post=? and kind=?"
         + " and to_platform=? and to_post_id=?")) {
       ps.setLong(1, fromPost);
-      ps.setString(2, link.kind());
+      ps.setString(2, link.kind().key());
       ps.setString(3, link.platform().key());
       ps.setString(4, link.postId());
       try (ResultSet rs = ps.executeQuery()) {
@@ -313,7 +313,7 @@ public final class EvidenceStore {
     try (PreparedStatement ps = c.prepareStatement("insert into post_link(from_post, kind, to_platform, to_post_id,"
         + " to_handle, to_post, observation_id, first_seen) values (?,?,?,?,?,?,?,?)")) {
       ps.setLong(1, fromPost);
-      ps.setString(2, link.kind());
+      ps.setString(2, link.kind().key());
       ps.setString(3, link.platform().key());
       ps.setString(4, link.postId());
       ps.setString(5, Sql.clip(link.handle(), 200));

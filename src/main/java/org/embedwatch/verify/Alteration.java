@@ -1,5 +1,6 @@
 package org.embedwatch.verify;
 
+import org.embedwatch.evidence.FindingKind;
 import java.util.List;
 import java.util.Optional;
 import org.embedwatch.evidence.Sha256;
@@ -14,9 +15,6 @@ import org.embedwatch.evidence.PostRecord;
  * and first captures, and the photo digest {@link StateFold} compares besides the content fingerprint.
  */
 public final class Alteration {
-  /** The kind of finding stored when a post's content changed. */
-  public static final String KIND = "ALTERED";
-
   private Alteration() {}
 
   /**
@@ -61,7 +59,7 @@ public final class Alteration {
     String key = "post " + post.id() + " " + observation.endpoint() + ": " + previous.capture().fingerprint() + "/"
         + pictures(previous.capture()) + " -> " + now.fingerprint() + "/" + pictures(now);
     // Its observation id is this check's, set where the check is stored (in the same transaction).
-    return Optional.of(new Finding(KIND, key, post.id(), null, null, null,
+    return Optional.of(new Finding(FindingKind.ALTERED, key, post.id(), null, null, null,
         observation.observedAt(), summary, detail.toString().stripTrailing()));
   }
 

@@ -1,5 +1,6 @@
 package org.embedwatch.verify;
 
+import org.embedwatch.evidence.FindingKind;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,7 +19,6 @@ import org.embedwatch.evidence.CitationRecord;
  * drift. Pure.
  */
 public final class ArticleDrift {
-  public static final String KIND = "ARTICLE_DRIFT";
 
   private ArticleDrift() {}
 

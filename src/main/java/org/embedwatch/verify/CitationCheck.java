@@ -1,5 +1,6 @@
 package org.embedwatch.verify;
 
+import org.embedwatch.evidence.FindingKind;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -29,8 +30,6 @@ import org.embedwatch.evidence.PostRecord;
  * differently), and a difference is reported against the newest capture. Thread-safe: it keeps no state.
  */
 public final class CitationCheck {
-  public static final String KIND = "CITATION_MISMATCH";
-
   private final EvidenceReader reader;
   private final EvidenceStore store;
   private final Clock clock;
@@ -72,7 +71,7 @@ public final class CitationCheck {
       for (Mismatch m : compare(citation.reference(), latest)) {
         // Keyed by article and post, not by citation row: a re-captured article citing alike is the same finding.
         String where = articleId == null ? "citation " + citation.id() : "article " + articleId + " post " + post.id();
-        Finding f = new Finding(KIND, where + ": " + m.key(), post.id(), citation.id(),
+        Finding f = new Finding(FindingKind.CITATION_MISMATCH, where + ": " + m.key(), post.id(), citation.id(),
             articleId, m.capture().observationId(), clock.instant(), m.summary(), m.detail());
         if (store.saveFinding(f)) {
           stored.add(f);

@@ -1,5 +1,6 @@
 package org.embedwatch.platform.x;
 
+import org.embedwatch.evidence.LinkKind;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,11 +23,11 @@ final class RelatedTweets {
     List<PostContent.Related> out = new ArrayList<>();
     String q = quoted.path("id_str").asText(quotedId.asText(""));
     if (ID.matcher(q).matches()) {
-      out.add(new PostContent.Related(PostContent.Related.QUOTED, q, handle(quoted.path("user").path("screen_name"))));
+      out.add(new PostContent.Related(LinkKind.QUOTED, q, handle(quoted.path("user").path("screen_name"))));
     }
     String r = tweet.path("in_reply_to_status_id_str").asText("");
     if (ID.matcher(r).matches()) {
-      out.add(new PostContent.Related(PostContent.Related.REPLIED_TO, r,
+      out.add(new PostContent.Related(LinkKind.REPLIED_TO, r,
           handle(tweet.path("in_reply_to_screen_name"))));
     }
     return out;

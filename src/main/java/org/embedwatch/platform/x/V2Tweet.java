@@ -1,5 +1,6 @@
 package org.embedwatch.platform.x;
 
+import org.embedwatch.evidence.LinkKind;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -68,8 +69,7 @@ final class V2Tweet {
       String handle = find(includes.path("tweets"), "id", id)
           .flatMap(t -> find(includes.path("users"), "id", t.path("author_id").asText("")))
           .map(u -> u.path("username").asText(null)).orElse(null);
-      out.add(new PostContent.Related(type.equals("quoted") ? PostContent.Related.QUOTED
-          : PostContent.Related.REPLIED_TO, id, handle));
+      out.add(new PostContent.Related(LinkKind.parse(type), id, handle));
     }
     return out;
   }

@@ -1,5 +1,6 @@
 package org.embedwatch.platform.x;
 
+import org.embedwatch.evidence.LinkKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -26,7 +27,7 @@ class SyndicationTweetTest {
     PostContent c = tweets.read(sample("quoted_tweet_1641895049427550208.json"));
 
     assertThat(c.related()).containsExactly(
-        new PostContent.Related(PostContent.Related.QUOTED, "1641086480675225601", "SamuelSusla"));
+        new PostContent.Related(LinkKind.QUOTED, "1641086480675225601", "SamuelSusla"));
   }
 
   @Test
@@ -34,7 +35,7 @@ class SyndicationTweetTest {
     PostContent c = tweets.read(sample("reply_tweet_constructed.json"));
 
     assertThat(c.related()).containsExactly(
-        new PostContent.Related(PostContent.Related.REPLIED_TO, "1641086480675225601", "SamuelSusla"));
+        new PostContent.Related(LinkKind.REPLIED_TO, "1641086480675225601", "SamuelSusla"));
   }
 
   @Test
@@ -43,7 +44,7 @@ class SyndicationTweetTest {
     tweet.put("quoted_status_id_str", "20");
 
     assertThat(tweets.read(tweet).related()).containsExactly(
-        new PostContent.Related(PostContent.Related.QUOTED, "20", null));
+        new PostContent.Related(LinkKind.QUOTED, "20", null));
   }
 
   @Test

@@ -1,5 +1,6 @@
 package org.embedwatch.platform.x;
 
+import org.embedwatch.evidence.LinkKind;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -163,7 +164,7 @@ class V2ClientTest {
 
     // Its author's handle would need the referenced_tweets.id.author_id expansion, which is not asked for.
     assertThat(quote.content().related()).containsExactly(
-        new PostContent.Related(PostContent.Related.QUOTED, PHOTO, null));
+        new PostContent.Related(LinkKind.QUOTED, PHOTO, null));
     assertThat(photo.content().related()).isEmpty();
   }
 
