@@ -9,11 +9,19 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.embedwatch.archive.BlobStore;
 import org.embedwatch.archive.ExchangeRecorder;
 import org.embedwatch.archive.WarcArchive;
-import org.embedwatch.capture.PostChecker;
+import org.embedwatch.capture.CheckResult;
+import org.embedwatch.capture.CheckRunner;
+import org.embedwatch.capture.MediaFetcher;
 import org.embedwatch.capture.WaybackCorroboration;
+import org.embedwatch.evidence.CheckPolicy;
+import org.embedwatch.evidence.ConfirmationRule;
 import org.embedwatch.config.Settings;
 import org.embedwatch.extract.ReferenceExtractor;
 import org.embedwatch.net.HttpFetcher;
@@ -36,8 +44,6 @@ import org.embedwatch.platform.x.V2Search;
 import org.embedwatch.store.Database;
 import org.embedwatch.store.EvidenceReader;
 import org.embedwatch.store.EvidenceStore;
-import org.embedwatch.verify.CitationCheck;
-import org.embedwatch.verify.StateFold;
 
 /**
  * The composition root: builds every object of a run from {@link Settings}, by hand, in one place. Owns the
@@ -58,10 +64,11 @@ public final class App implements AutoCloseable {
   private final EvidenceStore store;
   private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(App.class);
   private final EvidenceReader evidence;
-  private final PostChecker checker;
+  private final CheckRunner checker;
   private final InputExpander inputs;
   private final Archiver archiver;
   private final Map<Platform, String> missingClients;
+  private final ExecutorService checkThreads;
 
   private App(Settings settings, Clock clock, Sleeper sleeper) {
     this.settings = settings;
@@ -96,18 +103,32 @@ public final class App implements AutoCloseable {
       missing.put(Platform.FACEBOOK, "needs meta.oembed-token");
     });
     this.missingClients = Map.copyOf(missing);
-    CitationCheck citations = new CitationCheck(evidence, store, clock);
-    this.checker = new PostChecker(endpoints, http, new BlobStore(settings.archiveDir().resolve("media")), sniffer,
-        settings.media().maxBytes(), store, evidence, new StateFold(new StateFold.Rule(settings.check().confirmChecks(),
-            settings.check().confirmSpan(), settings.check().confirmEndpoints())), clock, settings.check().interval(),
-        new WaybackCorroboration(new CdxClient(http, json), new AvailabilityClient(http, json),
+    this.checkThreads = checkThreads(settings.check().concurrency());
+    CheckPolicy policy = new CheckPolicy(new ConfirmationRule(settings.check().confirmChecks(),
+        settings.check().confirmSpan(), settings.check().confirmEndpoints()), List.of(), settings.check().interval(),
+        settings.check().refetchPhotos());
+    this.checker = CheckRunner.of(endpoints,
+        new MediaFetcher(http, new BlobStore(settings.archiveDir().resolve("media")), sniffer,
+            settings.media().maxBytes()),
+        evidence, store, new WaybackCorroboration(new CdxClient(http, json), new AvailabilityClient(http, json),
             new MementoClient(http, json), store, evidence),
-        settings.check().concurrency(), settings.check().refetchPhotos(), citations);
+        policy, clock, checkThreads);
     this.inputs = new InputExpander(http, sniffer, settings.read().maxBytes(), clock);
     RemnantResolver remnants = new RemnantResolver(new CdxClient(http, json), new MementoClient(http, json),
         settings.xV2().map(token -> new V2Search(token, http, json)), store, clock);
     this.archiver = new Archiver(extractor, new BlobStore(settings.archiveDir().resolve("articles")), store, checker,
-        citations, evidence, clock, remnants);
+        evidence, clock, remnants);
+  }
+
+  /** The threads posts are checked on: {@code check.concurrency} of them (0: as many as there are posts). */
+  private static ExecutorService checkThreads(int concurrency) {
+    AtomicInteger n = new AtomicInteger();
+    ThreadFactory named = r -> {
+      Thread t = new Thread(r, "check-" + n.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+    return concurrency == 0 ? Executors.newCachedThreadPool(named) : Executors.newFixedThreadPool(concurrency, named);
   }
 
   /**
@@ -207,7 +228,7 @@ public final class App implements AutoCloseable {
     return archiver;
   }
 
-  public PostChecker checker() {
+  public CheckRunner checker() {
     return checker;
   }
 
@@ -237,6 +258,7 @@ public final class App implements AutoCloseable {
       } catch (IOException e) {
         throw new UncheckedIOException("cannot close the HTTP client", e);
       } finally {
+        checkThreads.shutdownNow();
         warc.close();
         db.close();
       }

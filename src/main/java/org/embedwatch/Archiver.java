@@ -1,5 +1,6 @@
 package org.embedwatch;
 
+import org.embedwatch.evidence.EvidenceEvent;
 import org.embedwatch.evidence.FindingKind;
 import java.time.Clock;
 import java.time.Instant;
@@ -11,7 +12,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
 import org.embedwatch.archive.BlobStore;
-import org.embedwatch.capture.PostChecker;
+import org.embedwatch.capture.CheckResult;
+import org.embedwatch.capture.CheckRunner;
 import org.embedwatch.extract.Reference;
 import org.embedwatch.extract.ReferenceExtractor;
 import org.embedwatch.read.ArticleCapture;
@@ -24,7 +26,6 @@ import org.embedwatch.store.EvidenceReader;
 import org.embedwatch.evidence.Finding;
 import org.embedwatch.evidence.PostRecord;
 import org.embedwatch.verify.ArticleDrift;
-import org.embedwatch.verify.CitationCheck;
 
 /**
  * One pass over one article (read by {@link org.embedwatch.read.InputExpander}): store its raw bytes, extract
@@ -35,19 +36,16 @@ public final class Archiver {
   private final ReferenceExtractor extractor;
   private final BlobStore articleFiles;
   private final EvidenceStore store;
-  private final PostChecker checker;
-  private final CitationCheck citations;
+  private final CheckRunner checker;
   private final EvidenceReader reader;
   private final Clock clock;
   private final RemnantResolver remnants;
 
   /**
-   * @param citations compares each cited post, once captured, with what the article says about it
    * @param remnants asked about each remnant of the article once its posts are captured
    */
   public Archiver(ReferenceExtractor extractor, BlobStore articleFiles, EvidenceStore store,
-      PostChecker checker, CitationCheck citations, EvidenceReader reader, Clock clock, RemnantResolver remnants) {
-    this.citations = citations;
+      CheckRunner checker, EvidenceReader reader, Clock clock, RemnantResolver remnants) {
     this.reader = reader;
     this.remnants = remnants;
     this.extractor = extractor;
@@ -66,13 +64,13 @@ public final class Archiver {
    * @param remnants what resolving each remnant (reference without a post id) gave, in the order of the references
    */
   public record Result(ArticleCapture article, long articleCaptureId, List<ReferenceResult> references, int leftOut,
-      List<PostChecker.Result> related, List<RemnantResult> remnants) {}
+      List<CheckResult> related, List<RemnantResult> remnants) {}
 
   /** A remnant's resolution and, when it resolved to a post, the capture of that post (else null). */
-  public record RemnantResult(RemnantResolver.Resolution resolution, PostChecker.Result capture) {}
+  public record RemnantResult(RemnantResolver.Resolution resolution, CheckResult capture) {}
 
   /** One reference and what capturing its post gave, or null when it has no post id. */
-  public record ReferenceResult(Reference reference, PostChecker.Result capture) {}
+  public record ReferenceResult(Reference reference, CheckResult capture) {}
 
   /**
    * Archives one article: the references {@code inScope} accepts are stored and their posts captured; the others
@@ -82,15 +80,15 @@ public final class Archiver {
     List<Reference> all = extractor.extract(article.text(), article.textType(), article.baseUrl());
     List<Reference> references = all.stream().filter(inScope).toList();
     BlobStore.Blob blob = articleFiles.put(article.raw());
-    EvidenceStore.SavedArticle saved = store.saveArticle(new CapturedArticle(article.input(),
+    EvidenceStore.SavedArticle saved = store.record(new EvidenceEvent.ArticleCaptured(new CapturedArticle(article.input(),
         article.url() == null ? null : article.url().toString(), article.readAt(), article.mediaType(),
         article.charset(), article.sha256(), article.raw().length, blob.path().toString(), article.warc(),
         article.finalUrl() == null || article.finalUrl().equals(article.url()) ? null : article.finalUrl().toString()),
-        references, clock.instant());
+        references, clock.instant()));
     Map<Long, PostRecord> posts = new LinkedHashMap<>();
     saved.references().forEach(ref -> ref.post().ifPresent(p -> posts.putIfAbsent(p.id(), p)));
-    Map<Long, PostChecker.Result> captures = new HashMap<>();
-    List<PostChecker.Result> related = new ArrayList<>();
+    Map<Long, CheckResult> captures = new HashMap<>();
+    List<CheckResult> related = new ArrayList<>();
     checker.checkAll(List.copyOf(posts.values()), r -> {
       if (posts.containsKey(r.post().id())) {
         captures.put(r.post().id(), r);
@@ -101,7 +99,7 @@ public final class Archiver {
     // A post captured before, now cited by this article too, is compared here: its check stored no new capture, so
     // it compared nothing (a post captured just now was compared when its capture was stored).
     posts.values().stream().filter(p -> captures.get(p.id()) == null || !captures.get(p.id()).captured())
-        .forEach(citations::check);
+        .forEach(checker::compareCitations);
     List<ReferenceResult> results = new ArrayList<>();
     for (EvidenceStore.SavedReference ref : saved.references()) {
       results.add(new ReferenceResult(ref.reference(), ref.post().map(p -> captures.get(p.id())).orElse(null)));
@@ -118,7 +116,7 @@ public final class Archiver {
         .map(remnants::resolve).toList();
     Map<Long, PostRecord> resolved = new LinkedHashMap<>();
     resolutions.forEach(r -> r.post().ifPresent(p -> resolved.putIfAbsent(p.id(), p)));
-    Map<Long, PostChecker.Result> captures = new HashMap<>();
+    Map<Long, CheckResult> captures = new HashMap<>();
     checker.checkAll(List.copyOf(resolved.values()), r -> captures.putIfAbsent(r.post().id(), r));
     return resolutions.stream().map(r -> new RemnantResult(r, r.post().map(p -> captures.get(p.id())).orElse(null)))
         .toList();
@@ -158,9 +156,9 @@ public final class Archiver {
           + "→" + now.id() + ": " + d.key(), d.before().postRef(), d.before().id(), before.articleId(), null,
           clock.instant(), d.summary(t1, t2), "earlier capture " + t1 + " (sha256 " + before.capture().sha256().hex()
           + "), later capture " + t2 + " (sha256 " + now.capture().sha256().hex() + ")");
-      store.saveFinding(f);
       drift.add(f);
     }
+    store.record(new EvidenceEvent.FindingsRecorded(drift));
     return new Recapture(result, t1, drift);
   }
 }

@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * (never from the file name), and of an image its perceptual hash. The body is streamed to a temporary file, never held whole in memory, and moved into
  * the store; a body longer than {@code media.max-bytes} is not stored. Every fetch is in WARC, failed ones included.
  */
-final class MediaFetcher {
+public final class MediaFetcher {
   private static final Logger log = LoggerFactory.getLogger(MediaFetcher.class);
   private static final int SNIFF_BYTES = 64 * 1024;
   private final HttpFetcher http;
@@ -32,7 +32,7 @@ final class MediaFetcher {
   private final ContentSniffer sniffer;
   private final long maxBytes;
 
-  MediaFetcher(HttpFetcher http, BlobStore media, ContentSniffer sniffer, long maxBytes) {
+  public MediaFetcher(HttpFetcher http, BlobStore media, ContentSniffer sniffer, long maxBytes) {
     this.http = http;
     this.media = media;
     this.sniffer = sniffer;

@@ -1,5 +1,6 @@
 package org.embedwatch.capture;
 
+import org.embedwatch.evidence.EvidenceEvent;
 import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.List;
@@ -84,13 +85,14 @@ final class MementoFallback {
       Fetch.Response r = served.fetch();
       PostCapture capture = new PostCapture(MementoClient.ENDPOINT, r.body(), r.sha256(), PostFetch.PAYLOAD,
           fingerprint, text, null, null, null, List.of());
-      store.saveMementoCapture(post.id(), observation(answer, fingerprint), capture, chosen.id());
+      store.record(new EvidenceEvent.MementoCaptured(post.id(), observation(answer, fingerprint), capture,
+          chosen.id()));
       log.info("{} {}: stored {} ({})", MementoClient.ENDPOINT, post.postId(), memento.rawUri(), answer.detail());
       return new MementoAttempt(MementoAttempt.Kind.STORED, "stored " + memento.rawUri() + " (HTTP 200, sha256 "
           + r.sha256().hex() + ", " + (served.text() == null ? "no post text in it" : "text from "
           + served.text().source()) + "); an archived copy, the post's state is what the live endpoints said");
     }
-    store.saveCorroboration(post.id(), observation(answer, null), List.of());
+    store.record(new EvidenceEvent.MementosListed(post.id(), observation(answer, null), List.of()));
     log.info("{} {}: {}", MementoClient.ENDPOINT, post.postId(), answer.detail());
     String again = answer instanceof MementoReplay.Missing ? "" : "; asked again at the next check";
     return new MementoAttempt(MementoAttempt.Kind.NOT_FETCHED, "could not fetch " + memento.rawUri() + ": "

@@ -1,5 +1,6 @@
 package org.embedwatch.capture;
 
+import org.embedwatch.evidence.EvidenceEvent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -130,7 +131,7 @@ public final class WaybackCorroboration {
             m.digest(), m.mimetype(), m.length()));
       }
     }
-    int added = store.saveCorroboration(post.id(), observation(answer), mementos);
+    int added = store.record(new EvidenceEvent.MementosListed(post.id(), observation(answer), mementos));
     log.info("{} {}: {} ({} new mementos)", answer.endpoint(), post.postId(), answer.detail(), added);
   }
 

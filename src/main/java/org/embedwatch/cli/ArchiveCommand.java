@@ -9,7 +9,8 @@ import java.util.concurrent.Callable;
 import org.embedwatch.App;
 import org.embedwatch.Archiver;
 import org.embedwatch.evidence.Platform;
-import org.embedwatch.capture.PostChecker;
+import org.embedwatch.capture.CheckResult;
+import org.embedwatch.capture.CheckRunner;
 import org.embedwatch.read.InputExpander;
 import org.embedwatch.read.InputItem;
 import org.slf4j.Logger;
@@ -86,6 +87,7 @@ final class ArchiveCommand implements Callable<Integer> {
             Archiver.Recapture r = app.archiver().recapture(((InputItem.Article) item).capture(), scope::shows);
             print(r.result(), scope, item.input(), out, app.missingClients());
             out.println(drift(item.input(), r));
+            failed[0] += failedChecks(r.result());
           } catch (RuntimeException e) {
             log.warn("unexpected error re-capturing {}", item.input(), e);
             failed[0]++;
@@ -122,7 +124,7 @@ final class ArchiveCommand implements Callable<Integer> {
    * Expands {@code inputs} and archives each article with {@code app}, printing one line per article, per reference,
    * per container and per problem.
    *
-   * @return 0, or 1 when an input was unreadable or unsupported, or failed unexpectedly
+   * @return 0, or 1 when an input was unreadable or unsupported, failed unexpectedly, or a post's check failed
    */
   static int run(App app, List<String> inputs, ScopeOption scope, Path baseDir, InputStream stdin, PrintWriter out,
       PrintWriter err) {
@@ -131,8 +133,9 @@ final class ArchiveCommand implements Callable<Integer> {
       switch (item.kind()) {
         case ARTICLE -> {
           try {
-            print(app.archiver().archive(((InputItem.Article) item).capture(), scope::shows), scope, item.input(), out,
-                app.missingClients());
+            Archiver.Result result = app.archiver().archive(((InputItem.Article) item).capture(), scope::shows);
+            print(result, scope, item.input(), out, app.missingClients());
+            problems[0] += failedChecks(result);
           } catch (RuntimeException e) {
             log.warn("unexpected error archiving {}", item.input(), e);
             problems[0]++;
@@ -149,6 +152,18 @@ final class ArchiveCommand implements Callable<Integer> {
       out.flush();
     });
     return problems[0] == 0 ? 0 : CliErrorHandler.OPERATIONAL;
+  }
+
+  /** How many of the article's posts could not be checked (each printed as such). */
+  static int failedChecks(Archiver.Result result) {
+    int n = 0;
+    for (Archiver.ReferenceResult r : result.references()) {
+      n += r.capture() != null && r.capture().failed() ? 1 : 0;
+    }
+    for (CheckResult r : result.related()) {
+      n += r.failed() ? 1 : 0;
+    }
+    return n;
   }
 
   private static void problem(InputItem.Problem p, PrintWriter out, PrintWriter err) {
@@ -181,7 +196,7 @@ final class ArchiveCommand implements Callable<Integer> {
         out.println("       " + CaptureLines.memento(r.capture()));
       }
     }
-    for (PostChecker.Result r : result.related()) {
+    for (CheckResult r : result.related()) {
       out.println("  " + CaptureLines.related(r) + "\n    -> " + CaptureLines.outcome(r, missingClients));
     }
   }

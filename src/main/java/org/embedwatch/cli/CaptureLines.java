@@ -4,7 +4,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.embedwatch.evidence.Platform;
-import org.embedwatch.capture.PostChecker;
+import org.embedwatch.capture.CheckResult;
+import org.embedwatch.capture.CheckRunner;
 import org.embedwatch.net.Fetch;
 import org.embedwatch.platform.PostFetch;
 
@@ -16,11 +17,19 @@ final class CaptureLines {
    * The outcome of a capture, or {@code not captured: no client for <platform> posts yet}, with what the client needs
    * when it exists but is not configured ({@code (needs meta.oembed-token)}).
    */
-  static String outcome(PostChecker.Result result, Map<Platform, String> missingClients) {
+  static String outcome(CheckResult result, Map<Platform, String> missingClients) {
+    if (result.failed()) {
+      return failed(result);
+    }
     if (result.unsupported()) {
       return "not captured: " + noClient(result.post().platform(), missingClients);
     }
     return state(result) + " — " + fetches(result, missingClients);
+  }
+
+  /** {@code check failed, nothing of it recorded: <why>}. */
+  static String failed(CheckResult result) {
+    return "check failed, nothing of it recorded: " + result.failure();
   }
 
   /** {@code no client for instagram posts yet (needs meta.oembed-token)}. */
@@ -35,20 +44,20 @@ final class CaptureLines {
   }
 
   /** A post checked because a captured post named it: {@code x 123 @handle, quoted by x 456}. */
-  static String related(PostChecker.Result result) {
+  static String related(CheckResult result) {
     return result.post().platform().key() + " " + result.post().postId()
         + (result.post().handle() == null ? "" : " @" + result.post().handle())
         + (result.via() == null ? "" : ", " + result.via());
   }
 
   /** The post's state after the check, with the reason when unavailable. */
-  static String state(PostChecker.Result result) {
+  static String state(CheckResult result) {
     return result.state().state().name()
         + (result.state().reason() == null ? "" : " (" + result.state().reason().key() + ")");
   }
 
   /** What each endpoint answered. */
-  static String fetches(PostChecker.Result result, Map<Platform, String> missingClients) {
+  static String fetches(CheckResult result, Map<Platform, String> missingClients) {
     if (result.unsupported()) {
       return noClient(result.post().platform(), missingClients);
     }
@@ -57,7 +66,7 @@ final class CaptureLines {
   }
 
   /** What the Wayback fallback did for a post gone before its first capture, e.g. {@code wayback-memento: stored …}. */
-  static String memento(PostChecker.Result result) {
+  static String memento(CheckResult result) {
     return "wayback-memento: " + result.memento().detail();
   }
 

@@ -23,4 +23,9 @@ public record Finding(FindingKind kind, String key, Long postRef, Long citationI
     Objects.requireNonNull(firstSeen, "firstSeen");
     Objects.requireNonNull(summary, "summary");
   }
+
+  /** The same finding, shown by observation {@code id}. */
+  public Finding withObservation(long id) {
+    return new Finding(kind, key, postRef, citationId, articleId, id, firstSeen, summary, detail);
+  }
 }

@@ -29,6 +29,11 @@ public enum PostState {
     return name().toLowerCase(Locale.ROOT);
   }
 
+  /** True when the state is one a verification team must look at: unavailable or altered. */
+  public boolean flagged() {
+    return unavailable() || this == ALTERED;
+  }
+
   /** True for the two unavailable states. */
   public boolean unavailable() {
     return this == SUSPECTED_UNAVAILABLE || this == CONFIRMED_UNAVAILABLE;

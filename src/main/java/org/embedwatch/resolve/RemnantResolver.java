@@ -1,5 +1,6 @@
 package org.embedwatch.resolve;
 
+import org.embedwatch.evidence.EvidenceEvent;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -187,8 +188,8 @@ public final class RemnantResolver {
 
   private Resolution save(CitationRecord citation, String outcome, Reference to, String line,
       List<RemnantAttempt.Candidate> candidates) {
-    Optional<PostRecord> post = store.saveRemnantResolution(new RemnantAttempt(citation.id(), clock.instant(),
-        outcome, to, line, candidates));
+    Optional<PostRecord> post = store.record(new EvidenceEvent.RemnantAttempted(new RemnantAttempt(citation.id(),
+        clock.instant(), outcome, to, line, candidates)));
     return new Resolution(citation, outcome, post, line);
   }
 }

@@ -54,4 +54,12 @@ final class Sql {
   static String clip(String s, int max) {
     return s == null || s.length() <= max ? s : s.substring(0, max);
   }
+
+  static void setLong(PreparedStatement ps, int i, Long v) throws SQLException {
+    if (v == null) {
+      ps.setNull(i, Types.BIGINT);
+    } else {
+      ps.setLong(i, v);
+    }
+  }
 }

@@ -32,10 +32,11 @@ public final class Alteration {
    * The {@code ALTERED} finding for a capture stored at a re-check: what changed since the previous capture of the
    * endpoint, and since its first, as a readable diff. Keyed by the endpoint and the content before and after, so the
    * same change is stored once. Empty when the new capture differs in nothing the diff compares (a photo that could
-   * not be fetched before and is stored now).
+   * not be fetched before and is stored now). When articles quote the post, it says which version they quoted: an
+   * edit after an article quoted the post exactly is this finding, never a misquote.
    */
   public static Optional<Finding> finding(PostRecord post, CaptureRecord first, CaptureRecord previous,
-      PostCapture now, Observation observation) {
+      PostCapture now, Observation observation, List<CitationCheck.Cited> citations) {
     ContentDiff sincePrevious = ContentDiff.between(previous.capture(), now);
     ContentDiff sinceFirst = ContentDiff.between(first.capture(), now);
     boolean fingerprintChanged = !previous.capture().fingerprint().equals(now.fingerprint());
@@ -47,6 +48,10 @@ public final class Alteration {
         + " from the capture of " + previous.capturedAt()
         + (first.id() == previous.id() ? " (the first)" : " (the first capture was at " + first.capturedAt() + ")")
         + ", first seen at the check of " + observation.observedAt() + " via " + observation.endpoint();
+    Optional<String> cited = CitationCheck.citedVersions(citations, previous, now);
+    if (cited.isPresent()) {
+      summary += "; " + cited.get();
+    }
     StringBuilder detail = new StringBuilder();
     detail.append("via ").append(observation.endpoint()).append(", first seen at the check of ")
         .append(observation.observedAt()).append('\n');
@@ -56,6 +61,7 @@ public final class Alteration {
       detail.append("since the first capture (").append(first.capturedAt()).append("):\n");
       appendDiff(detail, sinceFirst, first.capture(), now);
     }
+    cited.ifPresent(line -> detail.append("citations: ").append(line).append('\n'));
     String key = "post " + post.id() + " " + observation.endpoint() + ": " + previous.capture().fingerprint() + "/"
         + pictures(previous.capture()) + " -> " + now.fingerprint() + "/" + pictures(now);
     // Its observation id is this check's, set where the check is stored (in the same transaction).

@@ -2,7 +2,7 @@ package org.embedwatch.verify;
 
 import org.embedwatch.evidence.FindingKind;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -15,30 +15,21 @@ import java.util.Optional;
 import org.embedwatch.evidence.Platform;
 import org.embedwatch.evidence.Sha256;
 import org.embedwatch.extract.Reference;
-import org.embedwatch.evidence.ArticleCaptureRecord;
 import org.embedwatch.evidence.CaptureRecord;
 import org.embedwatch.evidence.CitationRecord;
-import org.embedwatch.store.EvidenceReader;
-import org.embedwatch.store.EvidenceStore;
 import org.embedwatch.evidence.Finding;
+import org.embedwatch.evidence.PostCapture;
 import org.embedwatch.evidence.PostRecord;
 
 /**
- * Compares what articles say about a post (quoted text, handle, display name, date) with what its captures say, and
- * stores a {@code CITATION_MISMATCH} finding per citing article, post and difference. Each citation is compared with
- * the latest capture of every endpoint: the quote matches when it matches any of them (endpoints render text
- * differently), and a difference is reported against the newest capture. Thread-safe: it keeps no state.
+ * Compares what articles say about a post (quoted text, handle, display name, date) with the post as captured nearest
+ * to the citation: the first capture of each endpoint (a memento copy counts as an endpoint of its own, so a copy from
+ * before an edit is compared too). The quote matches when it matches any of them (endpoints render text differently);
+ * a difference is stated against the newest of them. A later edit is not a misquote: it is an {@code ALTERED} finding
+ * (see {@link #citedVersions}). Pure: it reads evidence values and stores nothing.
  */
 public final class CitationCheck {
-  private final EvidenceReader reader;
-  private final EvidenceStore store;
-  private final Clock clock;
-
-  public CitationCheck(EvidenceReader reader, EvidenceStore store, Clock clock) {
-    this.reader = reader;
-    this.store = store;
-    this.clock = clock;
-  }
+  private CitationCheck() {}
 
   /**
    * One difference between a citation and the post.
@@ -49,47 +40,70 @@ public final class CitationCheck {
    */
   public record Mismatch(String aspect, String key, String summary, String detail, CaptureRecord capture) {}
 
+  /** A citation of the post and the article it belongs to (null when not known). */
+  public record Cited(CitationRecord citation, Long articleId) {}
+
   /**
-   * Compares every stored citation of {@code post} with its latest captures and stores the differences not stored
-   * before.
-   *
-   * @return the findings stored now
+   * A {@code CITATION_MISMATCH} finding and the capture it is stated against (a capture of the check being made has a
+   * negative id, and the finding no observation yet: it gets the one of that capture's observation when stored).
    */
-  public List<Finding> check(PostRecord post) {
-    List<CitationRecord> citations = reader.citationsOfPost(post.id());
-    if (citations.isEmpty()) {
+  public record Stated(Finding finding, CaptureRecord against) {}
+
+  /**
+   * The differences between each of {@code citations} and the {@code captures} of the post (oldest first) nearest to
+   * it, as findings first seen at {@code now}.
+   */
+  public static List<Stated> findings(PostRecord post, List<Cited> citations, List<CaptureRecord> captures,
+      Instant now) {
+    List<CaptureRecord> nearest = nearestPerEndpoint(captures);
+    if (citations.isEmpty() || nearest.isEmpty()) {
       return List.of();
     }
-    List<CaptureRecord> latest = latestPerEndpoint(reader.capturesWithoutBodies(post.id()));
-    if (latest.isEmpty()) {
-      return List.of();
-    }
-    List<Finding> stored = new ArrayList<>();
-    for (CitationRecord citation : citations) {
-      Long articleId = reader.articleCapture(citation.articleCaptureId()).map(ArticleCaptureRecord::articleId)
-          .orElse(null);
-      for (Mismatch m : compare(citation.reference(), latest)) {
+    List<Stated> out = new ArrayList<>();
+    for (Cited cited : citations) {
+      CitationRecord citation = cited.citation();
+      for (Mismatch m : compare(citation.reference(), nearest)) {
         // Keyed by article and post, not by citation row: a re-captured article citing alike is the same finding.
-        String where = articleId == null ? "citation " + citation.id() : "article " + articleId + " post " + post.id();
-        Finding f = new Finding(FindingKind.CITATION_MISMATCH, where + ": " + m.key(), post.id(), citation.id(),
-            articleId, m.capture().observationId(), clock.instant(), m.summary(), m.detail());
-        if (store.saveFinding(f)) {
-          stored.add(f);
-        }
+        String where = cited.articleId() == null ? "citation " + citation.id()
+            : "article " + cited.articleId() + " post " + post.id();
+        Long observation = m.capture().id() < 0 ? null : m.capture().observationId();
+        out.add(new Stated(new Finding(FindingKind.CITATION_MISMATCH, where + ": " + m.key(), post.id(),
+            citation.id(), cited.articleId(), observation, now, m.summary(), m.detail()), m.capture()));
       }
     }
-    return stored;
+    return out;
   }
 
-  /** The newest capture of each endpoint, newest first. */
-  static List<CaptureRecord> latestPerEndpoint(List<CaptureRecord> captures) {
+  /** The first capture of each endpoint, newest first. */
+  static List<CaptureRecord> nearestPerEndpoint(List<CaptureRecord> captures) {
     Map<String, CaptureRecord> byEndpoint = new LinkedHashMap<>();
     for (CaptureRecord c : captures) {
-      byEndpoint.put(c.capture().endpoint(), c);
+      byEndpoint.putIfAbsent(c.capture().endpoint(), c);
     }
     return byEndpoint.values().stream()
         .sorted(Comparator.comparing(CaptureRecord::capturedAt).thenComparing(CaptureRecord::id).reversed())
         .toList();
+  }
+
+  /**
+   * For an {@code ALTERED} finding: whether the articles citing the post quoted it as it was before the change or as it
+   * is after; empty when no citation quotes its text.
+   */
+  public static Optional<String> citedVersions(List<Cited> citations, CaptureRecord before, PostCapture after) {
+    List<String> lines = new ArrayList<>();
+    for (Cited cited : citations) {
+      String quote = cited.citation().reference().citedText();
+      if (CitedText.normalise(quote).isEmpty()) {
+        continue;
+      }
+      boolean earlier = before.capture().text() != null && CitedText.matches(quote, before.capture().text());
+      boolean later = after.text() != null && CitedText.matches(quote, after.text());
+      String who = cited.articleId() == null ? "citation " + cited.citation().id() : "article " + cited.articleId();
+      lines.add(who + " quoted " + (earlier && later ? "text both versions share"
+          : earlier ? "the earlier version (as captured " + before.capturedAt() + "): it matched the post when cited"
+          : later ? "the later version" : "neither version"));
+    }
+    return lines.isEmpty() ? Optional.empty() : Optional.of(String.join("; ", lines));
   }
 
   /** The differences between what {@code cited} says and the {@code latest} captures (newest first). */

@@ -1,6 +1,5 @@
 package org.embedwatch.verify;
 
-import org.embedwatch.evidence.DerivedState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,6 +15,8 @@ import org.embedwatch.evidence.PostState;
 import org.embedwatch.evidence.UnavailableReason;
 import org.embedwatch.evidence.DerivedState;
 import org.embedwatch.evidence.Observation;
+import org.embedwatch.evidence.CheckPolicy;
+import org.embedwatch.evidence.ConfirmationRule;
 
 /**
  * Derives a post's state from its ordered observations; a pure function, so any stored history can be re-folded.
@@ -32,8 +33,8 @@ import org.embedwatch.evidence.Observation;
  *       replaced under the same URL changes it, a re-encoded copy does not), else {@code REAPPEARED} when the post's unavailability had been confirmed before, else
  *       {@code AVAILABLE}.
  *   <li>Unavailable checks since the last served one: {@code CONFIRMED_UNAVAILABLE} when there are at least
- *       {@link Rule#checks()} of them, the first and last unavailable observations are at least {@link Rule#span()}
- *       apart, and at least {@link Rule#endpoints()} distinct endpoints said so (or every endpoint the platform has,
+ *       {@link ConfirmationRule#checks()} of them, the first and last unavailable observations are at least {@link ConfirmationRule#span()}
+ *       apart, and at least {@link ConfirmationRule#endpoints()} distinct endpoints said so (or every endpoint the platform has,
  *       when it has fewer); else {@code SUSPECTED_UNAVAILABLE}.
  *   <li>The reason is the most specific one given since the post was last served (the latest among equally specific
  *       ones; see {@link #rank}): a bare "not found" confirms unavailability but does not erase the reason another
@@ -44,30 +45,22 @@ import org.embedwatch.evidence.Observation;
  * </ul>
  */
 public final class StateFold {
-  private final Rule rule;
+  private final ConfirmationRule rule;
 
-  /**
-   * When unavailability counts as confirmed.
-   *
-   * @param checks the number of unavailable checks needed (at least 1)
-   * @param span the least time between the first and the last unavailable observation
-   * @param endpoints the number of distinct endpoints that must have said so, where the platform has that many
-   */
-  public record Rule(int checks, Duration span, int endpoints) {
-    public Rule {
-      if (checks < 1 || endpoints < 1 || span.isNegative()) {
-        throw new IllegalArgumentException("confirmation needs at least 1 check and 1 endpoint over a non-negative"
-            + " span, got " + checks + ", " + endpoints + ", " + span);
-      }
-    }
-  }
-
-  public StateFold(Rule rule) {
+  public StateFold(ConfirmationRule rule) {
     this.rule = rule;
   }
 
-  public Rule rule() {
+  public ConfirmationRule rule() {
     return rule;
+  }
+
+  /**
+   * The state the observations (oldest first) justify under {@code policy}: its confirmation rule, and as many live
+   * endpoints as it names. This is how a stored check is re-derived: with the policy stored with it.
+   */
+  public static DerivedState fold(List<Observation> all, CheckPolicy policy) {
+    return new StateFold(policy.confirmation()).fold(all, policy.endpoints().size());
   }
 
   /**

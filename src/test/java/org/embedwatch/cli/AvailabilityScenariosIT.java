@@ -90,13 +90,14 @@ class AvailabilityScenariosIT {
             + " x-syndication (HTTP 200: tombstone: This Post was deleted by the Post author. Learn more) and"
             + " x-oembed (HTTP 404)")
         .contains("confirmed: at least 3 checks over at least 24 hours through 2 endpoints");
-    // Each transition is stored with the observations behind it when it happened: at the third check, syndication's
-    // answer already confirmed it, beside the four observations of the two checks before.
+    // Each transition is stored with the observations behind it when it happened: the state is folded once per check,
+    // over every endpoint's answer, so each transition names both endpoints' observations of its checks (six at the
+    // third check: two endpoints at each of three checks).
     List<Map<String, Object>> transitions = cli.query("select s.state, s.evidence, (select count(*) from"
         + " state_evidence e where e.post_state_id = s.id) as n from post_state s join post p on p.id = s.post_ref"
         + " where p.post_id = ? order by s.id", Articles.PHOTO_POST);
     assertThat(transitions).extracting(t -> t.get("state") + " " + t.get("n"))
-        .containsExactly("AVAILABLE 1", "SUSPECTED_UNAVAILABLE 1", "CONFIRMED_UNAVAILABLE 5");
+        .containsExactly("AVAILABLE 2", "SUSPECTED_UNAVAILABLE 2", "CONFIRMED_UNAVAILABLE 6");
     assertThat((String) transitions.get(2).get("evidence")).startsWith("unavailable (deleted) at 3 checks");
   }
 

@@ -1,6 +1,7 @@
 package org.embedwatch.verify;
 
 import org.embedwatch.evidence.DerivedState;
+import org.embedwatch.evidence.ConfirmationRule;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -24,7 +25,7 @@ class StateFoldTest {
   private static final String SYN = "x-syndication";
   private static final String OEMBED = "x-oembed";
 
-  private final StateFold fold = new StateFold(new StateFold.Rule(3, Duration.ofHours(24), 2));
+  private final StateFold fold = new StateFold(new ConfirmationRule(3, Duration.ofHours(24), 2));
   private final List<Observation> history = new ArrayList<>();
   private int check;
   private Instant at = T0;

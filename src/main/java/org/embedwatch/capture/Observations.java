@@ -1,0 +1,34 @@
+package org.embedwatch.capture;
+
+import org.embedwatch.evidence.Observation;
+import org.embedwatch.evidence.Sha256;
+import org.embedwatch.evidence.UnavailableReason;
+import org.embedwatch.net.Fetch;
+import org.embedwatch.platform.PostFetch;
+
+/** The one mapping from an endpoint's answer about a post to the observation stored of it. */
+final class Observations {
+  private Observations() {}
+
+  /** The observation {@code fetch} makes (outside a numbered check: the store numbers it with its check). */
+  static Observation of(PostFetch fetch) {
+    Fetch f = fetch.fetch();
+    Integer status = f instanceof Fetch.Response r ? r.status() : null;
+    Sha256 sha = f instanceof Fetch.Response r ? r.sha256() : null;
+    String uri = f.uri().toString();
+    if (fetch instanceof PostFetch.Served s) {
+      return new Observation(f.at(), s.endpoint(), uri, status, s.outcome(), null, null, sha,
+          s.content().fingerprint(), f.warc());
+    }
+    if (fetch instanceof PostFetch.Unavailable u) {
+      return new Observation(f.at(), u.endpoint(), uri, status, u.outcome(), u.reason(), u.detail(), sha, null,
+          f.warc());
+    }
+    if (fetch instanceof PostFetch.NotFound n) {
+      return new Observation(f.at(), n.endpoint(), uri, status, n.outcome(), UnavailableReason.UNKNOWN, n.detail(),
+          sha, null, f.warc());
+    }
+    PostFetch.Inconclusive i = (PostFetch.Inconclusive) fetch;
+    return new Observation(f.at(), i.endpoint(), uri, status, i.outcome(), null, i.detail(), sha, null, f.warc());
+  }
+}
