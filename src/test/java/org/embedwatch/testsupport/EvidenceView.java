@@ -1,0 +1,50 @@
+package org.embedwatch.testsupport;
+
+import java.util.List;
+import java.util.function.Function;
+import org.embedwatch.evidence.CheckRecord;
+import org.embedwatch.evidence.ObservationRecord;
+import org.embedwatch.evidence.PostRecord;
+import org.embedwatch.store.CheckReader;
+import org.embedwatch.store.Database;
+import org.embedwatch.store.EvidenceReader;
+
+/**
+ * What a test reads of an archive's stored evidence, through the store's own readers instead of raw SQL, so that
+ * schema changes do not ripple into every integration test.
+ */
+public final class EvidenceView {
+  private final CliRunner cli;
+
+  public EvidenceView(CliRunner cli) {
+    this.cli = cli;
+  }
+
+  /** Everything stored about one post. */
+  public record Post(PostRecord post, List<ObservationRecord> observations, List<CheckRecord> checks) {}
+
+  /** The stored post whose platform id is {@code postId}, with its observations and checks. */
+  public Post post(String postId) {
+    return read(db -> {
+      EvidenceReader reader = new EvidenceReader(db);
+      PostRecord p = reader.findPost(postId).orElseThrow(() -> new AssertionError("no post " + postId + " stored"));
+      return new Post(p, reader.observations(p.id()), new CheckReader(db).checks(p.id()));
+    });
+  }
+
+  /** Every stored post with its observations and checks. */
+  public List<Post> posts() {
+    return read(db -> {
+      EvidenceReader reader = new EvidenceReader(db);
+      CheckReader checks = new CheckReader(db);
+      return reader.posts().stream()
+          .map(p -> new Post(p, reader.observations(p.id()), checks.checks(p.id()))).toList();
+    });
+  }
+
+  private <T> T read(Function<Database, T> work) {
+    try (Database db = cli.database()) {
+      return work.apply(db);
+    }
+  }
+}
