@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** One article citing 1,000 X posts while the platform rate-limits: no post is lost, and a later check gets them all. */
-class ThousandPostsIT {
+class ThousandPostsSoakIT {
   private static final int POSTS = 1000;
 
   @TempDir Path work;

@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * storms and truncated bodies at random for three simulated days of checks. Network trouble is never evidence: no
  * post may end up suspected or confirmed unavailable, or altered.
  */
-class FaultInjectionIT {
+class FaultInjectionSoakIT {
   private static final int POSTS = 1000;
 
   @TempDir Path work;
