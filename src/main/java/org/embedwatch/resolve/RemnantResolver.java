@@ -21,7 +21,7 @@ import org.embedwatch.evidence.CitationRecord;
 import org.embedwatch.store.EvidenceStore;
 import org.embedwatch.evidence.RemnantAttempt;
 import org.embedwatch.evidence.PostRecord;
-import org.embedwatch.verify.CitedDates;
+import org.embedwatch.extract.CitedDates;
 
 /**
  * Resolves a remnant citation (handle, date, quoted text, no post id) to a post id, never by guessing: lists the

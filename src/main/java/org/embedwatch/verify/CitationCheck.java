@@ -1,5 +1,6 @@
 package org.embedwatch.verify;
 
+import org.embedwatch.extract.CitedDates;
 import org.embedwatch.evidence.FindingKind;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.util.List;
-import org.embedwatch.verify.CitedDates;
+import org.embedwatch.extract.CitedDates;
 import org.junit.jupiter.api.Test;
 
 class RemnantMatchTest {

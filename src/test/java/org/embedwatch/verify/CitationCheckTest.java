@@ -1,5 +1,6 @@
 package org.embedwatch.verify;
 
+import org.embedwatch.extract.CitedDates;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;

@@ -1,4 +1,4 @@
-package org.embedwatch.verify;
+package org.embedwatch.extract;
 
 import java.time.DateTimeException;
 import java.time.Instant;
