@@ -1,5 +1,6 @@
 package org.embedwatch.capture;
 
+import org.embedwatch.evidence.MediaOutcome;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -44,11 +45,11 @@ public final class MediaFetcher {
     try {
       uri = URI.create(ref.url());
     } catch (IllegalArgumentException e) {
-      return new Media(ref.kind(), ref.url(), "bad-url", null, null, 0, null, null);
+      return new Media(ref.kind(), ref.url(), MediaOutcome.of(MediaOutcome.Kind.BAD_URL), null, null, 0, null, null);
     }
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
     if (!scheme.equals("https") && !scheme.equals("http")) {
-      return new Media(ref.kind(), ref.url(), "not-http", null, null, 0, null, null);
+      return new Media(ref.kind(), ref.url(), MediaOutcome.of(MediaOutcome.Kind.NOT_HTTP), null, null, 0, null, null);
     }
     Path file = media.newTempFile();
     try {
@@ -65,15 +66,16 @@ public final class MediaFetcher {
   private Media fetch(PostContent.MediaRef ref, URI uri, Path file) {
     Fetch f = http.download(uri, Map.of(), file, maxBytes);
     if (f instanceof Fetch.Failure x) {
-      String outcome = x.kind() == Fetch.Kind.RATE_LIMITED ? "rate-limited" : "transport-error";
+      MediaOutcome outcome = MediaOutcome.of(x.kind() == Fetch.Kind.RATE_LIMITED
+          ? MediaOutcome.Kind.RATE_LIMITED : MediaOutcome.Kind.TRANSPORT_ERROR);
       return new Media(ref.kind(), ref.url(), outcome, null, null, 0, null, x.warc());
     }
     Fetch.Response r = (Fetch.Response) f;
     if (r.status() != 200) {
-      return new Media(ref.kind(), ref.url(), "http-" + r.status(), null, null, 0, null, r.warc());
+      return new Media(ref.kind(), ref.url(), MediaOutcome.httpError(r.status()), null, null, 0, null, r.warc());
     }
     if (r.truncated()) {
-      return new Media(ref.kind(), ref.url(), "too-large (limit " + maxBytes + " bytes)", null, null, 0, null,
+      return new Media(ref.kind(), ref.url(), MediaOutcome.tooLarge(maxBytes), null, null, 0, null,
           r.warc());
     }
     String type = sniffer.mediaType(head(file), null, null);
@@ -83,7 +85,7 @@ public final class MediaFetcher {
       dhash = hash.isPresent() ? hash.getAsLong() : null;
     }
     BlobStore.Blob blob = media.move(file, r.sha256());
-    return new Media(ref.kind(), ref.url(), "stored", blob.sha256(), type, blob.size(),
+    return new Media(ref.kind(), ref.url(), MediaOutcome.STORED, blob.sha256(), type, blob.size(),
         blob.path().toString(), r.warc(), dhash);
   }
 

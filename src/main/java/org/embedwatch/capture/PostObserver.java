@@ -1,5 +1,6 @@
 package org.embedwatch.capture;
 
+import org.embedwatch.evidence.MediaKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -135,12 +136,12 @@ final class PostObserver {
    * photo that could not be fetched now keeps its stored bytes: a failed fetch is no evidence of a change.
    */
   private PhotoCheck refetchPhotos(PostFetch.Served served, PostCapture last) {
-    if (last.media().stream().noneMatch(m -> m.kind().equals("photo") && m.sha256() != null)) {
+    if (last.media().stream().noneMatch(m -> m.kind() == MediaKind.PHOTO && m.sha256() != null)) {
       return new PhotoCheck(null, null);
     }
     List<Media> now = new ArrayList<>();
     for (Media m : last.media()) {
-      if (!m.kind().equals("photo") || m.sha256() == null) {
+      if (m.kind() != MediaKind.PHOTO || m.sha256() == null) {
         now.add(m);
         continue;
       }

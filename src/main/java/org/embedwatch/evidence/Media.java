@@ -4,8 +4,7 @@ package org.embedwatch.evidence;
 /**
  * One media item of a capture: the URL we fetched and, when it was stored, the bytes' digest and file.
  *
- * @param kind photo, video, thumbnail, avatar, playlist
- * @param outcome "stored", or why not ("http-404", "transport-error", "too-large (limit N bytes)")
+ * @param outcome {@code stored}, or why not
  * @param sha256 digest of the stored bytes, or null when not stored
  * @param contentType the content type Tika detected from the bytes, or null
  * @param path the stored file, relative to the archive directory, or null
@@ -14,9 +13,9 @@ package org.embedwatch.evidence;
  *     are no image javax.imageio decodes, or were not stored
  */
 public record Media(
-    String kind,
+    MediaKind kind,
     String sourceUrl,
-    String outcome,
+    MediaOutcome outcome,
     Sha256 sha256,
     String contentType,
     long byteLength,
@@ -24,7 +23,7 @@ public record Media(
     WarcLocation warc,
     Long dhash) {
   /** A media item without a perceptual hash (not an image, or not hashed). */
-  public Media(String kind, String sourceUrl, String outcome, Sha256 sha256, String contentType, long byteLength,
+  public Media(MediaKind kind, String sourceUrl, MediaOutcome outcome, Sha256 sha256, String contentType, long byteLength,
       String path, WarcLocation warc) {
     this(kind, sourceUrl, outcome, sha256, contentType, byteLength, path, warc, null);
   }

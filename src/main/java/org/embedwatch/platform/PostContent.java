@@ -1,5 +1,6 @@
 package org.embedwatch.platform;
 
+import org.embedwatch.evidence.MediaKind;
 import org.embedwatch.evidence.LinkKind;
 import java.util.List;
 import org.embedwatch.evidence.ContentFacets;
@@ -61,7 +62,6 @@ public record PostContent(
   /**
    * A media item to fetch.
    *
-   * @param kind photo, video, playlist, thumbnail or avatar
-   */
-  public record MediaRef(String kind, String url) {}
+     */
+  public record MediaRef(MediaKind kind, String url) {}
 }

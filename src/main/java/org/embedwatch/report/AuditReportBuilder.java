@@ -76,7 +76,7 @@ public final class AuditReportBuilder {
     for (CaptureRecord c : evidence.captures(p.id())) {
       List<AuditReport.MediaEntry> media = new ArrayList<>();
       for (Media m : c.capture().media()) {
-        media.add(new AuditReport.MediaEntry(m.kind(), m.sourceUrl(), m.outcome(),
+        media.add(new AuditReport.MediaEntry(m.kind().key(), m.sourceUrl(), m.outcome().key(),
             m.sha256() == null ? null : m.sha256().hex(), m.contentType(), m.byteLength(), m.path()));
       }
       captures.add(new AuditReport.CaptureEntry(time(c.capturedAt()), c.capture().endpoint(),

@@ -1,5 +1,7 @@
 package org.embedwatch.store;
 
+import org.embedwatch.evidence.MediaKind;
+import org.embedwatch.evidence.MediaOutcome;
 import org.embedwatch.evidence.FindingKind;
 import org.embedwatch.evidence.LinkKind;
 import org.embedwatch.evidence.ArticleCaptureRecord;
@@ -346,7 +348,8 @@ public final class EvidenceReader {
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           String sha = rs.getString("sha256");
-          out.add(new Media(rs.getString("kind"), rs.getString("source_url"), rs.getString("outcome"),
+          out.add(new Media(MediaKind.parse(rs.getString("kind")), rs.getString("source_url"),
+              MediaOutcome.parse(rs.getString("outcome")),
               sha == null ? null : new Sha256(sha), rs.getString("content_type"), rs.getLong("byte_length"),
               rs.getString("path"), Sql.warc(rs), nullableLong(rs, "dhash")));
         }

@@ -86,9 +86,9 @@ final class ObservationRows {
         } else {
           ps.setLong(2, mediaId);
         }
-        ps.setString(3, m.kind());
+        ps.setString(3, m.kind().key());
         ps.setString(4, m.sourceUrl());
-        ps.setString(5, m.outcome());
+        ps.setString(5, m.outcome().key());
         Sql.setWarc(ps, 6, m.warc());
         ps.executeUpdate();
       }

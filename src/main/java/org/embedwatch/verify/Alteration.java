@@ -1,5 +1,6 @@
 package org.embedwatch.verify;
 
+import org.embedwatch.evidence.MediaKind;
 import org.embedwatch.evidence.FindingKind;
 import java.util.List;
 import java.util.Optional;
@@ -23,7 +24,7 @@ public final class Alteration {
    */
   public static String pictures(PostCapture capture) {
     StringBuilder sb = new StringBuilder();
-    capture.media().stream().filter(m -> m.kind().equals("photo"))
+    capture.media().stream().filter(m -> m.kind() == MediaKind.PHOTO)
         .forEach(m -> sb.append(m.sha256() == null ? "-" : m.sha256().hex()).append('\n'));
     return Sha256.of(sb.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)).hex();
   }

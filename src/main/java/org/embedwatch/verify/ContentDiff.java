@@ -1,5 +1,6 @@
 package org.embedwatch.verify;
 
+import org.embedwatch.evidence.MediaKind;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
@@ -75,8 +76,8 @@ public record ContentDiff(List<String> changes, List<String> notes) {
 
   /** Photos compared by position: same bytes, the same picture re-encoded, or another picture. */
   private static void photos(List<Media> before, List<Media> after, List<String> changes, List<String> notes) {
-    List<Media> b = before.stream().filter(m -> m.kind().equals("photo")).toList();
-    List<Media> a = after.stream().filter(m -> m.kind().equals("photo")).toList();
+    List<Media> b = before.stream().filter(m -> m.kind() == MediaKind.PHOTO).toList();
+    List<Media> a = after.stream().filter(m -> m.kind() == MediaKind.PHOTO).toList();
     for (int i = 0; i < Math.min(a.size(), b.size()); i++) {
       Media old = b.get(i);
       Media now = a.get(i);
@@ -110,15 +111,15 @@ public record ContentDiff(List<String> changes, List<String> notes) {
 
   /** Videos, thumbnails and playlists compared by URL (their bytes are not re-fetched; avatars are not content). */
   private static void otherMedia(List<Media> before, List<Media> after, List<String> changes) {
-    List<String> b = before.stream().filter(ContentDiff::otherMedia).map(m -> m.kind() + " " + m.sourceUrl())
+    List<String> b = before.stream().filter(ContentDiff::otherMedia).map(m -> m.kind().key() + " " + m.sourceUrl())
         .toList();
-    List<String> a = after.stream().filter(ContentDiff::otherMedia).map(m -> m.kind() + " " + m.sourceUrl())
+    List<String> a = after.stream().filter(ContentDiff::otherMedia).map(m -> m.kind().key() + " " + m.sourceUrl())
         .toList();
     setChange("media", b, a, changes);
   }
 
   private static boolean otherMedia(Media m) {
-    return !m.kind().equals("photo") && !m.kind().equals("avatar");
+    return m.kind() != MediaKind.PHOTO && m.kind() != MediaKind.AVATAR;
   }
 
   private static void setChange(String what, List<String> before, List<String> after, List<String> changes) {

@@ -1,5 +1,7 @@
 package org.embedwatch.verify;
 
+import org.embedwatch.evidence.MediaKind;
+import org.embedwatch.evidence.MediaOutcome;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
@@ -11,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 class ContentDiffTest {
   private static Media photo(String bytes, Long dhash) {
-    return new Media("photo", "https://pbs.twimg.com/media/a.jpg?name=orig", "stored", Sha256.of(bytes.getBytes()),
+    return new Media(MediaKind.PHOTO, "https://pbs.twimg.com/media/a.jpg?name=orig", MediaOutcome.STORED, Sha256.of(bytes.getBytes()),
         "image/jpeg", 10, "media/x", null, dhash);
   }
 
@@ -84,7 +86,7 @@ class ContentDiffTest {
 
   @Test
   void aPhotoNotStoredOnOneSideIsNoChange() {
-    Media failed = new Media("photo", "https://pbs.twimg.com/media/a.jpg", "http-503", null, null, 0, null,
+    Media failed = new Media(MediaKind.PHOTO, "https://pbs.twimg.com/media/a.jpg", MediaOutcome.httpError(503), null, null, 0, null,
         null);
     assertThat(ContentDiff.between(capture("a", "h", "H", List.of(failed), ONE),
         capture("a", "h", "H", List.of(photo("y", 1L)), ONE)).altered()).isFalse();

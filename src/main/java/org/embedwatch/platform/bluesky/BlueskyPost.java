@@ -1,5 +1,6 @@
 package org.embedwatch.platform.bluesky;
 
+import org.embedwatch.evidence.MediaKind;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -44,7 +45,7 @@ final class BlueskyPost {
     collectMedia(post.path("embed"), out);
     String avatar = post.path("author").path("avatar").asText(null);
     if (avatar != null) {
-      out.add(new PostContent.MediaRef("avatar", avatar));
+      out.add(new PostContent.MediaRef(MediaKind.AVATAR, avatar));
     }
     return out;
   }
@@ -54,13 +55,13 @@ final class BlueskyPost {
     for (JsonNode image : embed.path("images")) {
       String url = image.path("fullsize").asText(image.path("thumb").asText(null));
       if (url != null) {
-        out.add(new PostContent.MediaRef("photo", url));
+        out.add(new PostContent.MediaRef(MediaKind.PHOTO, url));
       }
     }
     if (embed.has("playlist")) {
-      out.add(new PostContent.MediaRef("playlist", embed.path("playlist").asText()));
+      out.add(new PostContent.MediaRef(MediaKind.PLAYLIST, embed.path("playlist").asText()));
       if (embed.has("thumbnail")) {
-        out.add(new PostContent.MediaRef("thumbnail", embed.path("thumbnail").asText()));
+        out.add(new PostContent.MediaRef(MediaKind.THUMBNAIL, embed.path("thumbnail").asText()));
       }
     }
     if (embed.path("media").isObject()) {

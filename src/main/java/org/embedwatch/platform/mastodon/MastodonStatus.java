@@ -1,5 +1,6 @@
 package org.embedwatch.platform.mastodon;
 
+import org.embedwatch.evidence.MediaKind;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -63,19 +64,19 @@ final class MastodonStatus {
         continue;
       }
       switch (type) {
-        case "image" -> out.add(new PostContent.MediaRef("photo", url));
+        case "image" -> out.add(new PostContent.MediaRef(MediaKind.PHOTO, url));
         case "video", "gifv", "audio" -> {
-          out.add(new PostContent.MediaRef("video", url));
+          out.add(new PostContent.MediaRef(MediaKind.VIDEO, url));
           if (m.hasNonNull("preview_url")) {
-            out.add(new PostContent.MediaRef("thumbnail", m.path("preview_url").asText()));
+            out.add(new PostContent.MediaRef(MediaKind.THUMBNAIL, m.path("preview_url").asText()));
           }
         }
-        default -> out.add(new PostContent.MediaRef("thumbnail", m.path("preview_url").asText(url)));
+        default -> out.add(new PostContent.MediaRef(MediaKind.THUMBNAIL, m.path("preview_url").asText(url)));
       }
     }
     String avatar = status.path("account").path("avatar").asText(null);
     if (avatar != null) {
-      out.add(new PostContent.MediaRef("avatar", avatar));
+      out.add(new PostContent.MediaRef(MediaKind.AVATAR, avatar));
     }
     return out;
   }

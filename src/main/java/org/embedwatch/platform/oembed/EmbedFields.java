@@ -1,5 +1,6 @@
 package org.embedwatch.platform.oembed;
 
+import org.embedwatch.evidence.MediaKind;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -51,7 +52,7 @@ record EmbedFields(String text, String handle, String name, String link, String 
     }
     List<PostContent.MediaRef> media = thumbnail == null
         ? List.of()
-        : List.of(new PostContent.MediaRef("thumbnail", thumbnail));
+        : List.of(new PostContent.MediaRef(MediaKind.THUMBNAIL, thumbnail));
     return new PostContent(postId, nfc, handle, name, null, media, fingerprint);
   }
 

@@ -1,5 +1,6 @@
 package org.embedwatch.platform.x;
 
+import org.embedwatch.evidence.MediaKind;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -71,26 +72,26 @@ final class SyndicationTweet {
       String type = m.path("type").asText("photo");
       String url = m.path("media_url_https").asText(null);
       if (type.equals("photo") && url != null) {
-        out.add(new PostContent.MediaRef("photo", url + (url.contains("?") ? "&" : "?") + "name=orig"));
+        out.add(new PostContent.MediaRef(MediaKind.PHOTO, url + (url.contains("?") ? "&" : "?") + "name=orig"));
         continue;
       }
       if (url != null) {
-        out.add(new PostContent.MediaRef("thumbnail", url));
+        out.add(new PostContent.MediaRef(MediaKind.THUMBNAIL, url));
       }
       List<JsonNode> variants = new ArrayList<>();
       m.path("video_info").path("variants").forEach(variants::add);
       variants.stream()
           .filter(v -> "video/mp4".equals(v.path("content_type").asText()))
           .max(Comparator.comparingLong(v -> v.path("bitrate").asLong(0)))
-          .ifPresent(v -> out.add(new PostContent.MediaRef("video", v.path("url").asText())));
+          .ifPresent(v -> out.add(new PostContent.MediaRef(MediaKind.VIDEO, v.path("url").asText())));
       variants.stream()
           .filter(v -> v.path("content_type").asText().contains("mpegURL"))
           .findFirst()
-          .ifPresent(v -> out.add(new PostContent.MediaRef("playlist", v.path("url").asText())));
+          .ifPresent(v -> out.add(new PostContent.MediaRef(MediaKind.PLAYLIST, v.path("url").asText())));
     }
     String avatar = tweet.path("user").path("profile_image_url_https").asText(null);
     if (avatar != null) {
-      out.add(new PostContent.MediaRef("avatar", avatar.replace("_normal.", ".")));
+      out.add(new PostContent.MediaRef(MediaKind.AVATAR, avatar.replace("_normal.", ".")));
     }
     return out;
   }

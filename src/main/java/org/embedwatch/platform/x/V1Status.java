@@ -1,5 +1,6 @@
 package org.embedwatch.platform.x;
 
+import org.embedwatch.evidence.MediaKind;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -29,9 +30,9 @@ final class V1Status {
     List<PostContent.MediaRef> media = new ArrayList<>();
     for (JsonNode m : s.path("extended_entities").path("media")) {
       if (m.path("type").asText().equals("photo")) {
-        media.add(new PostContent.MediaRef("photo", m.path("media_url_https").asText() + "?name=orig"));
+        media.add(new PostContent.MediaRef(MediaKind.PHOTO, m.path("media_url_https").asText() + "?name=orig"));
       } else {
-        media.add(new PostContent.MediaRef("thumbnail", m.path("media_url_https").asText()));
+        media.add(new PostContent.MediaRef(MediaKind.THUMBNAIL, m.path("media_url_https").asText()));
       }
     }
     ObjectNode f = json.createObjectNode();

@@ -1,5 +1,6 @@
 package org.embedwatch.platform.x;
 
+import org.embedwatch.evidence.MediaKind;
 import org.embedwatch.evidence.LinkKind;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -91,27 +92,27 @@ final class V2Tweet {
       String url = m.path("url").asText(null);
       if (m.path("type").asText().equals("photo")) {
         if (url != null) {
-          out.add(new PostContent.MediaRef("photo", url + (url.contains("?") ? "&" : "?") + "name=orig"));
+          out.add(new PostContent.MediaRef(MediaKind.PHOTO, url + (url.contains("?") ? "&" : "?") + "name=orig"));
         }
         continue;
       }
       String preview = m.path("preview_image_url").asText(null);
       if (preview != null) {
-        out.add(new PostContent.MediaRef("thumbnail", preview));
+        out.add(new PostContent.MediaRef(MediaKind.THUMBNAIL, preview));
       }
       List<JsonNode> variants = new ArrayList<>();
       m.path("variants").forEach(variants::add);
       variants.stream()
           .filter(v -> "video/mp4".equals(v.path("content_type").asText()))
           .max(Comparator.comparingLong(v -> v.path("bit_rate").asLong(0)))
-          .ifPresent(v -> out.add(new PostContent.MediaRef("video", v.path("url").asText())));
+          .ifPresent(v -> out.add(new PostContent.MediaRef(MediaKind.VIDEO, v.path("url").asText())));
       variants.stream()
           .filter(v -> "application/x-mpegURL".equalsIgnoreCase(v.path("content_type").asText()))
           .findFirst()
-          .ifPresent(v -> out.add(new PostContent.MediaRef("playlist", v.path("url").asText())));
+          .ifPresent(v -> out.add(new PostContent.MediaRef(MediaKind.PLAYLIST, v.path("url").asText())));
     }
     author.map(u -> u.path("profile_image_url").asText(null))
-        .ifPresent(avatar -> out.add(new PostContent.MediaRef("avatar", avatar.replace("_normal.", "."))));
+        .ifPresent(avatar -> out.add(new PostContent.MediaRef(MediaKind.AVATAR, avatar.replace("_normal.", "."))));
     return out;
   }
 

@@ -69,7 +69,7 @@ class BlueskyClientTest {
     assertThat(content.postId()).isEqualTo(RKEY);
     assertThat(content.text()).isEqualTo("Hello from the AppView");
     assertThat(content.authorHandle()).isEqualTo(HANDLE);
-    assertThat(content.media()).extracting(PostContent.MediaRef::kind).containsExactly("photo", "avatar");
+    assertThat(content.media()).extracting(m -> m.kind().key()).containsExactly("photo", "avatar");
     assertThat(content.media().get(0).url()).startsWith("https://cdn.bsky.app/img/feed_fullsize/");
     assertThat(first.endpoint()).isEqualTo("bluesky-appview");
     assertThat(first.fetch().uri().toString()).startsWith(

@@ -74,7 +74,7 @@ class MastodonClientTest {
     assertThat(content.text()).isEqualTo("First line\nsecond");
     assertThat(content.authorHandle()).isEqualTo("bob@mastodon.social");
     assertThat(content.authorName()).isEqualTo("Eugen");
-    assertThat(content.media()).extracting(PostContent.MediaRef::kind).containsExactly("avatar");
+    assertThat(content.media()).extracting(m -> m.kind().key()).containsExactly("avatar");
     assertThat(((PostFetch.Served) second).content().fingerprint()).isEqualTo(content.fingerprint());
     assertThat(((PostFetch.Served) second).fetch().sha256()).isNotEqualTo(((PostFetch.Served) first).fetch().sha256());
   }

@@ -1,5 +1,6 @@
 package org.embedwatch.platform.oembed;
 
+import org.embedwatch.evidence.MediaKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -65,7 +66,7 @@ class YouTubeOEmbedTest {
     assertThat(content.authorHandle()).isEqualTo("citynews");
     assertThat(content.authorName()).isEqualTo("citynews");
     assertThat(content.media()).containsExactly(
-        new PostContent.MediaRef("thumbnail", "https://i.ytimg.com/vi/" + ID + "/hqdefault.jpg"));
+        new PostContent.MediaRef(MediaKind.THUMBNAIL, "https://i.ytimg.com/vi/" + ID + "/hqdefault.jpg"));
     assertThat(fetch.endpoint()).isEqualTo("youtube-oembed");
     assertThat(fetch.fetch().uri().toString()).isEqualTo("https://www.youtube.com/oembed?url="
         + "https%3A%2F%2Fwww.youtube.com%2Fwatch%3Fv%3D" + ID + "&format=json");

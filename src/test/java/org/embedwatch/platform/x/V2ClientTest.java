@@ -1,5 +1,6 @@
 package org.embedwatch.platform.x;
 
+import org.embedwatch.evidence.MediaKind;
 import org.embedwatch.evidence.LinkKind;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -126,11 +127,11 @@ class V2ClientTest {
     assertThat(photo.createdAt()).isEqualTo("2023-03-29T14:34:41.000Z");
     assertThat(photo.text()).startsWith("If you are interested about View Flattening");
     assertThat(photo.media()).containsExactly(
-        new PostContent.MediaRef("photo", "https://pbs.twimg.com/media/FsZNOgcWAAEQtrd.jpg?name=orig"),
-        new PostContent.MediaRef("avatar", "https://pbs.twimg.com/profile_images/1042172116911697920/JkIt3onc.jpg"));
+        new PostContent.MediaRef(MediaKind.PHOTO, "https://pbs.twimg.com/media/FsZNOgcWAAEQtrd.jpg?name=orig"),
+        new PostContent.MediaRef(MediaKind.AVATAR, "https://pbs.twimg.com/profile_images/1042172116911697920/JkIt3onc.jpg"));
 
     PostContent video = ((PostFetch.Served) answers.get(1)).content();
-    assertThat(video.media()).extracting(PostContent.MediaRef::kind)
+    assertThat(video.media()).extracting(m -> m.kind().key())
         .containsExactly("thumbnail", "video", "playlist", "avatar");
     assertThat(video.media().get(0).url())
         .isEqualTo("https://pbs.twimg.com/amplify_video_thumb/1684020091854225408/img/xtWb477NwDzZ1VvG.jpg");
