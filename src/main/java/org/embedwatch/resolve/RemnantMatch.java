@@ -1,5 +1,6 @@
 package org.embedwatch.resolve;
 
+import org.embedwatch.evidence.MatchKind;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -36,31 +37,8 @@ public final class RemnantMatch {
 
   private RemnantMatch() {}
 
-  /** How a candidate's text matches the quote. */
-  public enum Kind {
-    EQUAL("text equal"),
-    PREFIX("cited text begins the post"),
-    SIMILAR("similar text"),
-    NONE("text differs"),
-    NO_TEXT("no text read");
-
-    private final String label;
-
-    Kind(String label) {
-      this.label = label;
-    }
-
-    public String label() {
-      return label;
-    }
-
-    boolean strong() {
-      return this == EQUAL || this == PREFIX;
-    }
-  }
-
   /** A candidate's match: its kind and word-set similarity (0 when there is no text). */
-  public record Score(Kind kind, double similarity) {}
+  public record Score(MatchKind kind, double similarity) {}
 
   /** The decision over all candidates, by their index in the list given to {@link #decide}. */
   public sealed interface Decision {
@@ -88,21 +66,21 @@ public final class RemnantMatch {
   /** How {@code postText} (null when none was read) matches {@code cited}. */
   public static Score score(String cited, String postText) {
     if (postText == null) {
-      return new Score(Kind.NO_TEXT, 0);
+      return new Score(MatchKind.NO_TEXT, 0);
     }
     List<String> c = words(cited);
     List<String> p = words(postText);
     if (c.isEmpty() || p.isEmpty()) {
-      return new Score(Kind.NONE, 0);
+      return new Score(MatchKind.NONE, 0);
     }
     double similarity = jaccard(c, p);
     if (c.equals(p)) {
-      return new Score(Kind.EQUAL, similarity);
+      return new Score(MatchKind.EQUAL, similarity);
     }
     if (c.size() >= MIN_PREFIX_WORDS && c.size() < p.size() && p.subList(0, c.size()).equals(c)) {
-      return new Score(Kind.PREFIX, similarity);
+      return new Score(MatchKind.PREFIX, similarity);
     }
-    return new Score(similarity >= SIMILAR ? Kind.SIMILAR : Kind.NONE, similarity);
+    return new Score(similarity >= SIMILAR ? MatchKind.SIMILAR : MatchKind.NONE, similarity);
   }
 
   private static double jaccard(List<String> a, List<String> b) {
@@ -118,10 +96,10 @@ public final class RemnantMatch {
     List<Integer> strong = new ArrayList<>();
     List<Integer> similar = new ArrayList<>();
     for (int i = 0; i < scores.size(); i++) {
-      Kind k = scores.get(i).kind();
+      MatchKind k = scores.get(i).kind();
       if (k.strong()) {
         strong.add(i);
-      } else if (k == Kind.SIMILAR) {
+      } else if (k == MatchKind.SIMILAR) {
         similar.add(i);
       }
     }

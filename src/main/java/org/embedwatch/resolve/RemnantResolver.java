@@ -1,5 +1,7 @@
 package org.embedwatch.resolve;
 
+import org.embedwatch.evidence.MatchKind;
+import org.embedwatch.evidence.RemnantOutcome;
 import org.embedwatch.evidence.EvidenceEvent;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -52,11 +54,10 @@ public final class RemnantResolver {
   /**
    * One attempt's outcome.
    *
-   * @param outcome RESOLVED, AMBIGUOUS, UNMATCHED or INCONCLUSIVE
    * @param post the post the citation now points at (RESOLVED only)
    * @param line what happened, as printed after the remnant ({@code resolved to x 123 via wayback-cdx (text equal)})
    */
-  public record Resolution(CitationRecord citation, String outcome, Optional<PostRecord> post, String line) {}
+  public record Resolution(CitationRecord citation, RemnantOutcome outcome, Optional<PostRecord> post, String line) {}
 
   private record Found(String postId, String source, String sourceUrl, String text,
       org.embedwatch.evidence.WarcLocation warc) {}
@@ -72,11 +73,11 @@ public final class RemnantResolver {
     Reference r = citation.reference();
     Optional<LocalDate> day = CitedDates.parse(r.citedDate());
     if (day.isEmpty()) {
-      return save(citation, "UNMATCHED", null, "unresolved: cannot read the cited date '" + r.citedDate()
+      return save(citation, RemnantOutcome.UNMATCHED, null, "unresolved: cannot read the cited date '" + r.citedDate()
           + "'; not searched", List.of());
     }
     if (!r.handle().matches("[A-Za-z0-9_]{1,50}")) {
-      return save(citation, "UNMATCHED", null, "unresolved: '" + r.handle() + "' is not an X handle; not searched",
+      return save(citation, RemnantOutcome.UNMATCHED, null, "unresolved: '" + r.handle() + "' is not an X handle; not searched",
           List.of());
     }
     LocalDate from = day.get().minusDays(WINDOW_DAYS);
@@ -107,15 +108,15 @@ public final class RemnantResolver {
     String window = "between " + from + " and " + to;
     if (found.isEmpty()) {
       return failures.isEmpty()
-          ? save(citation, "UNMATCHED", null, "unresolved: no capture of " + CdxClient.sweepPattern(r.handle())
+          ? save(citation, RemnantOutcome.UNMATCHED, null, "unresolved: no capture of " + CdxClient.sweepPattern(r.handle())
               + " " + window + (search.isPresent() ? ", and v2 search found no post from:" + r.handle() : ""),
               List.of())
-          : save(citation, "INCONCLUSIVE", null, "unresolved: could not ask " + String.join("; ", failures),
+          : save(citation, RemnantOutcome.INCONCLUSIVE, null, "unresolved: could not ask " + String.join("; ", failures),
               List.of());
     }
     List<Found> candidates = List.copyOf(found.values());
     if (r.citedText() == null || RemnantMatch.words(r.citedText()).isEmpty()) {
-      return save(citation, "UNMATCHED", null, "unresolved: the article quotes no text to match; "
+      return save(citation, RemnantOutcome.UNMATCHED, null, "unresolved: the article quotes no text to match; "
           + list(candidates), stored(candidates, null));
     }
     List<RemnantMatch.Score> scores = candidates.stream().map(c -> RemnantMatch.score(r.citedText(), c.text()))
@@ -128,7 +129,7 @@ public final class RemnantResolver {
         && (unread > 0 || !failures.isEmpty())) {
       // A merely similar text wins only against every candidate read: with some unread, or a source not asked, the
       // margin over them is unknown, so it is not a resolution.
-      return save(citation, "INCONCLUSIVE", null, "unresolved: x " + candidates.get(one.index()).postId()
+      return save(citation, RemnantOutcome.INCONCLUSIVE, null, "unresolved: x " + candidates.get(one.index()).postId()
           + " is only similar (" + scores.get(one.index()).kind().label() + ") and " + (unread > 0 ? unread
           + " candidate(s) could not be read" : "") + (unread > 0 && !failures.isEmpty() ? ", " : "")
           + (failures.isEmpty() ? "" : "could not ask " + String.join("; ", failures)) + "; " + list(candidates),
@@ -138,15 +139,15 @@ public final class RemnantResolver {
       Found c = candidates.get(one.index());
       Reference post = new Reference(Platform.X, c.postId(), r.handle(), "https://twitter.com/" + r.handle()
           + "/status/" + c.postId(), r.forms(), r.scope(), r.citedText(), r.citedDate(), r.displayName(), r.lang());
-      return save(citation, "RESOLVED", post, "resolved to x " + c.postId() + " via " + c.source() + " ("
+      return save(citation, RemnantOutcome.RESOLVED, post, "resolved to x " + c.postId() + " via " + c.source() + " ("
           + scores.get(one.index()).kind().label() + ")", rows);
     }
     if (decision instanceof RemnantMatch.Decision.Ambiguous some) {
-      return save(citation, "AMBIGUOUS", null, "ambiguous: " + some.indexes().size() + " candidates ("
+      return save(citation, RemnantOutcome.AMBIGUOUS, null, "ambiguous: " + some.indexes().size() + " candidates ("
           + String.join(", ", some.indexes().stream().map(i -> "x " + candidates.get(i).postId()).toList()) + ")"
           + notAsked, rows);
     }
-    return save(citation, failures.isEmpty() ? "UNMATCHED" : "INCONCLUSIVE", null,
+    return save(citation, failures.isEmpty() ? RemnantOutcome.UNMATCHED : RemnantOutcome.INCONCLUSIVE, null,
         "unresolved: no candidate's text matches; " + list(candidates) + notAsked, rows);
   }
 
@@ -173,9 +174,9 @@ public final class RemnantResolver {
     List<RemnantAttempt.Candidate> out = new ArrayList<>();
     for (int i = 0; i < candidates.size(); i++) {
       Found c = candidates.get(i);
-      RemnantMatch.Score s = scores == null ? new RemnantMatch.Score(c.text() == null ? RemnantMatch.Kind.NO_TEXT
-          : RemnantMatch.Kind.NONE, 0) : scores.get(i);
-      out.add(new RemnantAttempt.Candidate(c.postId(), c.source(), c.sourceUrl(), c.text(), s.kind().name(),
+      RemnantMatch.Score s = scores == null ? new RemnantMatch.Score(c.text() == null ? MatchKind.NO_TEXT
+          : MatchKind.NONE, 0) : scores.get(i);
+      out.add(new RemnantAttempt.Candidate(c.postId(), c.source(), c.sourceUrl(), c.text(), s.kind(),
           s.similarity(), c.warc()));
     }
     return out;
@@ -186,7 +187,7 @@ public final class RemnantResolver {
         candidates.stream().map(c -> "x " + c.postId()).toList()) + ")";
   }
 
-  private Resolution save(CitationRecord citation, String outcome, Reference to, String line,
+  private Resolution save(CitationRecord citation, RemnantOutcome outcome, Reference to, String line,
       List<RemnantAttempt.Candidate> candidates) {
     Optional<PostRecord> post = store.record(new EvidenceEvent.RemnantAttempted(new RemnantAttempt(citation.id(),
         clock.instant(), outcome, to, line, candidates)));

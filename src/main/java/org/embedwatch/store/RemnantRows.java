@@ -29,7 +29,7 @@ final class RemnantRows {
         + " outcome, post_ref, detail) values (?,?,?,?,?)", Statement.RETURN_GENERATED_KEYS)) {
       ps.setLong(1, r.citationId());
       ps.setObject(2, Sql.time(r.attemptedAt()));
-      ps.setString(3, r.outcome());
+      ps.setString(3, r.outcome().name());
       Sql.setLong(ps, 4, post.map(PostRecord::id).orElse(null));
       ps.setString(5, Sql.clip(r.detail(), 2000));
       id = Sql.insert(ps);
@@ -44,7 +44,7 @@ final class RemnantRows {
         ps.setString(4, k.source());
         ps.setString(5, Sql.clip(k.sourceUrl(), 4000));
         ps.setString(6, Sql.clip(k.text(), 2000));
-        ps.setString(7, k.matchKind());
+        ps.setString(7, k.matchKind().name());
         ps.setDouble(8, k.score());
         ps.setObject(9, Sql.time(r.attemptedAt()));
         Sql.setWarc(ps, 10, k.warc());

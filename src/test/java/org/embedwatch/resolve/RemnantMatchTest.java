@@ -1,5 +1,6 @@
 package org.embedwatch.resolve;
 
+import org.embedwatch.evidence.MatchKind;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
@@ -13,32 +14,32 @@ class RemnantMatchTest {
     assertThat(RemnantMatch.words("?Fire &amp; smoke\u00a0on  Main St. https://t.co/abc pic.twitter.com/xyz"))
         .containsExactly("fire", "smoke", "on", "main", "st");
     assertThat(RemnantMatch.score("Cafe\u0301 open", "Café open https://t.co/x").kind())
-        .isEqualTo(RemnantMatch.Kind.EQUAL);
+        .isEqualTo(MatchKind.EQUAL);
   }
 
   @Test
   void aQuoteCutShortIsAPrefixButTwoWordsAreNot() {
     assertThat(RemnantMatch.score("Horrific footage of fires", "🔥Horrific footage of fires in Aleppo #Aleppo").kind())
-        .isEqualTo(RemnantMatch.Kind.PREFIX);
+        .isEqualTo(MatchKind.PREFIX);
     assertThat(RemnantMatch.score("Horrific footage", "Horrific footage of fires").kind())
-        .isEqualTo(RemnantMatch.Kind.NONE);
+        .isEqualTo(MatchKind.NONE);
   }
 
   @Test
   void similarityNeedsNinetyPercentOfTheWords() {
     String post = "one two three four five six seven eight nine ten";
     assertThat(RemnantMatch.score("one two three four five six seven eight ten nine", post).kind())
-        .isEqualTo(RemnantMatch.Kind.SIMILAR);
+        .isEqualTo(MatchKind.SIMILAR);
     assertThat(RemnantMatch.score("one two three four five six seven eight nine", "x " + post).kind())
-        .isEqualTo(RemnantMatch.Kind.NONE);
-    assertThat(RemnantMatch.score("anything", null).kind()).isEqualTo(RemnantMatch.Kind.NO_TEXT);
+        .isEqualTo(MatchKind.NONE);
+    assertThat(RemnantMatch.score("anything", null).kind()).isEqualTo(MatchKind.NO_TEXT);
   }
 
   @Test
   void exactlyOneStrongMatchResolvesTwoAreAmbiguousNoneIsUnmatched() {
-    var equal = new RemnantMatch.Score(RemnantMatch.Kind.EQUAL, 1);
-    var none = new RemnantMatch.Score(RemnantMatch.Kind.NONE, 0.2);
-    var similar = new RemnantMatch.Score(RemnantMatch.Kind.SIMILAR, 0.92);
+    var equal = new RemnantMatch.Score(MatchKind.EQUAL, 1);
+    var none = new RemnantMatch.Score(MatchKind.NONE, 0.2);
+    var similar = new RemnantMatch.Score(MatchKind.SIMILAR, 0.92);
     assertThat(RemnantMatch.decide(List.of(none, equal, similar))).isEqualTo(new RemnantMatch.Decision.Resolved(1));
     assertThat(RemnantMatch.decide(List.of(equal, none, equal)))
         .isEqualTo(new RemnantMatch.Decision.Ambiguous(List.of(0, 2)));
@@ -48,10 +49,10 @@ class RemnantMatchTest {
 
   @Test
   void aSimilarMatchResolvesOnlyWithAClearMargin() {
-    var similar = new RemnantMatch.Score(RemnantMatch.Kind.SIMILAR, 0.95);
-    assertThat(RemnantMatch.decide(List.of(similar, new RemnantMatch.Score(RemnantMatch.Kind.NONE, 0.85))))
+    var similar = new RemnantMatch.Score(MatchKind.SIMILAR, 0.95);
+    assertThat(RemnantMatch.decide(List.of(similar, new RemnantMatch.Score(MatchKind.NONE, 0.85))))
         .isEqualTo(new RemnantMatch.Decision.Resolved(0));
-    assertThat(RemnantMatch.decide(List.of(similar, new RemnantMatch.Score(RemnantMatch.Kind.NONE, 0.92))))
+    assertThat(RemnantMatch.decide(List.of(similar, new RemnantMatch.Score(MatchKind.NONE, 0.92))))
         .isEqualTo(new RemnantMatch.Decision.Ambiguous(List.of(0, 1)));
   }
 
