@@ -19,11 +19,8 @@ import java.util.Set;
 import java.util.StringJoiner;
 import org.embedwatch.evidence.Outcome;
 import org.embedwatch.evidence.Platform;
-import org.embedwatch.evidence.Sha256;
 import org.embedwatch.evidence.UnavailableReason;
 import org.embedwatch.archive.ExchangeRecorder;
-import org.embedwatch.archive.HttpExchangeRecord;
-import org.embedwatch.evidence.WarcLocation;
 import org.embedwatch.config.Settings;
 import org.embedwatch.net.Fetch;
 import org.embedwatch.net.HostLimits;
@@ -35,7 +32,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import twitter4j.TwitterException;
 import twitter4j.TwitterObjectFactory;
-import twitter4j.TwitterResponse;
 import twitter4j.v1.RateLimitStatus;
 import twitter4j.v1.ResponseList;
 import twitter4j.v1.Status;
@@ -72,14 +68,12 @@ public final class V1Client implements BatchPostEndpoint {
   static final String REBUILT_TRANSPORT = "twitter4j (body: the array's own JSON was not kept; the raw JSON Twitter4J"
       + " kept for each status, joined into an array in the order Twitter4J returned them; not the wire bytes)";
   private static final String SHOW_TRANSPORT = "twitter4j (body as Twitter4J returned it)";
-  private static final String ERROR_TRANSPORT = "twitter4j (body: the error message Twitter4J read from the answer,"
+  static final String ERROR_TRANSPORT = "twitter4j (body: the error message Twitter4J read from the answer,"
       + " as text; not the wire bytes)";
 
   private final twitter4j.Twitter twitter;
-  private final Routes routes;
-  private final boolean notRouted;
   private final HostLimits limits;
-  private final ExchangeRecorder recorder;
+  private final V1Exchanges exchanges;
   private final ObjectMapper json;
   private final V1Status statuses;
   private final Clock clock;
@@ -103,10 +97,8 @@ public final class V1Client implements BatchPostEndpoint {
         .httpConnectionTimeout((int) net.connectTimeout().toMillis())
         .httpReadTimeout((int) net.readTimeout().toMillis())
         .build();
-    this.routes = routes;
-    this.notRouted = net.onlyRouted() && base.isEmpty();
     this.limits = limits;
-    this.recorder = recorder;
+    this.exchanges = new V1Exchanges(routes, net.onlyRouted() && base.isEmpty(), limits, recorder, clock);
     this.json = json;
     this.statuses = new V1Status(json);
     this.clock = clock;
@@ -186,7 +178,7 @@ public final class V1Client implements BatchPostEndpoint {
   }
 
   private Lookup lookup(URI uri, List<Long> ids) {
-    Optional<PostFetch> refused = refusal(uri);
+    Optional<PostFetch> refused = exchanges.refusal(uri);
     if (refused.isPresent()) {
       return new Lookup.Failed(refused.get());
     }
@@ -210,10 +202,11 @@ public final class V1Client implements BatchPostEndpoint {
       return new Lookup.Failed(lookupFailure(uri, at, e));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return new Lookup.Failed(interrupted(uri));
+      return new Lookup.Failed(exchanges.interrupted(uri));
     }
     byte[] body = raw == null ? new byte[0] : raw.getBytes(StandardCharsets.UTF_8);
-    Fetch.Response r = record(uri, at, 200, "OK", withRate(List.of(Map.entry("Content-Type", "application/json"),
+    Fetch.Response r = exchanges.record(uri, at, 200, "OK", V1Exchanges.withRate(List.of(
+        Map.entry("Content-Type", "application/json"),
         Map.entry("X-Embedwatch-Transport", raw == null ? "twitter4j (no raw JSON kept; empty body)" : transport)),
         rate), body);
     limits.parkAfter(HOST, r).ifPresent(until -> log.debug("{} spent its quota; parked until {}", HOST, until));
@@ -268,10 +261,10 @@ public final class V1Client implements BatchPostEndpoint {
   /** A lookup that failed: the same inconclusive answer for every post of the chunk (never evidence). */
   private PostFetch lookupFailure(URI uri, Instant at, TwitterException e) {
     if (e.getStatusCode() <= 0 || e.isCausedByNetworkIssue()) {
-      return noAnswer(uri, at, e);
+      return exchanges.noAnswer(uri, at, e);
     }
-    Fetch.Response r = errorResponse(uri, at, e);
-    String detail = detail(e);
+    Fetch.Response r = exchanges.errorResponse(uri, at, e);
+    String detail = V1Exchanges.detail(e);
     boolean rateLimited = e.getStatusCode() == 429 || e.getErrorCode() == 88;
     return new PostFetch.Inconclusive(ENDPOINT, r, rateLimited ? Outcome.RATE_LIMITED
         : e.getStatusCode() >= 500 ? Outcome.SERVER_ERROR
@@ -281,7 +274,7 @@ public final class V1Client implements BatchPostEndpoint {
   /** {@code statuses/show} of one post the lookup left out: why it is missing (or that it is there after all). */
   private PostFetch show(long id) {
     URI uri = showUri(id);
-    Optional<PostFetch> refused = refusal(uri);
+    Optional<PostFetch> refused = exchanges.refusal(uri);
     if (refused.isPresent()) {
       return refused.get();
     }
@@ -292,15 +285,16 @@ public final class V1Client implements BatchPostEndpoint {
       at = clock.instant();
       Status status = twitter.v1().tweets().showStatus(id);
       raw = TwitterObjectFactory.getRawJSON(status);
-      rate = rateOf(status);
+      rate = V1Exchanges.rateOf(status);
     } catch (TwitterException e) {
       return showFailure(uri, at, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return interrupted(uri);
+      return exchanges.interrupted(uri);
     }
     byte[] body = raw == null ? new byte[0] : raw.getBytes(StandardCharsets.UTF_8);
-    Fetch.Response r = record(uri, at, 200, "OK", withRate(List.of(Map.entry("Content-Type", "application/json"),
+    Fetch.Response r = exchanges.record(uri, at, 200, "OK", V1Exchanges.withRate(List.of(
+        Map.entry("Content-Type", "application/json"),
         Map.entry("X-Embedwatch-Transport", SHOW_TRANSPORT)), rate), body);
     limits.parkAfter(HOST, r);
     try {
@@ -317,11 +311,11 @@ public final class V1Client implements BatchPostEndpoint {
 
   private PostFetch showFailure(URI uri, Instant at, TwitterException e) {
     if (e.getStatusCode() <= 0 || e.isCausedByNetworkIssue()) {
-      return noAnswer(uri, at, e);
+      return exchanges.noAnswer(uri, at, e);
     }
     int status = e.getStatusCode();
-    String detail = detail(e);
-    Fetch.Response r = errorResponse(uri, at, e);
+    String detail = V1Exchanges.detail(e);
+    Fetch.Response r = exchanges.errorResponse(uri, at, e);
     return switch (e.getErrorCode()) {
       case 144 -> new PostFetch.Unavailable(ENDPOINT, r, UnavailableReason.DELETED, detail);
       case 63 -> new PostFetch.Unavailable(ENDPOINT, r, UnavailableReason.SUSPENDED, detail);
@@ -335,97 +329,14 @@ public final class V1Client implements BatchPostEndpoint {
     };
   }
 
-  /**
-   * The answer without a request: the host has no route while {@code net.only-routed} is on, or it is parked after a
-   * rate-limit answer.
-   */
-  private Optional<PostFetch> refusal(URI uri) {
-    if (notRouted) {
-      return Optional.of(PostFetch.Inconclusive.of(ENDPOINT, new Fetch.Failure(uri, clock.instant(),
-          Fetch.Kind.NOT_ROUTED, HOST + " has no net.route and net.only-routed is on; not sent", null)));
-    }
-    Optional<Instant> parked = limits.parkedUntil(HOST);
-    if (parked.isPresent()) {
-      log.debug("GET {} not sent: {} is parked until {}", uri, HOST, parked.get());
-      return Optional.of(PostFetch.Inconclusive.of(ENDPOINT, new Fetch.Failure(uri, clock.instant(),
-          Fetch.Kind.RATE_LIMITED, HOST + " is rate limited until " + parked.get() + "; not asked", null)));
-    }
-    return Optional.empty();
-  }
 
-  /** A request that got no HTTP answer (or one Twitter4J could not read): stored as a failed exchange. */
-  private PostFetch noAnswer(URI uri, Instant at, TwitterException e) {
-    boolean unreadable = !e.isCausedByNetworkIssue() && causedBy(e, "twitter4j.JSONException");
-    String message = firstLine(e.getMessage());
-    WarcLocation loc = recorder.write(new HttpExchangeRecord(uri, routedTo(uri), at, "GET", requestHeaders(), null,
-        "twitter4j: " + e.getMessage()));
-    Fetch.Failure failure = new Fetch.Failure(uri, at, Fetch.Kind.IO, message, loc);
-    log.debug("GET {} failed: {}", uri, message);
-    return unreadable
-        ? new PostFetch.Inconclusive(ENDPOINT, failure, Outcome.UNEXPECTED, "unreadable answer: " + message)
-        : new PostFetch.Inconclusive(ENDPOINT, failure, Outcome.TRANSPORT_ERROR, "transport error: " + message);
-  }
 
-  private PostFetch interrupted(URI uri) {
-    return PostFetch.Inconclusive.of(ENDPOINT, new Fetch.Failure(uri, clock.instant(), Fetch.Kind.IO,
-        "interrupted while waiting to ask " + HOST, null));
-  }
 
-  /** Records an HTTP error answer and parks the host when it says so (a 429 or code 88, or a spent quota). */
-  private Fetch.Response errorResponse(URI uri, Instant at, TwitterException e) {
-    // The body kept is the error message alone, as text. Rate-limit values come from Twitter4J's RateLimitStatus
-    // (its getResponseHeader fails on a header that is absent).
-    List<Map.Entry<String, String>> headers = withRate(List.of(
-        Map.entry("Content-Type", "text/plain; charset=utf-8"),
-        Map.entry("X-Embedwatch-Transport", ERROR_TRANSPORT)), e.getRateLimitStatus());
-    Fetch.Response r = record(uri, at, e.getStatusCode(), "", headers,
-        errorText(e).getBytes(StandardCharsets.UTF_8));
-    Optional<Instant> parked = limits.parkAfter(HOST, r);
-    if (parked.isEmpty() && e.getErrorCode() == 88) {
-      // A code 88 under another status than 429: still a rate limit.
-      Instant until = Optional.ofNullable(e.getRateLimitStatus())
-          .map(s -> Instant.ofEpochSecond(s.getResetTimeInSeconds()))
-          .filter(reset -> reset.isAfter(clock.instant()))
-          .orElse(clock.instant().plus(limits.fallbackPark()));
-      limits.park(HOST, until);
-      parked = Optional.of(until);
-    }
-    parked.ifPresent(until -> log.debug("GET {} -> HTTP {}; {} parked until {}", uri, e.getStatusCode(), HOST, until));
-    return r;
-  }
 
-  private Fetch.Response record(URI uri, Instant at, int status, String reason,
-      List<Map.Entry<String, String>> headers, byte[] body) {
-    WarcLocation loc = recorder.write(new HttpExchangeRecord(uri, routedTo(uri), at, "GET", requestHeaders(),
-        new HttpExchangeRecord.Response(status, reason, headers, body, false), null));
-    log.debug("GET {} -> {} ({} bytes, through Twitter4J)", uri, status, body.length);
-    return new Fetch.Response(uri, uri, at, status, headers, body, false, Sha256.of(body), loc);
-  }
 
-  private URI routedTo(URI uri) {
-    return routes.rewrite(uri).orElse(null);
-  }
 
-  /** {@code headers} plus the {@code x-rate-limit-*} values Twitter4J read, when it read them. */
-  private static List<Map.Entry<String, String>> withRate(List<Map.Entry<String, String>> headers,
-      RateLimitStatus rate) {
-    if (rate == null) {
-      return headers;
-    }
-    List<Map.Entry<String, String>> all = new ArrayList<>(headers);
-    all.add(Map.entry("x-rate-limit-limit", Integer.toString(rate.getLimit())));
-    all.add(Map.entry("x-rate-limit-remaining", Integer.toString(rate.getRemaining())));
-    all.add(Map.entry("x-rate-limit-reset", Integer.toString(rate.getResetTimeInSeconds())));
-    return all;
-  }
 
-  private static RateLimitStatus rateOf(TwitterResponse response) {
-    return response == null ? null : response.getRateLimitStatus();
-  }
 
-  private static List<Map.Entry<String, String>> requestHeaders() {
-    return List.of(Map.entry("Authorization", "OAuth [redacted]"));
-  }
 
   /** The post's id as Twitter4J takes it, or empty when it is not one (not digits, or beyond a long). */
   private static java.util.OptionalLong tweetId(PostKey post) {
@@ -448,29 +359,7 @@ public final class V1Client implements BatchPostEndpoint {
     return new PostFetch.Inconclusive(ENDPOINT, failure, Outcome.UNEXPECTED, detail);
   }
 
-  private static String detail(TwitterException e) {
-    return e.getErrorCode() > 0
-        ? "HTTP " + e.getStatusCode() + " code " + e.getErrorCode() + ": " + e.getErrorMessage()
-        : "HTTP " + e.getStatusCode() + ": " + errorText(e);
-  }
 
-  /** The error message X gave, else the first line of what Twitter4J says (for a 5xx page: its start). */
-  private static String errorText(TwitterException e) {
-    String text = e.getErrorMessage() != null ? e.getErrorMessage() : firstLine(e.getMessage());
-    return text.length() > 200 ? text.substring(0, 200) : text;
-  }
 
-  /** Whether {@code t} or a cause of it is of class {@code className} (Twitter4J's JSONException is not public). */
-  private static boolean causedBy(Throwable t, String className) {
-    for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
-      if (c.getClass().getName().equals(className)) {
-        return true;
-      }
-    }
-    return false;
-  }
 
-  private static String firstLine(String s) {
-    return s == null ? "" : s.split("\n", 2)[0];
-  }
 }
