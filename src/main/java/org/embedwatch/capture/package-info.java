@@ -1,2 +1,8 @@
-/** Capture: observing posts through their platform endpoints, storing what was served and its media. */
+/**
+ * Capture: checking posts. {@code CheckRunner} runs checks (batches, rounds, an injected executor, one post's failure
+ * isolated from the others); {@code CheckPipeline} is one check as a list of steps: read the post's stored evidence,
+ * ask every endpoint once ({@code PostObserver}, with {@code Observations} the one mapping from an answer to an
+ * observation and {@code MediaFetcher} for media), fold the state once, derive the findings, record the whole check
+ * as one event in one transaction, then ask web archives where due ({@code WaybackCorroboration}).
+ */
 package org.embedwatch.capture;

@@ -1,5 +1,6 @@
 /**
- * The store: the H2 database migrated with Flyway, the records read from it, and {@code EvidenceStore}, the single
- * write path through which every stored fact goes.
+ * The store: the database (H2 by default) migrated with Flyway, the readers, and {@code EvidenceStore}, the single
+ * write path: each {@code record} call stores one {@code evidence.EvidenceEvent} in one transaction, through
+ * package-private row classes that hold the SQL.
  */
 package org.embedwatch.store;
