@@ -117,7 +117,7 @@ public final class App implements AutoCloseable {
     RemnantResolver remnants = new RemnantResolver(new CdxClient(http, json), new MementoClient(http, json),
         settings.xV2().map(token -> new V2Search(token, http, json)), store, clock);
     this.archiver = new Archiver(extractor, new BlobStore(settings.archiveDir().resolve("articles")), store, checker,
-        evidence, clock, remnants);
+        evidence, clock, remnants, inputs);
   }
 
   /** The threads posts are checked on: {@code check.concurrency} of them (0: as many as there are posts). */

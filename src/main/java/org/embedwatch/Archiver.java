@@ -2,6 +2,8 @@ package org.embedwatch;
 
 import org.embedwatch.evidence.EvidenceEvent;
 import org.embedwatch.evidence.FindingKind;
+import java.io.InputStream;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -10,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.embedwatch.archive.BlobStore;
 import org.embedwatch.capture.CheckResult;
@@ -17,15 +20,18 @@ import org.embedwatch.capture.CheckRunner;
 import org.embedwatch.extract.Reference;
 import org.embedwatch.extract.ReferenceExtractor;
 import org.embedwatch.read.ArticleCapture;
+import org.embedwatch.read.InputExpander;
+import org.embedwatch.read.InputItem;
 import org.embedwatch.resolve.RemnantResolver;
 import org.embedwatch.store.EvidenceReader;
 import org.embedwatch.store.EvidenceStore;
 import org.embedwatch.evidence.CapturedArticle;
 import org.embedwatch.evidence.ArticleCaptureRecord;
-import org.embedwatch.store.EvidenceReader;
 import org.embedwatch.evidence.Finding;
 import org.embedwatch.evidence.PostRecord;
 import org.embedwatch.verify.ArticleDrift;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One pass over one article (read by {@link org.embedwatch.read.InputExpander}): store its raw bytes, extract
@@ -33,6 +39,7 @@ import org.embedwatch.verify.ArticleDrift;
  * is committed before any post is fetched, so a failure later loses nothing already read.
  */
 public final class Archiver {
+  private static final Logger log = LoggerFactory.getLogger(Archiver.class);
   private final ReferenceExtractor extractor;
   private final BlobStore articleFiles;
   private final EvidenceStore store;
@@ -40,12 +47,14 @@ public final class Archiver {
   private final EvidenceReader reader;
   private final Clock clock;
   private final RemnantResolver remnants;
+  private final InputExpander inputs;
 
   /**
    * @param remnants asked about each remnant of the article once its posts are captured
    */
   public Archiver(ReferenceExtractor extractor, BlobStore articleFiles, EvidenceStore store,
-      CheckRunner checker, EvidenceReader reader, Clock clock, RemnantResolver remnants) {
+      CheckRunner checker, EvidenceReader reader, Clock clock, RemnantResolver remnants, InputExpander inputs) {
+    this.inputs = inputs;
     this.reader = reader;
     this.remnants = remnants;
     this.extractor = extractor;
@@ -71,6 +80,78 @@ public final class Archiver {
 
   /** One reference and what capturing its post gave, or null when it has no post id. */
   public record ReferenceResult(Reference reference, CheckResult capture) {}
+
+  /** One item of a run over many inputs, as it happens. */
+  public sealed interface Item {
+    /** An article archived (and, for a re-capture, compared with its previous capture: else null). */
+    record Archived(String input, Result result, Recapture recapture) implements Item {}
+
+    /** What expanding the inputs said besides articles: a container expanded, an entry skipped, a problem. */
+    record Input(InputItem item) implements Item {}
+  }
+
+  /**
+   * What a run over many inputs gave.
+   *
+   * @param problems inputs that could not be read or archived (each told to the sink as a problem)
+   * @param failedChecks posts whose check failed (each printed as such in its article's result)
+   */
+  public record Summary(int articles, int problems, int failedChecks) {
+    /** True when every input was archived and every post checked. */
+    public boolean clean() {
+      return problems == 0 && failedChecks == 0;
+    }
+  }
+
+  /**
+   * Expands {@code inputs} and archives (or, with {@code recapture}, re-captures) each article, telling {@code sink}
+   * every result as it happens. One article's unexpected failure is that input's problem: the run goes on.
+   *
+   * @param baseDir what relative paths are resolved against
+   * @param stdin what {@code -} reads
+   */
+  public Summary archiveAll(List<String> inputs, Path baseDir, InputStream stdin, Predicate<Reference> inScope,
+      boolean recapture, Consumer<Item> sink) {
+    int[] counts = new int[3];
+    this.inputs.expand(inputs, baseDir, stdin, item -> {
+      if (item instanceof InputItem.Article article) {
+        try {
+          Recapture r = recapture ? recapture(article.capture(), inScope) : null;
+          Result result = r != null ? r.result() : archive(article.capture(), inScope);
+          counts[0]++;
+          counts[2] += failedChecks(result);
+          sink.accept(new Item.Archived(item.input(), result, r));
+        } catch (RuntimeException e) {
+          log.warn("unexpected error archiving {}", item.input(), e);
+          counts[1]++;
+          sink.accept(new Item.Input(InputExpander.internalError(item.input(), e)));
+        }
+        return;
+      }
+      if (item instanceof InputItem.Problem) {
+        counts[1]++;
+      }
+      sink.accept(new Item.Input(item));
+    });
+    return new Summary(counts[0], counts[1], counts[2]);
+  }
+
+  /** How many of the article's posts (cited, or named by those) could not be checked. */
+  private static int failedChecks(Result result) {
+    int n = 0;
+    for (ReferenceResult r : result.references()) {
+      n += r.capture() != null && r.capture().failed() ? 1 : 0;
+    }
+    for (CheckResult r : result.related()) {
+      n += r.failed() ? 1 : 0;
+    }
+    return n;
+  }
+
+  /** Tries each remnant not resolved yet, capturing each post one resolves to. */
+  public List<RemnantResult> resolveUnresolved() {
+    return resolveRemnants(reader.unresolvedRemnants());
+  }
 
   /**
    * Archives one article: the references {@code inScope} accepts are stored and their posts captured; the others

@@ -10,11 +10,7 @@ import org.embedwatch.App;
 import org.embedwatch.Archiver;
 import org.embedwatch.evidence.Platform;
 import org.embedwatch.capture.CheckResult;
-import org.embedwatch.capture.CheckRunner;
-import org.embedwatch.read.InputExpander;
 import org.embedwatch.read.InputItem;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -24,7 +20,6 @@ import picocli.CommandLine.Spec;
 /** {@code archive}: reads each input, stores it, extracts its references and captures every cited post. */
 @Command(name = "archive", description = "Capture each input article and every post it cites.")
 final class ArchiveCommand implements Callable<Integer> {
-  private static final Logger log = LoggerFactory.getLogger(ArchiveCommand.class);
   @ParentCommand Main main;
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -79,31 +74,8 @@ final class ArchiveCommand implements Callable<Integer> {
         return 0;
       }
     }
-    int[] failed = {0};
-    app.inputs().expand(chosen, baseDir, stdin, item -> {
-      switch (item.kind()) {
-        case ARTICLE -> {
-          try {
-            Archiver.Recapture r = app.archiver().recapture(((InputItem.Article) item).capture(), scope::shows);
-            print(r.result(), scope, item.input(), out, app.missingClients());
-            out.println(drift(item.input(), r));
-            failed[0] += failedChecks(r.result());
-          } catch (RuntimeException e) {
-            log.warn("unexpected error re-capturing {}", item.input(), e);
-            failed[0]++;
-            problem(InputExpander.internalError(item.input(), e), out, err);
-          }
-        }
-        case EXPANSION -> out.println(InputLines.expansion((InputItem.Expansion) item));
-        case SKIPPED -> out.println(InputLines.skipped((InputItem.Skipped) item));
-        case PROBLEM -> {
-          failed[0]++;
-          problem((InputItem.Problem) item, out, err);
-        }
-      }
-      out.flush();
-    });
-    return failed[0] == 0 ? 0 : CliErrorHandler.OPERATIONAL;
+    return exitCode(app.archiver().archiveAll(chosen, baseDir, stdin, scope::shows, true,
+        item -> print(app, item, scope, out, err)));
   }
 
   /** The drift lines of one re-captured article. */
@@ -128,42 +100,32 @@ final class ArchiveCommand implements Callable<Integer> {
    */
   static int run(App app, List<String> inputs, ScopeOption scope, Path baseDir, InputStream stdin, PrintWriter out,
       PrintWriter err) {
-    int[] problems = {0};
-    app.inputs().expand(inputs, baseDir, stdin, item -> {
-      switch (item.kind()) {
-        case ARTICLE -> {
-          try {
-            Archiver.Result result = app.archiver().archive(((InputItem.Article) item).capture(), scope::shows);
-            print(result, scope, item.input(), out, app.missingClients());
-            problems[0] += failedChecks(result);
-          } catch (RuntimeException e) {
-            log.warn("unexpected error archiving {}", item.input(), e);
-            problems[0]++;
-            problem(InputExpander.internalError(item.input(), e), out, err);
-          }
-        }
-        case EXPANSION -> out.println(InputLines.expansion((InputItem.Expansion) item));
-        case SKIPPED -> out.println(InputLines.skipped((InputItem.Skipped) item));
-        case PROBLEM -> {
-          problems[0]++;
-          problem((InputItem.Problem) item, out, err);
-        }
-      }
-      out.flush();
-    });
-    return problems[0] == 0 ? 0 : CliErrorHandler.OPERATIONAL;
+    return exitCode(app.archiver().archiveAll(inputs, baseDir, stdin, scope::shows, false,
+        item -> print(app, item, scope, out, err)));
   }
 
-  /** How many of the article's posts could not be checked (each printed as such). */
-  static int failedChecks(Archiver.Result result) {
-    int n = 0;
-    for (Archiver.ReferenceResult r : result.references()) {
-      n += r.capture() != null && r.capture().failed() ? 1 : 0;
+  /** One item of the run: the article's lines (and its drift, for a re-capture), or what the inputs said. */
+  private static void print(App app, Archiver.Item item, ScopeOption scope, PrintWriter out, PrintWriter err) {
+    if (item instanceof Archiver.Item.Archived a) {
+      print(a.result(), scope, a.input(), out, app.missingClients());
+      if (a.recapture() != null) {
+        out.println(drift(a.input(), a.recapture()));
+      }
+    } else {
+      InputItem input = ((Archiver.Item.Input) item).item();
+      switch (input.kind()) {
+        case EXPANSION -> out.println(InputLines.expansion((InputItem.Expansion) input));
+        case SKIPPED -> out.println(InputLines.skipped((InputItem.Skipped) input));
+        case PROBLEM -> problem((InputItem.Problem) input, out, err);
+        case ARTICLE -> throw new IllegalStateException("an article is told as archived: " + input.input());
+      }
     }
-    for (CheckResult r : result.related()) {
-      n += r.failed() ? 1 : 0;
-    }
-    return n;
+    out.flush();
+  }
+
+  /** The exit code of a run: 0, or 1 when an input could not be archived or a post's check failed. */
+  private static int exitCode(Archiver.Summary summary) {
+    return summary.clean() ? 0 : CliErrorHandler.OPERATIONAL;
   }
 
   private static void problem(InputItem.Problem p, PrintWriter out, PrintWriter err) {

@@ -5,7 +5,6 @@ import java.util.Locale;
 import java.util.Map;
 import org.embedwatch.evidence.Platform;
 import org.embedwatch.capture.CheckResult;
-import org.embedwatch.capture.CheckRunner;
 import org.embedwatch.net.Fetch;
 import org.embedwatch.platform.PostFetch;
 

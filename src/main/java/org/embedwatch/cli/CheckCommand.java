@@ -7,7 +7,6 @@ import org.embedwatch.App;
 import org.embedwatch.evidence.Platform;
 import org.embedwatch.evidence.PostState;
 import org.embedwatch.capture.CheckResult;
-import org.embedwatch.capture.CheckRunner;
 import org.embedwatch.evidence.PostRecord;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

@@ -25,7 +25,7 @@ final class ResolveCommand implements Callable<Integer> {
 
   /** Tries each unresolved remnant, printing one line each (and its post's capture when resolved) and a summary. */
   static void run(App app, PrintWriter out) {
-    List<Archiver.RemnantResult> results = app.archiver().resolveRemnants(app.evidence().unresolvedRemnants());
+    List<Archiver.RemnantResult> results = app.archiver().resolveUnresolved();
     int resolved = 0;
     for (Archiver.RemnantResult r : results) {
       out.println(RemnantLines.remnant(r.resolution().citation().reference()) + ": "
