@@ -108,4 +108,21 @@ class EvidenceCoreIT {
       assertThat(last.nextDue()).isEqualTo(p.post().nextCheckAt());
     }
   }
+
+  @Test
+  void anEditAfterTheArticleQuotedThePostIsAnAlterationNeverAMisquote() {
+    assertThat(cli.run("archive", article.toString()).exit()).isZero();
+    assertThat(cli.query("select kind from finding")).as("the article quotes both posts as first captured").isEmpty();
+    env.sandbox().apply(Articles.VIDEO_POST, Change.edited("LK-99 is not a superconductor after all."));
+    env.clock().advance(Duration.ofHours(25));
+
+    assertThat(cli.run("check").exit()).isZero();
+
+    List<Map<String, Object>> findings = cli.query("select f.kind, f.summary from finding f join post p"
+        + " on p.id = f.post_ref where p.post_id = ?", Articles.VIDEO_POST);
+    assertThat(findings).extracting(f -> f.get("kind")).containsOnly("ALTERED").isNotEmpty();
+    assertThat(findings).extracting(f -> (String) f.get("summary"))
+        .allSatisfy(summary -> assertThat(summary).contains("quoted the earlier version (as captured 2026-03-01T10:00")
+            .contains("it matched the post when cited"));
+  }
 }
