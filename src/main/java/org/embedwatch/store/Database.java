@@ -8,12 +8,18 @@ import org.embedwatch.EmbedwatchException;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.h2.jdbcx.JdbcConnectionPool;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The store's connection pool, migrated to the current schema with Flyway on open. Every unit of work runs in one
  * transaction that commits or rolls back as a whole, so a crash never leaves half a write behind. Thread-safe.
  */
 public final class Database implements Closeable {
+  private static final Logger log = LoggerFactory.getLogger(Database.class);
+  /** How many times one unit of work is run when the serving process goes away under it. */
+  private static final int ATTEMPTS = 3;
+  private static final java.util.Set<String> SERVER_LOST = java.util.Set.of("90067", "90098", "90121");
   private final JdbcConnectionPool pool;
   private final String url;
 
@@ -66,8 +72,27 @@ public final class Database implements Closeable {
     T run(Connection connection) throws SQLException;
   }
 
-  /** Runs {@code work} in one transaction: all of it commits, or none of it does. */
+  /**
+   * Runs {@code work} in one transaction: all of it commits, or none of it does. When the process that serves the
+   * database to this one (H2's automatic mixed mode) exits meanwhile, its open transactions are rolled back and the
+   * connection is lost: the work then runs again, once the connection is back (another process, or this one, serves
+   * the database by then). {@code work} must therefore only act through its connection.
+   */
   public <T> T inTransaction(Work<T> work) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return once(work);
+      } catch (SQLException e) {
+        if (attempt < ATTEMPTS && serverLost(e)) {
+          log.info("the process serving {} went away ({}); running the transaction again", url, e.getMessage());
+          continue;
+        }
+        throw new StoreException("database error on " + url + ": " + e.getMessage(), e);
+      }
+    }
+  }
+
+  private <T> T once(Work<T> work) throws SQLException {
     try (Connection c = pool.getConnection()) {
       c.setAutoCommit(false);
       try {
@@ -82,9 +107,18 @@ public final class Database implements Closeable {
         }
         throw e;
       }
-    } catch (SQLException e) {
-      throw new StoreException("database error on " + url + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Whether {@code e} says the connection to the serving process was lost: H2's "connection is broken" (90067) and
+   * "database is closed" (90098; 90121 is what the first connection after a takeover can get). The serving process
+   * rolls back the open transactions of its remote sessions when it closes, so the work was not stored and runs
+   * again. Only a commit that the server applied and whose answer was then lost (the server exiting between the two)
+   * would be stored twice; that window is not closed here.
+   */
+  private static boolean serverLost(SQLException e) {
+    return SERVER_LOST.contains(e.getSQLState());
   }
 
   @Override
