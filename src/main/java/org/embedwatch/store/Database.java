@@ -3,17 +3,17 @@ package org.embedwatch.store;
 import java.io.Closeable;
 import java.sql.Connection;
 import java.sql.SQLException;
-import javax.sql.DataSource;
 import org.embedwatch.EmbedwatchException;
-import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
+import org.h2.api.ErrorCode;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The store's connection pool, migrated to the current schema with Flyway on open. Every unit of work runs in one
- * transaction that commits or rolls back as a whole, so a crash never leaves half a write behind. Thread-safe.
+ * The store's connection pool, migrated to the current schema with Flyway on open (except when opened for reading).
+ * Every unit of work runs in one transaction that commits or rolls back as a whole, so a crash never leaves half a
+ * write behind. Thread-safe.
  */
 public final class Database implements Closeable {
   private static final Logger log = LoggerFactory.getLogger(Database.class);
@@ -28,29 +28,86 @@ public final class Database implements Closeable {
     this.url = url;
   }
 
-  /** Opens (creating if needed) the database at {@code jdbcUrl} and applies pending migrations. */
+  /**
+   * Opens (creating if needed) the database at {@code jdbcUrl} and applies pending migrations: for the one command
+   * that may start an archive.
+   */
   public static Database open(String jdbcUrl) {
+    requireH2(jdbcUrl);
+    JdbcConnectionPool pool = JdbcConnectionPool.create(jdbcUrl, "sa", "");
+    migrate(pool, jdbcUrl);
+    return new Database(pool, jdbcUrl);
+  }
+
+  /**
+   * Opens the existing archive at {@code jdbcUrl} and applies this version's pending migrations; never creates a
+   * database.
+   *
+   * @throws UnusableArchiveException when there is no database there, or one without Embedwatch's schema, or with a
+   *     newer one
+   */
+  public static Database openExisting(String jdbcUrl) {
+    JdbcConnectionPool pool = existing(jdbcUrl);
+    try {
+      SchemaVersion.require(pool, jdbcUrl, false);
+    } catch (RuntimeException e) {
+      pool.dispose();
+      throw e;
+    }
+    migrate(pool, jdbcUrl);
+    return new Database(pool, jdbcUrl);
+  }
+
+  /**
+   * Opens the existing archive at {@code jdbcUrl} for reading: never creates a database, never migrates one. (H2 may
+   * still rewrite its own file structures when the last connection closes; no row changes.)
+   *
+   * @throws UnusableArchiveException when there is no database there, or its schema is not this version's
+   */
+  public static Database openForReading(String jdbcUrl) {
+    JdbcConnectionPool pool = existing(jdbcUrl);
+    try {
+      SchemaVersion.require(pool, jdbcUrl, true);
+    } catch (RuntimeException e) {
+      pool.dispose();
+      throw e;
+    }
+    return new Database(pool, jdbcUrl);
+  }
+
+  private static void requireH2(String jdbcUrl) {
     if (!jdbcUrl.startsWith("jdbc:h2:")) {
       throw new EmbedwatchException("store.url '" + jdbcUrl + "' is not supported yet: only H2 (jdbc:h2:…) is;"
           + " leave store.url empty for the embedded default");
     }
-    JdbcConnectionPool pool = JdbcConnectionPool.create(jdbcUrl, "sa", "");
+  }
+
+  /** A pool on the database at {@code jdbcUrl} that H2 is told not to create ({@code IFEXISTS=TRUE}). */
+  private static JdbcConnectionPool existing(String jdbcUrl) {
+    requireH2(jdbcUrl);
+    String url = jdbcUrl.toUpperCase(java.util.Locale.ROOT).contains(";IFEXISTS=") ? jdbcUrl
+        : jdbcUrl + ";IFEXISTS=TRUE";
+    JdbcConnectionPool pool = JdbcConnectionPool.create(url, "sa", "");
     try {
-      migrate(pool);
+      pool.getConnection().close();
+    } catch (SQLException e) {
+      pool.dispose();
+      if (e.getErrorCode() == ErrorCode.DATABASE_NOT_FOUND_WITH_IF_EXISTS_1) {
+        throw new UnusableArchiveException(UnusableArchiveException.Reason.NO_DATABASE, jdbcUrl, "", "", e);
+      }
+      throw new StoreException("cannot open the store at " + jdbcUrl + ": " + e.getMessage(), e);
+    }
+    return pool;
+  }
+
+  private static void migrate(JdbcConnectionPool pool, String jdbcUrl) {
+    try {
+      SchemaVersion.flyway(pool).migrate();
     } catch (FlywayException e) {
       pool.dispose();
       throw new EmbedwatchException("cannot open the store at " + jdbcUrl + ": " + rootMessage(e)
           + " (is another embedwatch process using it?)", e);
     }
-    return new Database(pool, jdbcUrl);
-  }
-
-  private static void migrate(DataSource ds) {
-    Flyway.configure()
-        .dataSource(ds)
-        .locations("classpath:org/embedwatch/store/migration")
-        .load()
-        .migrate();
   }
 
   private static String rootMessage(Throwable t) {
