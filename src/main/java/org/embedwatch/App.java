@@ -71,12 +71,13 @@ public final class App implements AutoCloseable {
     this.db = db;
     this.warc = new WarcArchive(settings.archiveDir().resolve("warc"), settings.net().warcMaxFileBytes(),
         warcinfo(settings), clock);
-    this.http = new HttpFetcher(settings.net(), warc, clock, sleeper);
     this.store = new EvidenceStore(db);
     this.evidence = new EvidenceReader(db);
+    // A park is stored when it is taken, so that another process on this archive, or the next run, keeps it too.
+    this.http = new HttpFetcher(settings.net(), warc, clock, sleeper, store::recordPark);
     evidence.parks(clock.instant()).forEach((host, until) -> {
       log.info("{} is parked until {}: an earlier run was told to wait", host, until);
-      http.limits().park(host, until);
+      http.limits().restore(host, until);
     });
     List<PostEndpoint> endpoints = new ArrayList<>();
     endpoints.add(new SyndicationClient(http, json));
@@ -320,17 +321,17 @@ public final class App implements AutoCloseable {
     return json;
   }
 
+  /** Closes the HTTP client, the WARC writer and the database; writes nothing (parks are stored as they are taken). */
   @Override
   public void close() {
     try {
-      store.saveParks(http.limits().parks());
+      http.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot close the HTTP client", e);
     } finally {
       try {
-        http.close();
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot close the HTTP client", e);
-      } finally {
         warc.close();
+      } finally {
         db.close();
       }
     }

@@ -207,20 +207,13 @@ public final class EvidenceStore {
     });
   }
 
-  /** Keeps {@code parks} (host → parked until) for the next run, replacing what was kept before. */
-  public void saveParks(java.util.Map<String, Instant> parks) {
+  /**
+   * Keeps the park of {@code host} until {@code until} for other processes and later runs, in one transaction; a
+   * later park already kept for the host (by any process) stays.
+   */
+  public void recordPark(String host, Instant until) {
     db.inTransaction(c -> {
-      try (PreparedStatement ps = c.prepareStatement("delete from host_park")) {
-        ps.executeUpdate();
-      }
-      try (PreparedStatement ps = c.prepareStatement("insert into host_park(host, parked_until) values (?,?)")) {
-        for (var e : parks.entrySet()) {
-          ps.setString(1, Sql.clip(e.getKey(), 253));
-          ps.setObject(2, Sql.time(e.getValue()));
-          ps.addBatch();
-        }
-        ps.executeBatch();
-      }
+      ParkRows.upsert(c, host, until);
       return null;
     });
   }
