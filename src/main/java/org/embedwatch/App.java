@@ -317,6 +317,11 @@ public final class App implements AutoCloseable {
     return evidence;
   }
 
+  /** The store's write path, for what the commands record themselves (claims of due posts). */
+  public EvidenceStore store() {
+    return store;
+  }
+
   public ObjectMapper json() {
     return json;
   }

@@ -1,8 +1,14 @@
 package org.embedwatch.cli;
 
 import java.io.PrintWriter;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import org.embedwatch.App;
 import org.embedwatch.evidence.Platform;
 import org.embedwatch.evidence.PostState;
@@ -16,6 +22,14 @@ import picocli.CommandLine.Spec;
 /** {@code check}: re-checks posts that are due (or all), recording one observation per endpoint. */
 @Command(name = "check", description = "Re-check posts that are due (or --all) and flag changes.")
 final class CheckCommand implements Callable<Integer> {
+  /**
+   * How long a claimed post is left to this process: longer than checking one batch takes, so that no other process
+   * claims it again before its check is stored; a post whose check never comes (the process died) is due again after.
+   */
+  private static final Duration CLAIM_LEASE = Duration.ofHours(1);
+  /** Posts claimed at a time: as many as one v1.1 statuses/lookup request asks about. */
+  private static final int CLAIM_BATCH = 100;
+
   @ParentCommand Main main;
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -30,17 +44,21 @@ final class CheckCommand implements Callable<Integer> {
     }
   }
 
-  /** Checks due (or all) posts, printing one line per post and a summary. */
+  /**
+   * Checks due (or all) posts, printing one line per post and a summary. Due posts are claimed a batch at a time
+   * ({@link org.embedwatch.store.EvidenceStore#claimDue}), so that checks running at once in other processes on this
+   * archive each check a due post once between them; {@code --all} claims nothing and checks every post.
+   */
   static void run(App app, boolean all, PrintWriter out) {
-    List<PostRecord> candidates = all ? app.evidence().posts() : app.evidence().duePosts(app.clock().instant());
-    List<PostRecord> posts = candidates.stream().filter(p -> app.checker().supports(p.platform())).toList();
+    Instant now = app.clock().instant();
+    List<PostRecord> candidates = all ? app.evidence().posts() : app.evidence().duePosts(now);
     java.util.Map<String, Long> skipped = new java.util.TreeMap<>();
     candidates.stream().filter(p -> !app.checker().supports(p.platform()))
         .forEach(p -> skipped.merge(p.platform().key(), 1L, Long::sum));
     int[] checked = {0};
     int[] flagged = {0};
     int[] unreachable = {0};
-    app.checker().checkAll(posts, result -> {
+    Consumer<PostChecker.Result> onEach = result -> {
       checked[0]++;
       PostRecord post = result.post();
       PostState before = post.state();
@@ -59,7 +77,17 @@ final class CheckCommand implements Callable<Integer> {
         out.println("  " + CaptureLines.memento(result));
       }
       out.flush();
-    });
+    };
+    if (all) {
+      app.checker().checkAll(candidates.stream().filter(p -> app.checker().supports(p.platform())).toList(), onEach);
+    } else {
+      Set<Platform> supported = EnumSet.noneOf(Platform.class);
+      Arrays.stream(Platform.values()).filter(app.checker()::supports).forEach(supported::add);
+      List<PostRecord> batch;
+      while (!(batch = app.store().claimDue(now, CLAIM_LEASE, CLAIM_BATCH, supported)).isEmpty()) {
+        app.checker().checkAll(batch, onEach);
+      }
+    }
     out.println("checked " + checked[0] + (checked[0] == 1 ? " post" : " posts") + ": " + flagged[0]
         + " flagged, " + unreachable[0] + " with an unreachable endpoint"
         + (skipped.isEmpty() ? "" : "; not checked, no client yet: " + String.join(", ", skipped.entrySet().stream()

@@ -15,10 +15,12 @@ import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.sql.Statement;
 import java.sql.Types;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.embedwatch.evidence.Platform;
 import org.embedwatch.evidence.PostState;
 import org.embedwatch.evidence.Sha256;
@@ -205,6 +207,19 @@ public final class EvidenceStore {
       }
       return new SavedCheck(observationId, discovered);
     });
+  }
+
+  /**
+   * Claims up to {@code limit} posts of {@code platforms} due at {@code now}, oldest due first, for this process to
+   * check: each claimed post's next check moves to {@code now + lease}, so that another process claiming (or a later
+   * run within the lease) skips it; storing its check then sets the real next check. A post another process claimed
+   * meanwhile is not returned. One transaction per post claimed.
+   *
+   * @param lease how long the claim holds a post that is never checked (the process died): it is due again after
+   * @return the posts this call claimed, as stored after the claim
+   */
+  public List<PostRecord> claimDue(Instant now, Duration lease, int limit, Set<Platform> platforms) {
+    return DueClaims.claim(db, now, lease, limit, platforms);
   }
 
   /**
