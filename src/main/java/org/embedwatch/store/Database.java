@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
 public final class Database implements Closeable {
   private static final Logger log = LoggerFactory.getLogger(Database.class);
   /** How many times one unit of work is run when the serving process goes away under it. */
-  private static final int ATTEMPTS = 3;
+  private static final int ATTEMPTS = 5;
   private static final java.util.Set<String> SERVER_LOST = java.util.Set.of("90067", "90098", "90121");
   private final JdbcConnectionPool pool;
   private final String url;
