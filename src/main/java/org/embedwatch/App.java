@@ -21,8 +21,10 @@ import org.embedwatch.capture.CheckRunner;
 import org.embedwatch.capture.MediaFetcher;
 import org.embedwatch.capture.WaybackCorroboration;
 import org.embedwatch.evidence.CheckPolicy;
+import org.embedwatch.evidence.EvidenceEvent;
 import org.embedwatch.evidence.ConfirmationRule;
 import org.embedwatch.config.Settings;
+import org.embedwatch.config.SettingsLoader;
 import org.embedwatch.extract.ReferenceExtractor;
 import org.embedwatch.net.HttpFetcher;
 import org.embedwatch.net.Sleeper;
@@ -44,6 +46,7 @@ import org.embedwatch.platform.x.V2Search;
 import org.embedwatch.store.Database;
 import org.embedwatch.store.EvidenceReader;
 import org.embedwatch.store.EvidenceStore;
+import org.embedwatch.store.UnusableArchiveException;
 
 /**
  * The composition root: builds every object of a run from {@link Settings}, by hand, in one place. Owns the
@@ -70,18 +73,20 @@ public final class App implements AutoCloseable {
   private final Map<Platform, String> missingClients;
   private final ExecutorService checkThreads;
 
-  private App(Settings settings, Clock clock, Sleeper sleeper) {
+  private App(Settings settings, Clock clock, Sleeper sleeper, Database db) {
     this.settings = settings;
     this.clock = clock;
-    this.db = Database.open(settings.databaseUrl());
+    this.db = db;
     this.warc = new WarcArchive(settings.archiveDir().resolve("warc"), settings.net().warcMaxFileBytes(),
         warcinfo(settings), clock);
-    this.http = new HttpFetcher(settings.net(), warc, clock, sleeper);
     this.store = new EvidenceStore(db);
     this.evidence = new EvidenceReader(db);
+    // A park is stored when it is taken, so that another process on this archive, or the next run, keeps it too.
+    this.http = new HttpFetcher(settings.net(), warc, clock, sleeper,
+        (host, until) -> store.record(new EvidenceEvent.HostParked(host, until)));
     evidence.parks(clock.instant()).forEach((host, until) -> {
       log.info("{} is parked until {}: an earlier run was told to wait", host, until);
-      http.limits().park(host, until);
+      http.limits().restore(host, until);
     });
     List<PostEndpoint> endpoints = new ArrayList<>();
     endpoints.add(new SyndicationClient(http, json));
@@ -132,12 +137,103 @@ public final class App implements AutoCloseable {
   }
 
   /**
-   * Opens the store and everything that writes to the archive.
+   * Opens the existing archive and everything that writes to it, applying this version's pending migrations; for
+   * {@code check} and {@code resolve}.
+   *
+   * @param sleeper how the HTTP stack waits between requests to a host and before retries
+   * @throws EmbedwatchException when there is no archive at the configured place (saying what to run)
+   */
+  public static App open(Settings settings, Clock clock, Sleeper sleeper) {
+    return start(settings, clock, sleeper, usable(settings, Database::openExisting));
+  }
+
+  /**
+   * Opens the archive, creating it when there is none at the configured place, and everything that writes to it; for
+   * {@code archive} (and the demo), the commands that may start an archive.
    *
    * @param sleeper how the HTTP stack waits between requests to a host and before retries
    */
-  public static App open(Settings settings, Clock clock, Sleeper sleeper) {
-    return new App(settings, clock, sleeper);
+  public static App openOrCreate(Settings settings, Clock clock, Sleeper sleeper) {
+    return start(settings, clock, sleeper, Database.open(settings.databaseUrl()));
+  }
+
+  private static App start(Settings settings, Clock clock, Sleeper sleeper, Database db) {
+    try {
+      return new App(settings, clock, sleeper, db);
+    } catch (RuntimeException e) {
+      db.close();
+      throw e;
+    }
+  }
+
+  /**
+   * Opens the existing archive for reading only, for {@code status} and {@code report}: the database and nothing else
+   * (no migration, no WARC writer, no HTTP client), and nothing is written, on open or on close.
+   *
+   * @throws EmbedwatchException when there is no archive at the configured place, or its schema is not this version's
+   *     (saying what to run)
+   */
+  public static ReadOnlyEvidence openReadOnly(Settings settings, Clock clock) {
+    return new ReadOnlyEvidence(usable(settings, Database::openForReading), clock);
+  }
+
+  /** The stored evidence, opened for reading; closing it closes the database. */
+  public static final class ReadOnlyEvidence implements AutoCloseable {
+    private final Database db;
+    private final EvidenceReader evidence;
+    private final Clock clock;
+    private final ObjectMapper json = new ObjectMapper();
+
+    private ReadOnlyEvidence(Database db, Clock clock) {
+      this.db = db;
+      this.evidence = new EvidenceReader(db);
+      this.clock = clock;
+    }
+
+    public EvidenceReader evidence() {
+      return evidence;
+    }
+
+    public Clock clock() {
+      return clock;
+    }
+
+    public ObjectMapper json() {
+      return json;
+    }
+
+    @Override
+    public void close() {
+      db.close();
+    }
+  }
+
+  /** Opens the database with {@code open}, saying in the operator's terms what to do when it cannot be used. */
+  private static Database usable(Settings settings, java.util.function.Function<String, Database> open) {
+    try {
+      return open.apply(settings.databaseUrl());
+    } catch (UnusableArchiveException e) {
+      throw new EmbedwatchException(unusable(settings, e), e);
+    }
+  }
+
+  private static String unusable(Settings settings, UnusableArchiveException e) {
+    boolean embedded = settings.databaseUrl().equals(SettingsLoader.defaultDatabaseUrl(settings.archiveDir()));
+    String place = embedded ? settings.archiveDir().toAbsolutePath().normalize().toString()
+        : "store.url " + settings.databaseUrl();
+    String elsewhere = embedded ? "point --set archive.dir=… at an existing archive"
+        : "set store.url to an existing archive";
+    return switch (e.reason()) {
+      case NO_DATABASE -> "no archive at " + place + (embedded ? " (no embedwatch.mv.db)" : "")
+          + ": run 'embedwatch archive <input>' first, or " + elsewhere;
+      case NO_SCHEMA -> "no archive at " + place + " (" + (embedded ? "embedwatch.mv.db" : "the database")
+          + " holds no Embedwatch schema): run 'embedwatch archive <input>' first, or " + elsewhere;
+      case OLDER_SCHEMA -> "the archive at " + place + " has schema version " + e.found()
+          + ", older than this Embedwatch's " + e.expected() + ": run 'embedwatch check' once to upgrade it"
+          + " ('archive' and 'resolve' upgrade it too; 'status' and 'report' never change an archive)";
+      case NEWER_SCHEMA -> "the archive at " + place + " has schema version " + e.found()
+          + ", newer than this Embedwatch's " + e.expected() + ": use the Embedwatch that wrote it, or a newer one";
+    };
   }
 
   /**
@@ -244,22 +340,27 @@ public final class App implements AutoCloseable {
     return evidence;
   }
 
+  /** The store's write path, for what the commands record themselves (claims of due posts). */
+  public EvidenceStore store() {
+    return store;
+  }
+
   public ObjectMapper json() {
     return json;
   }
 
+  /** Closes the HTTP client, the WARC writer and the database; writes nothing (parks are stored as they are taken). */
   @Override
   public void close() {
     try {
-      store.saveParks(http.limits().parks());
+      http.close();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot close the HTTP client", e);
     } finally {
       try {
-        http.close();
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot close the HTTP client", e);
-      } finally {
         checkThreads.shutdownNow();
         warc.close();
+      } finally {
         db.close();
       }
     }

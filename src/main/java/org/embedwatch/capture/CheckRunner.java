@@ -1,7 +1,11 @@
 package org.embedwatch.capture;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -13,6 +17,7 @@ import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import org.embedwatch.evidence.CheckPolicy;
 import org.embedwatch.evidence.Platform;
+import org.embedwatch.evidence.PostRecord;
 import org.embedwatch.evidence.PostRecord;
 import org.embedwatch.platform.BatchPostEndpoint;
 import org.embedwatch.platform.PostEndpoint;
@@ -31,13 +36,23 @@ import org.slf4j.LoggerFactory;
 public final class CheckRunner {
   private static final Logger log = LoggerFactory.getLogger(CheckRunner.class);
 
+  /**
+   * How long a claimed post is left to this process: longer than checking one batch takes, so that no other process
+   * claims it again before its check is recorded; a post whose check never comes (the process died) is due again after.
+   */
+  static final Duration CLAIM_LEASE = Duration.ofHours(1);
+  /** Posts claimed at a time: as many as one batch request (v1.1 statuses/lookup, v2 tweets) asks about. */
+  static final int CLAIM_BATCH = 100;
+
   private final List<PostEndpoint> endpoints;
   private final CheckPipeline pipeline;
+  private final EvidenceStore store;
   private final Executor executor;
 
-  private CheckRunner(List<PostEndpoint> endpoints, CheckPipeline pipeline, Executor executor) {
+  private CheckRunner(List<PostEndpoint> endpoints, CheckPipeline pipeline, EvidenceStore store, Executor executor) {
     this.endpoints = List.copyOf(endpoints);
     this.pipeline = pipeline;
+    this.store = store;
     this.executor = executor;
   }
 
@@ -52,7 +67,77 @@ public final class CheckRunner {
   public static CheckRunner of(List<PostEndpoint> endpoints, MediaFetcher media, EvidenceReader reader,
       EvidenceStore store, WaybackCorroboration wayback, CheckPolicy policy, Clock clock, Executor executor) {
     PostObserver observer = new PostObserver(endpoints, media, policy.refetchPhotos());
-    return new CheckRunner(endpoints, new CheckPipeline(observer, reader, store, wayback, policy, clock), executor);
+    return new CheckRunner(endpoints, new CheckPipeline(observer, reader, store, wayback, policy, clock), store,
+        executor);
+  }
+
+  /**
+   * What a run of checks gave.
+   *
+   * @param checked posts checked (a duplicate, checked by another run at the same due time, included)
+   * @param flagged of those, posts now unavailable (suspected or confirmed) or altered
+   * @param unreachable of those, posts at whose check an endpoint could not be reached (not evidence)
+   * @param failed posts whose check failed, nothing of it recorded
+   */
+  public record Summary(int checked, int flagged, int unreachable, int failed) {
+    /** True when no post's check failed. */
+    public boolean clean() {
+      return failed == 0;
+    }
+  }
+
+  /**
+   * Checks the posts due at {@code now} that a client can observe, claiming them a batch at a time
+   * ({@link EvidenceStore#claimDue}), so that checks running at once in other processes on this archive check each
+   * due post once between them; then the posts their captures named.
+   *
+   * @param onEach told each post's result as it comes
+   */
+  public Summary checkDue(Instant now, Consumer<CheckResult> onEach) {
+    Set<Platform> supported = EnumSet.noneOf(Platform.class);
+    Arrays.stream(Platform.values()).filter(this::supports).forEach(supported::add);
+    Tally tally = new Tally(onEach);
+    List<PostRecord> batch;
+    while (!(batch = store.claimDue(now, CLAIM_LEASE, CLAIM_BATCH, supported)).isEmpty()) {
+      checkAll(batch, tally);
+    }
+    return tally.summary();
+  }
+
+  /** Checks {@code posts} (those a client can observe), claiming nothing: {@code check --all}. */
+  public Summary checkEach(List<PostRecord> posts, Consumer<CheckResult> onEach) {
+    Tally tally = new Tally(onEach);
+    checkAll(posts.stream().filter(p -> supports(p.platform())).toList(), tally);
+    return tally.summary();
+  }
+
+  /** Counts results for a {@link Summary} and passes each on. */
+  private static final class Tally implements Consumer<CheckResult> {
+    private final Consumer<CheckResult> next;
+    private int checked;
+    private int flagged;
+    private int unreachable;
+    private int failed;
+
+    Tally(Consumer<CheckResult> next) {
+      this.next = next;
+    }
+
+    @Override
+    public void accept(CheckResult r) {
+      if (r.failed()) {
+        failed++;
+      } else {
+        checked++;
+        flagged += r.state().state().flagged() ? 1 : 0;
+        unreachable += r.fetches().stream().anyMatch(f -> !f.outcome().isEvidence()) ? 1 : 0;
+      }
+      next.accept(r);
+    }
+
+    Summary summary() {
+      return new Summary(checked, flagged, unreachable, failed);
+    }
   }
 
   /** True when at least one endpoint can observe posts of {@code platform}. */

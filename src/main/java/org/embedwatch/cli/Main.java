@@ -69,6 +69,11 @@ public final class Main implements Runnable {
 
   /** Runs the CLI in this process's working directory and exits with the command's exit code. */
   public static void main(String[] args) {
+    // The process that opens the archive first serves it to the others (H2's automatic mixed mode) on a TCP port:
+    // on this machine only. H2 reads this once, when it starts; a value given on the command line wins.
+    if (System.getProperty("h2.bindAddress") == null) {
+      System.setProperty("h2.bindAddress", "127.0.0.1");
+    }
     System.exit(commandLine(new Main(Path.of("").toAbsolutePath(), Clock.systemUTC())).execute(args));
   }
 

@@ -32,7 +32,7 @@ final class ReportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (App app = App.open(main.settings(), main.clock(), main.sleeper())) {
+    try (App.ReadOnlyEvidence app = App.openReadOnly(main.settings(), main.clock())) {
       AuditReport report = new AuditReportBuilder(app.evidence(), app.clock()).build();
       ReportWriter writer = new ReportWriter(app.json());
       if (outFile == null) {

@@ -27,7 +27,7 @@ final class StatusCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = Main.out(spec);
-    try (App app = App.open(main.settings(), main.clock(), main.sleeper())) {
+    try (App.ReadOnlyEvidence app = App.openReadOnly(main.settings(), main.clock())) {
       AuditReportBuilder builder = new AuditReportBuilder(app.evidence(), app.clock());
       if (post == null) {
         var posts = app.evidence().posts();

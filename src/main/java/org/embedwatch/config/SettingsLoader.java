@@ -225,9 +225,15 @@ public final class SettingsLoader {
         + " is not a concurrency limit (write a positive number of requests, or off for no limit)");
   }
 
-  /** The default H2 file database inside {@code archiveDir}. */
+  /**
+   * The default H2 file database inside {@code archiveDir} ({@code embedwatch.mv.db}), in H2's automatic mixed mode:
+   * the first process to open it serves it to the others over a local TCP port (the address and a random key are in
+   * {@code embedwatch.lock.db}), so that {@code status} or a second {@code check} can run next to a running
+   * {@code archive}. When that process exits, another one takes over (H2 reconnects: AUTO_SERVER implies
+   * AUTO_RECONNECT).
+   */
   public static String defaultDatabaseUrl(Path archiveDir) {
-    return "jdbc:h2:file:" + archiveDir.toAbsolutePath().resolve("embedwatch") + ";AUTO_SERVER=FALSE;QUERY_CACHE_SIZE=64";
+    return "jdbc:h2:file:" + archiveDir.toAbsolutePath().resolve("embedwatch") + ";AUTO_SERVER=TRUE;QUERY_CACHE_SIZE=64";
   }
 
   private static Optional<Settings.XV1Credentials> credentials(Properties p, String source) {

@@ -12,7 +12,8 @@ import org.embedwatch.config.Settings;
 /**
  * Per-host politeness: a concurrency limit (a fair semaphore), an even spacing of requests (each request reserves the
  * next free slot, {@code rate.interval()} after the one before, and waits for it through the {@link Sleeper}), and
- * parking after a rate-limit answer. Time is read from the injected clock only. Thread-safe.
+ * parking after a rate-limit answer (each park is told to a {@link ParkListener}, which the application uses to store
+ * it). Time is read from the injected clock only. Thread-safe.
  *
  * <p>{@link HttpFetcher} owns the one instance ({@link HttpFetcher#limits()}); a client with its own transport
  * (Twitter4J) goes through the same instance, so that the limits of a host hold whichever stack asks it.
@@ -21,12 +22,34 @@ public final class HostLimits {
   private final Settings.Politeness settings;
   private final Clock clock;
   private final Sleeper sleeper;
+  private final ParkListener listener;
   private final ConcurrentHashMap<String, Host> hosts = new ConcurrentHashMap<>();
 
   HostLimits(Settings.Politeness settings, Clock clock, Sleeper sleeper) {
+    this(settings, clock, sleeper, ParkListener.none());
+  }
+
+  HostLimits(Settings.Politeness settings, Clock clock, Sleeper sleeper, ParkListener listener) {
     this.settings = settings;
     this.clock = clock;
     this.sleeper = sleeper;
+    this.listener = listener;
+  }
+
+  /**
+   * Told of each park as it is taken, so that it can be kept beyond this process (other processes on the same
+   * archive, the next run). Called on the thread that took the park, after it applies here; a park that changes
+   * nothing (an earlier or equal time than the host's current park) is not told.
+   */
+  @FunctionalInterface
+  public interface ParkListener {
+    /** {@code host} (lower case) takes no request before {@code until}. */
+    void parked(String host, Instant until);
+
+    /** A listener that keeps nothing. */
+    static ParkListener none() {
+      return (host, until) -> { };
+    }
   }
 
   /** A permit to send one request to a host; closing it frees the host's concurrency slot. */
@@ -45,21 +68,21 @@ public final class HostLimits {
     return until != null && clock.instant().isBefore(until) ? Optional.of(until) : Optional.empty();
   }
 
-  /** Every host parked now, with until when. */
-  public java.util.Map<String, Instant> parks() {
-    java.util.Map<String, Instant> out = new java.util.TreeMap<>();
-    Instant now = clock.instant();
-    hosts.forEach((host, h) -> {
-      Instant until = h.parkedUntil();
-      if (until != null && now.isBefore(until)) {
-        out.put(host, until);
-      }
-    });
-    return out;
+  /**
+   * Sends no request to {@code host} before {@code until} (a later park wins over an earlier one), and tells the
+   * listener when this moved the host's park.
+   */
+  public void park(String host, Instant until) {
+    if (host(host).park(until)) {
+      listener.parked(key(host), until);
+    }
   }
 
-  /** Sends no request to {@code host} before {@code until} (a later park wins over an earlier one). */
-  public void park(String host, Instant until) {
+  /**
+   * Parks {@code host} until {@code until} as {@link #park} does, without telling the listener: for parks that are
+   * kept already, such as those an earlier run stored.
+   */
+  public void restore(String host, Instant until) {
     host(host).park(until);
   }
 
@@ -132,10 +155,13 @@ public final class HostLimits {
       return Duration.between(now, slot);
     }
 
-    synchronized void park(Instant until) {
+    /** Parks until {@code until} unless parked later already; returns whether this moved the park. */
+    synchronized boolean park(Instant until) {
       if (parkedUntil == null || until.isAfter(parkedUntil)) {
         parkedUntil = until;
+        return true;
       }
+      return false;
     }
 
     synchronized Instant parkedUntil() {

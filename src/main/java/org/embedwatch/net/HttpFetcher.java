@@ -66,12 +66,18 @@ public final class HttpFetcher implements Closeable {
   private final HostLimits limits;
 
   public HttpFetcher(Settings.Net settings, ExchangeRecorder warc, Clock clock, Sleeper sleeper) {
+    this(settings, warc, clock, sleeper, HostLimits.ParkListener.none());
+  }
+
+  /** A fetcher whose host limits tell {@code parks} of each park as it is taken, to keep it beyond this process. */
+  public HttpFetcher(Settings.Net settings, ExchangeRecorder warc, Clock clock, Sleeper sleeper,
+      HostLimits.ParkListener parks) {
     this.settings = settings;
     this.routes = new Routes(settings.routes());
     this.warc = warc;
     this.clock = clock;
     this.sleeper = sleeper;
-    this.limits = new HostLimits(settings.politeness(), clock, sleeper);
+    this.limits = new HostLimits(settings.politeness(), clock, sleeper, parks);
     ConnectionConfig connection = ConnectionConfig.custom()
         .setConnectTimeout(Timeout.of(settings.connectTimeout()))
         .setSocketTimeout(Timeout.of(settings.readTimeout()))

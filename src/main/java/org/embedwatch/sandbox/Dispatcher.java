@@ -32,6 +32,8 @@ final class Dispatcher implements HttpHandler {
   private final Map<String, AtomicLong> arrivals = new ConcurrentHashMap<>();
   private final AtomicReference<CountDownLatch> gate = new AtomicReference<>(new CountDownLatch(1));
   private final AtomicInteger held = new AtomicInteger();
+  /** Notified whenever one more request is held. */
+  private final Object moreHeld = new Object();
 
   Dispatcher(Map<String, Route> routes) {
     this.routes = Map.copyOf(routes);
@@ -64,6 +66,29 @@ final class Dispatcher implements HttpHandler {
 
   int heldCount() {
     return held.get();
+  }
+
+  /** Waits until at least {@code n} requests are held, for at most {@code timeout}; returns whether they are. */
+  boolean awaitHeld(int n, Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    synchronized (moreHeld) {
+      while (held.get() < n) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          return false;
+        }
+        TimeUnit.NANOSECONDS.timedWait(moreHeld, left);
+      }
+      return true;
+    }
+  }
+
+  /** Counts one more held request and wakes {@link #awaitHeld}. */
+  private void holding() {
+    synchronized (moreHeld) {
+      held.incrementAndGet();
+      moreHeld.notifyAll();
+    }
   }
 
   /** Lets every request held so far go: a timed-out one is then answered 504, a slow one normally. */
@@ -139,7 +164,7 @@ final class Dispatcher implements HttpHandler {
 
   private Answer.Reply hold() {
     CountDownLatch latch = gate.get();
-    held.incrementAndGet();
+    holding();
     try {
       latch.await();
     } catch (InterruptedException e) {
@@ -153,7 +178,7 @@ final class Dispatcher implements HttpHandler {
   /** Waits {@code delay}, or less when held requests are released (or the sandbox closes) first. */
   private void holdFor(Duration delay) {
     CountDownLatch latch = gate.get();
-    held.incrementAndGet();
+    holding();
     try {
       boolean released = latch.await(delay.toNanos(), TimeUnit.NANOSECONDS);
       log.debug("slow answer sent after {}", released ? "a release" : delay);

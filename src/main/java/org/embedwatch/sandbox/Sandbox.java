@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -236,6 +237,16 @@ public final class Sandbox implements AutoCloseable {
   /** How many requests are being held by a timeout or slow fault right now. */
   public int heldRequests() {
     return dispatcher.heldCount();
+  }
+
+  /**
+   * Waits until at least {@code n} requests are held by a timeout or slow fault, for at most {@code timeout}.
+   *
+   * @return whether they are
+   * @throws InterruptedException if interrupted while waiting
+   */
+  public boolean awaitHeldRequests(int n, Duration timeout) throws InterruptedException {
+    return dispatcher.awaitHeld(n, timeout);
   }
 
   /** Ends every hold: a request held by a timeout fault is answered 504, one held by a slow fault normally. */

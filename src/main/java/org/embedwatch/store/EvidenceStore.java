@@ -1,11 +1,14 @@
 package org.embedwatch.store;
 
-import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.embedwatch.evidence.EvidenceEvent;
 import org.embedwatch.evidence.Finding;
+import org.embedwatch.evidence.Platform;
 import org.embedwatch.evidence.PostRecord;
 import org.embedwatch.extract.Reference;
 
@@ -130,22 +133,28 @@ public final class EvidenceStore {
     return transact(e, c -> RemnantRows.record(c, e.attempt()));
   }
 
-  /** Keeps {@code parks} (host → parked until) for the next run, replacing what was kept before. */
-  public void saveParks(java.util.Map<String, java.time.Instant> parks) {
-    db.inTransaction(c -> {
-      try (PreparedStatement ps = c.prepareStatement("delete from host_park")) {
-        ps.executeUpdate();
-      }
-      try (PreparedStatement ps = c.prepareStatement("insert into host_park(host, parked_until) values (?,?)")) {
-        for (var e : parks.entrySet()) {
-          ps.setString(1, Sql.clip(e.getKey(), 253));
-          ps.setObject(2, Sql.time(e.getValue()));
-          ps.addBatch();
-        }
-        ps.executeBatch();
-      }
+  /**
+   * Keeps the park of a host for other processes and later runs; a later park already kept for the host (by any
+   * process) stays.
+   */
+  public void record(EvidenceEvent.HostParked e) {
+    transact(e, c -> {
+      ParkRows.upsert(c, e.host(), e.until());
       return null;
     });
+  }
+
+  /**
+   * Claims up to {@code limit} posts of {@code platforms} due at {@code now}, oldest due first, for this process to
+   * check: each claimed post's next check moves to {@code now + lease}, so that another process claiming (or a later
+   * run within the lease) skips it; recording its check then sets the real next check. A post another process claimed
+   * meanwhile is not returned. One short transaction per post claimed. A claim is not evidence: it is no event.
+   *
+   * @param lease how long the claim holds a post that is never checked (the process died): it is due again after
+   * @return the posts this call claimed, as stored after the claim
+   */
+  public List<PostRecord> claimDue(Instant now, Duration lease, int limit, Set<Platform> platforms) {
+    return DueClaims.claim(db, now, lease, limit, platforms);
   }
 
   /**

@@ -111,6 +111,25 @@ class HostLimitsTest {
     assertThat(limits.parkedUntil("b.example")).contains(T0.plus(Duration.ofMinutes(15)));
   }
 
+  @Test
+  void eachParkThatMovesAHostsParkIsToldToTheListenerAndARestoredOneIsNot() {
+    List<String> told = new ArrayList<>();
+    Settings.Politeness p = new Settings.Politeness(Settings.Rate.off(), Map.of(), 2, Map.of(), 2,
+        Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofMinutes(15));
+    HostLimits limits = new HostLimits(p, clock, waits::add, (host, until) -> told.add(host + " " + until));
+
+    limits.restore("stored.example", T0.plusSeconds(300));
+    limits.parkAfter("A.example", response(429, "Retry-After", "60"));
+    limits.park("a.example", T0.plusSeconds(30));
+    limits.park("a.example", T0.plusSeconds(60));
+    limits.park("a.example", T0.plusSeconds(90));
+    limits.park("stored.example", T0.plusSeconds(200));
+
+    assertThat(told).as("earlier or equal parks change nothing, a restored park is stored already")
+        .containsExactly("a.example " + T0.plusSeconds(60), "a.example " + T0.plusSeconds(90));
+    assertThat(limits.parkedUntil("stored.example")).contains(T0.plusSeconds(300));
+  }
+
   private static Fetch.Response response(int status, String... headerPairs) {
     List<Map.Entry<String, String>> headers = new ArrayList<>();
     for (int i = 0; i < headerPairs.length; i += 2) {
