@@ -66,7 +66,7 @@ public final class App implements AutoCloseable {
   private App(Settings settings, Clock clock, Sleeper sleeper) {
     this.settings = settings;
     this.clock = clock;
-    this.db = Database.open(settings.databaseUrl());
+    this.db = Database.open(settings.store());
     this.warc = new WarcArchive(settings.archiveDir().resolve("warc"), settings.net().warcMaxFileBytes(),
         warcinfo(settings), clock);
     this.http = new HttpFetcher(settings.net(), warc, clock, sleeper);

@@ -1,48 +1,118 @@
 package org.embedwatch.store;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import java.io.Closeable;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.embedwatch.EmbedwatchException;
+import org.embedwatch.config.Settings;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
-import org.h2.jdbcx.JdbcConnectionPool;
 
 /**
- * The store's connection pool, migrated to the current schema with Flyway on open. Every unit of work runs in one
- * transaction that commits or rolls back as a whole, so a crash never leaves half a write behind. Thread-safe.
+ * The store's database: a connection pool (H2 or PostgreSQL), migrated to the current schema with Flyway by
+ * {@link #open}. Every unit of work runs in one transaction that commits or rolls back as a whole, so a crash never
+ * leaves half a write behind. Thread-safe.
  */
 public final class Database implements Closeable {
-  private final JdbcConnectionPool pool;
-  private final String url;
+  /** How many connections the pool keeps at most: {@code check.concurrency} threads plus a reader. */
+  private static final int MAX_CONNECTIONS = 10;
 
-  private Database(JdbcConnectionPool pool, String url) {
-    this.pool = pool;
-    this.url = url;
+  /** The database products the store runs on, told apart by their JDBC URL's prefix. */
+  public enum Vendor {
+    H2("jdbc:h2:"),
+    POSTGRESQL("jdbc:postgresql:");
+
+    private final String prefix;
+
+    Vendor(String prefix) {
+      this.prefix = prefix;
+    }
+
+    /** The vendor whose driver takes {@code jdbcUrl}, if the store supports it. */
+    public static Optional<Vendor> of(String jdbcUrl) {
+      for (Vendor v : values()) {
+        if (jdbcUrl.startsWith(v.prefix)) {
+          return Optional.of(v);
+        }
+      }
+      return Optional.empty();
+    }
   }
 
-  /** Opens (creating if needed) the database at {@code jdbcUrl} and applies pending migrations. */
-  public static Database open(String jdbcUrl) {
-    if (!jdbcUrl.startsWith("jdbc:h2:")) {
-      throw new EmbedwatchException("store.url '" + jdbcUrl + "' is not supported yet: only H2 (jdbc:h2:…) is;"
-          + " leave store.url empty for the embedded default");
+  private final DataSource dataSource;
+  private final Vendor vendor;
+  private final String name;
+
+  /**
+   * A database over {@code dataSource}, as it is (not migrated). It owns the data source: {@link #close()} closes it
+   * when it is {@link AutoCloseable}.
+   *
+   * @param name what messages call it: its JDBC URL (never with a password)
+   */
+  public Database(DataSource dataSource, Vendor vendor, String name) {
+    this.dataSource = dataSource;
+    this.vendor = vendor;
+    this.name = name;
+  }
+
+  /**
+   * Opens a pool of connections to {@code store} (creating an H2 file database if needed) and applies pending
+   * migrations.
+   *
+   * @throws EmbedwatchException naming the URL (never the password) and what to check, when the database cannot be
+   *     reached or migrated
+   */
+  public static Database open(Settings.Store store) {
+    String url = store.url();
+    Vendor vendor = Vendor.of(url).orElseThrow(() -> new EmbedwatchException("store.url=" + url
+        + " is not supported: give jdbc:postgresql://host:port/database or jdbc:h2:…, or leave it empty for the"
+        + " H2 file in archive.dir"));
+    HikariConfig config = new HikariConfig();
+    config.setPoolName("embedwatch-store");
+    config.setJdbcUrl(url);
+    if (!store.user().isEmpty()) {
+      config.setUsername(store.user());
+    } else if (vendor == Vendor.H2) {
+      config.setUsername("sa");
     }
-    JdbcConnectionPool pool = JdbcConnectionPool.create(jdbcUrl, "sa", "");
+    store.password().ifPresent(p -> config.setPassword(p.value()));
+    config.setMaximumPoolSize(MAX_CONNECTIONS);
+    // A CLI run is short: open connections when asked for, not ten at start.
+    config.setMinimumIdle(1);
+    HikariDataSource pool;
     try {
-      migrate(pool);
-    } catch (FlywayException e) {
-      pool.dispose();
-      throw new EmbedwatchException("cannot open the store at " + jdbcUrl + ": " + rootMessage(e)
-          + " (is another embedwatch process using it?)", e);
+      pool = new HikariDataSource(config);
+    } catch (RuntimeException e) {
+      throw new EmbedwatchException("cannot open the store at " + url + ": " + rootMessage(e) + hint(vendor), e);
     }
-    return new Database(pool, jdbcUrl);
+    Database db = new Database(pool, vendor, url);
+    try {
+      db.migrate();
+    } catch (FlywayException e) {
+      db.close();
+      throw new EmbedwatchException("cannot migrate the store at " + url + ": " + rootMessage(e) + hint(vendor), e);
+    }
+    return db;
   }
 
-  private static void migrate(DataSource ds) {
+  private static String hint(Vendor vendor) {
+    return switch (vendor) {
+      case H2 -> " (is another embedwatch process using it?)";
+      case POSTGRESQL -> " (check that the server runs, store.url, store.user, and the password in store.password"
+          + " or EMBEDWATCH_STORE_PASSWORD)";
+    };
+  }
+
+  /** Applies the pending migrations: the same scripts on every vendor, after {@link PortableTypes} on PostgreSQL. */
+  private void migrate() {
     Flyway.configure()
-        .dataSource(ds)
+        .dataSource(dataSource)
         .locations("classpath:org/embedwatch/store/migration")
+        .callbacks(new PortableTypes())
         .load()
         .migrate();
   }
@@ -55,9 +125,14 @@ public final class Database implements Closeable {
     return c.getMessage() == null ? c.toString() : c.getMessage().split("\n", 2)[0];
   }
 
-  /** The JDBC URL this database was opened with. */
+  /** The JDBC URL this database was opened with (it holds no password). */
   public String url() {
-    return url;
+    return name;
+  }
+
+  /** Which database product this is. */
+  public Vendor vendor() {
+    return vendor;
   }
 
   /** A unit of work against one connection. */
@@ -68,7 +143,7 @@ public final class Database implements Closeable {
 
   /** Runs {@code work} in one transaction: all of it commits, or none of it does. */
   public <T> T inTransaction(Work<T> work) {
-    try (Connection c = pool.getConnection()) {
+    try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);
       try {
         T result = work.run(c);
@@ -83,12 +158,18 @@ public final class Database implements Closeable {
         throw e;
       }
     } catch (SQLException e) {
-      throw new StoreException("database error on " + url + ": " + e.getMessage(), e);
+      throw new StoreException("database error on " + name + ": " + e.getMessage(), e);
     }
   }
 
   @Override
   public void close() {
-    pool.dispose();
+    if (dataSource instanceof AutoCloseable closeable) {
+      try {
+        closeable.close();
+      } catch (Exception e) {
+        throw new StoreException("cannot close the store at " + name + ": " + e.getMessage(), e);
+      }
+    }
   }
 }

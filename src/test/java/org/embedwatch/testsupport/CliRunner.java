@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.embedwatch.cli.Main;
+import org.embedwatch.config.Settings;
 import org.embedwatch.config.SettingsLoader;
 import org.embedwatch.store.Database;
 import picocli.CommandLine;
@@ -80,7 +81,7 @@ public final class CliRunner {
 
   /** Opens the archive's database (migrated), for assertions on what was stored. */
   public Database database() {
-    return Database.open(SettingsLoader.defaultDatabaseUrl(archiveDir()));
+    return Database.open(new Settings.Store(SettingsLoader.defaultDatabaseUrl(archiveDir()), "", java.util.Optional.empty()));
   }
 
   /** Runs a query and returns each row as a column-name → value map (names lower-cased). */
