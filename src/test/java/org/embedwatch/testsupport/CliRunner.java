@@ -10,10 +10,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.embedwatch.cli.Main;
 import org.embedwatch.config.Settings;
@@ -23,13 +26,17 @@ import picocli.CommandLine;
 
 /**
  * Runs the real CLI in-process ({@code Main.commandLine}) in a working directory, with the archive under it and every
- * route pointing at a sandbox, capturing stdout, stderr and the exit code.
+ * route pointing at a sandbox, capturing stdout, stderr and the exit code. The store is the archive's default H2 file,
+ * or, when {@code -D}{@value PostgresServer#PROPERTY} names a PostgreSQL server, a fresh database of this runner's own
+ * on it, created on first use and dropped by {@link #close()}.
  */
-public final class CliRunner {
+public final class CliRunner implements AutoCloseable {
   private final Path workDir;
   private final Clock clock;
   private final Map<String, String> routes;
   private final List<Duration> waits = new CopyOnWriteArrayList<>();
+  private final Optional<PostgresServer> postgres = PostgresServer.configured();
+  private String postgresDatabase;
 
   public CliRunner(Path workDir, Clock clock, Map<String, String> routes) {
     this.workDir = workDir;
@@ -69,6 +76,11 @@ public final class CliRunner {
       all.add("--set");
       all.add(k + "=" + v);
     });
+    if (postgres.isPresent()) {
+      Settings.Store store = store();
+      all.addAll(List.of("--set", "store.url=" + store.url(), "--set", "store.user=" + store.user()));
+      store.password().ifPresent(p -> all.addAll(List.of("--set", "store.password=" + p.value())));
+    }
     all.addAll(List.of(args));
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
@@ -79,12 +91,36 @@ public final class CliRunner {
     return new Run(exit, out.toString(), err.toString());
   }
 
-  /** Opens the archive's database (migrated), for assertions on what was stored. */
-  public Database database() {
-    return Database.open(new Settings.Store(SettingsLoader.defaultDatabaseUrl(archiveDir()), "", java.util.Optional.empty()));
+  /** The store the CLI runs with: the archive's H2 file, or this runner's database on the PostgreSQL server. */
+  public synchronized Settings.Store store() {
+    if (postgres.isEmpty()) {
+      return new Settings.Store(SettingsLoader.defaultDatabaseUrl(archiveDir()), "", Optional.empty());
+    }
+    if (postgresDatabase == null) {
+      postgresDatabase = postgres.get().createDatabase();
+    }
+    return postgres.get().store(postgresDatabase);
   }
 
-  /** Runs a query and returns each row as a column-name → value map (names lower-cased). */
+  /** Opens the store the CLI runs with (migrated), for assertions on what was stored. */
+  public Database database() {
+    return Database.open(store());
+  }
+
+  /** Drops this runner's PostgreSQL database, if it made one. */
+  @Override
+  public synchronized void close() {
+    if (postgresDatabase != null) {
+      postgres.orElseThrow().dropDatabase(postgresDatabase);
+      postgresDatabase = null;
+    }
+  }
+
+  /**
+   * Runs a query and returns each row as a column-name → value map (names lower-cased), with values that compare
+   * alike on H2 and PostgreSQL: binary columns as {@code byte[]}, times with a time zone as {@link OffsetDateTime} in
+   * UTC.
+   */
   public List<Map<String, Object>> query(String sql, Object... params) {
     try (Database db = database()) {
       return db.inTransaction(c -> rows(c, sql, params));
@@ -105,6 +141,8 @@ public final class CliRunner {
             Object v = rs.getObject(i);
             if (v instanceof java.sql.Blob blob) {
               v = blob.getBytes(1, (int) blob.length());
+            } else if (v instanceof java.sql.Timestamp || v instanceof OffsetDateTime) {
+              v = rs.getObject(i, OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC);
             }
             row.put(rs.getMetaData().getColumnLabel(i).toLowerCase(java.util.Locale.ROOT), v);
           }
