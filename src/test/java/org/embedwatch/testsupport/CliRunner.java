@@ -127,6 +127,31 @@ public final class CliRunner implements AutoCloseable {
     }
   }
 
+  /** Whether the store is the archive's H2 file ({@code embedwatch.mv.db} under {@link #archiveDir()}). */
+  public boolean storesInArchiveDir() {
+    return postgres.isEmpty();
+  }
+
+  /**
+   * Every value of every row of every table in the store, as text (bytes as ISO-8859-1), on either database: what a
+   * test searches for a secret that must be stored nowhere.
+   */
+  public String storedText() {
+    try (Database db = database()) {
+      return db.inTransaction(c -> {
+        StringBuilder out = new StringBuilder();
+        for (Map<String, Object> table : rows(c, "select table_name from information_schema.tables"
+            + " where table_schema = current_schema")) {
+          for (Map<String, Object> row : rows(c, "select * from \"" + table.get("table_name") + "\"")) {
+            row.forEach((column, v) -> out.append(column).append('=').append(v instanceof byte[] b
+                ? new String(b, java.nio.charset.StandardCharsets.ISO_8859_1) : v).append('\n'));
+          }
+        }
+        return out.toString();
+      });
+    }
+  }
+
   private static List<Map<String, Object>> rows(Connection c, String sql, Object... params) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(sql)) {
       for (int i = 0; i < params.length; i++) {

@@ -74,9 +74,12 @@ public record PostgresServer(String serverUrl, String adminDatabase, String para
     return name;
   }
 
-  /** Drops {@code database}, closing any connection still open to it. */
+  /**
+   * Drops {@code database}. Its users must have closed their connections (PostgreSQL waits a few seconds for the
+   * backends to end); FORCE is not used, since it needs pg_signal_backend to end an autovacuum worker.
+   */
   public void dropDatabase(String database) {
-    admin("drop database if exists " + database + " with (force)");
+    admin("drop database if exists " + database);
   }
 
   private void admin(String sql) {
