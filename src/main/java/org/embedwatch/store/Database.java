@@ -18,7 +18,7 @@ import org.flywaydb.core.api.FlywayException;
  * leaves half a write behind. Thread-safe.
  */
 public final class Database implements Closeable {
-  /** How many connections the pool keeps at most: {@code check.concurrency} threads plus a reader. */
+  /** How many connections the pool holds at most, as H2's own pool did: the default check.concurrency (8) and more. */
   private static final int MAX_CONNECTIONS = 10;
 
   /** The database products the store runs on, told apart by their JDBC URL's prefix. */
