@@ -154,7 +154,7 @@ public final class App implements AutoCloseable {
    * @param sleeper how the HTTP stack waits between requests to a host and before retries
    */
   public static App openOrCreate(Settings settings, Clock clock, Sleeper sleeper) {
-    return start(settings, clock, sleeper, Database.open(settings.databaseUrl()));
+    return start(settings, clock, sleeper, Database.open(settings.store()));
   }
 
   private static App start(Settings settings, Clock clock, Sleeper sleeper, Database db) {
@@ -209,18 +209,18 @@ public final class App implements AutoCloseable {
   }
 
   /** Opens the database with {@code open}, saying in the operator's terms what to do when it cannot be used. */
-  private static Database usable(Settings settings, java.util.function.Function<String, Database> open) {
+  private static Database usable(Settings settings, java.util.function.Function<Settings.Store, Database> open) {
     try {
-      return open.apply(settings.databaseUrl());
+      return open.apply(settings.store());
     } catch (UnusableArchiveException e) {
       throw new EmbedwatchException(unusable(settings, e), e);
     }
   }
 
   private static String unusable(Settings settings, UnusableArchiveException e) {
-    boolean embedded = settings.databaseUrl().equals(SettingsLoader.defaultDatabaseUrl(settings.archiveDir()));
+    boolean embedded = settings.store().url().equals(SettingsLoader.defaultDatabaseUrl(settings.archiveDir()));
     String place = embedded ? settings.archiveDir().toAbsolutePath().normalize().toString()
-        : "store.url " + settings.databaseUrl();
+        : "store.url " + settings.store().url();
     String elsewhere = embedded ? "point --set archive.dir=… at an existing archive"
         : "set store.url to an existing archive";
     return switch (e.reason()) {

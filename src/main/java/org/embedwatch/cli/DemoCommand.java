@@ -107,7 +107,9 @@ final class DemoCommand implements Callable<Integer> {
     Map<String, String> routes = new TreeMap<>(sandbox.routes());
     routes.forEach((key, base) -> overrides.add(key + "=" + base));
     overrides.add("net.only-routed=true"); // the demo never leaves the machine
+    // The demo's own H2 file, with H2's default login whatever store.user and store.password say.
     return new SettingsLoader(main.workingDir()).load(java.util.Optional.ofNullable(main.config)
-        .map(main.workingDir()::resolve), overrides);
+        .map(main.workingDir()::resolve), overrides)
+        .withStore(new Settings.Store(SettingsLoader.defaultDatabaseUrl(archiveDir), "", java.util.Optional.empty()));
   }
 }

@@ -11,7 +11,7 @@ import java.util.Optional;
  * {@code --set} overrides; immutable.
  *
  * @param archiveDir where WARC files, media, article bytes and (by default) the H2 file live
- * @param databaseUrl the JDBC URL of the store
+ * @param store where the evidence is stored: the database's URL and login
  * @param net the HTTP stack's settings
  * @param check re-check cadence
  * @param read limits on the inputs of {@code extract} and {@code archive}
@@ -23,7 +23,7 @@ import java.util.Optional;
  */
 public record Settings(
     Path archiveDir,
-    String databaseUrl,
+    Store store,
     Net net,
     Check check,
     Read read,
@@ -32,6 +32,36 @@ public record Settings(
     Optional<BearerToken> xV2,
     Optional<MetaOEmbedToken> metaOEmbed,
     String source) {
+
+  /** These settings with {@code store} as the store. */
+  public Settings withStore(Store store) {
+    return new Settings(archiveDir, store, net, check, read, media, xV1, xV2, metaOEmbed, source);
+  }
+
+  /**
+   * The store's database ({@code store.url}, {@code store.user}, {@code store.password} or the environment variable
+   * {@code EMBEDWATCH_STORE_PASSWORD}). The URL holds no secret (the loader refuses one with a password in it), so it
+   * may be shown in messages; the password never is.
+   *
+   * @param url the JDBC URL: {@code jdbc:h2:…} or {@code jdbc:postgresql:…}
+   * @param user the database user, empty for the default ({@code sa} on H2; on PostgreSQL the driver's own default)
+   * @param password the user's password, when one is given
+   */
+  public record Store(String url, String user, Optional<Password> password) {
+    @Override
+    public String toString() {
+      return "Store[url=" + url + ", user=" + user + ", password=" + (password.isPresent() ? "[redacted]" : "none")
+          + "]";
+    }
+  }
+
+  /** The store user's password. Never written to disk or logs by us. */
+  public record Password(String value) {
+    @Override
+    public String toString() {
+      return "Password[redacted]";
+    }
+  }
 
   /**
    * Settings of the one HTTP stack.

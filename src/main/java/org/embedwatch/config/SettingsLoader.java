@@ -33,7 +33,7 @@ public final class SettingsLoader {
   private static final java.util.regex.Pattern RATE =
       java.util.regex.Pattern.compile("([0-9]{1,9})\\s*/\\s*(s|min|h)");
   private static final Set<String> KEYS = Set.of(
-      "archive.dir", "store.url", "net.user-agent", "net.connect-timeout", "net.read-timeout",
+      "archive.dir", "store.url", "store.user", "store.password", "net.user-agent", "net.connect-timeout", "net.read-timeout",
       "net.retries", "net.retry-backoff", "net.retry-max-wait", "net.rate-limit-park",
       "net.max-body-bytes", "net.only-routed", "warc.max-file-bytes", "check.interval", "check.concurrency", "check.confirm-checks", "check.confirm-span",
       "check.confirm-endpoints", "check.refetch-photos", "read.max-bytes", "media.max-bytes",
@@ -41,10 +41,25 @@ public final class SettingsLoader {
       "x.v1.consumer-secret", "x.v1.access-token", "x.v1.access-token-secret", "x.v2.bearer-token",
       "meta.oembed-token");
 
-  private final Path workingDir;
+  /** The environment variable that gives the store user's password when {@code store.password} is empty. */
+  public static final String PASSWORD_VARIABLE = "EMBEDWATCH_STORE_PASSWORD";
+  private static final java.util.regex.Pattern POSTGRESQL_URL =
+      java.util.regex.Pattern.compile("jdbc:postgresql://[^/?#\\s]+/[^/?#\\s]+(\\?\\S*)?");
+  private static final java.util.regex.Pattern SECRET_IN_URL =
+      java.util.regex.Pattern.compile("(?i)password|//[^/@]*:[^/@]*@");
 
+  private final Path workingDir;
+  private final Map<String, String> environment;
+
+  /** A loader in {@code workingDir} that reads this process's environment. */
   public SettingsLoader(Path workingDir) {
+    this(workingDir, System.getenv());
+  }
+
+  /** A loader in {@code workingDir} that reads {@code environment} instead of this process's environment. */
+  public SettingsLoader(Path workingDir, Map<String, String> environment) {
     this.workingDir = workingDir;
+    this.environment = Map.copyOf(environment);
   }
 
   /**
@@ -121,10 +136,7 @@ public final class SettingsLoader {
       }
     }
     Path archiveDir = workingDir.resolve(require(p, "archive.dir", source));
-    String dbUrl = p.getProperty("store.url", "").trim();
-    if (dbUrl.isEmpty()) {
-      dbUrl = defaultDatabaseUrl(archiveDir);
-    }
+    Settings.Store store = store(p, archiveDir, source);
     Settings.Net net = new Settings.Net(
         routes,
         require(p, "net.user-agent", source),
@@ -140,7 +152,7 @@ public final class SettingsLoader {
         bool(p, "check.refetch-photos", source));
     Settings.Read read = new Settings.Read(positiveLong(p, "read.max-bytes", source));
     Settings.Media media = new Settings.Media(positiveLong(p, "media.max-bytes", source));
-    return new Settings(archiveDir, dbUrl, net, check, read, media, credentials(p, source), bearerToken(p, source),
+    return new Settings(archiveDir, store, net, check, read, media, credentials(p, source), bearerToken(p, source),
         metaToken(p, source), source);
   }
 
@@ -223,6 +235,35 @@ public final class SettingsLoader {
     }
     throw new ConfigException(key + "=" + v + " in " + source
         + " is not a concurrency limit (write a positive number of requests, or off for no limit)");
+  }
+
+  /**
+   * {@code store.url} (empty: the H2 file in {@code archiveDir}), {@code store.user}, and the password from
+   * {@code store.password} or else the environment variable {@value #PASSWORD_VARIABLE}. A URL with a password in it
+   * is refused, so that the URL can be shown in messages; no message quotes the password.
+   */
+  private Settings.Store store(Properties p, Path archiveDir, String source) {
+    String url = p.getProperty("store.url", "").trim();
+    if (url.isEmpty()) {
+      url = defaultDatabaseUrl(archiveDir);
+    } else if (SECRET_IN_URL.matcher(url).find()) {
+      throw new ConfigException("store.url in " + source + " contains a password: give it in store.password or the"
+          + " environment variable " + PASSWORD_VARIABLE + " instead, and the user in store.user");
+    } else if (url.startsWith("jdbc:postgresql:") && !POSTGRESQL_URL.matcher(url).matches()) {
+      throw new ConfigException("store.url=" + url + " in " + source + " is not a PostgreSQL JDBC URL (write it as"
+          + " jdbc:postgresql://host:port/database)");
+    } else if (!url.startsWith("jdbc:postgresql:") && !url.startsWith("jdbc:h2:")) {
+      throw new ConfigException("store.url=" + url + " in " + source + " is not supported: write"
+          + " jdbc:postgresql://host:port/database for PostgreSQL or jdbc:h2:file:/path/to/db for H2, or leave it"
+          + " empty for the H2 file in archive.dir");
+    }
+    String user = p.getProperty("store.user", "").trim();
+    String password = p.getProperty("store.password", "");
+    if (password.isEmpty()) {
+      password = environment.getOrDefault(PASSWORD_VARIABLE, "");
+    }
+    return new Settings.Store(url, user,
+        password.isEmpty() ? Optional.empty() : Optional.of(new Settings.Password(password)));
   }
 
   /**

@@ -1,112 +1,180 @@
 package org.embedwatch.store;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import java.io.Closeable;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import javax.sql.DataSource;
 import org.embedwatch.EmbedwatchException;
+import org.embedwatch.config.Settings;
 import org.flywaydb.core.api.FlywayException;
 import org.h2.api.ErrorCode;
-import org.h2.jdbcx.JdbcConnectionPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The store's connection pool, migrated to the current schema with Flyway on open (except when opened for reading).
- * Every unit of work runs in one transaction that commits or rolls back as a whole, so a crash never leaves half a
- * write behind. Thread-safe.
+ * The store's database: a connection pool (HikariCP over H2 or PostgreSQL), migrated to the current schema with
+ * Flyway on open (except when opened for reading). Every unit of work runs in one transaction that commits or rolls
+ * back as a whole, so a crash never leaves half a write behind. Thread-safe.
  */
 public final class Database implements Closeable {
   private static final Logger log = LoggerFactory.getLogger(Database.class);
+  /** How many connections the pool holds at most, as H2's own pool did: the default check.concurrency (8) and more. */
+  private static final int MAX_CONNECTIONS = 10;
   /** How many times one unit of work is run when the serving process goes away under it. */
   private static final int ATTEMPTS = 5;
-  private static final java.util.Set<String> SERVER_LOST = java.util.Set.of("90067", "90098", "90121");
-  private final JdbcConnectionPool pool;
-  private final String url;
+  /** H2's "connection is broken" (90067), "database is closed" (90098) and what a takeover's first call can get. */
+  private static final Set<String> SERVER_LOST = Set.of("90067", "90098", "90121");
 
-  private Database(JdbcConnectionPool pool, String url) {
-    this.pool = pool;
-    this.url = url;
+  /** The database products the store runs on, told apart by their JDBC URL's prefix. */
+  public enum Vendor {
+    H2("jdbc:h2:"),
+    POSTGRESQL("jdbc:postgresql:");
+
+    private final String prefix;
+
+    Vendor(String prefix) {
+      this.prefix = prefix;
+    }
+
+    /** The vendor whose driver takes {@code jdbcUrl}, if the store supports it. */
+    public static Optional<Vendor> of(String jdbcUrl) {
+      for (Vendor v : values()) {
+        if (jdbcUrl.startsWith(v.prefix)) {
+          return Optional.of(v);
+        }
+      }
+      return Optional.empty();
+    }
   }
 
+  private final DataSource dataSource;
+  private final Vendor vendor;
+  private final String name;
+
   /**
-   * Opens (creating if needed) the database at {@code jdbcUrl} and applies pending migrations: for the one command
-   * that may start an archive.
+   * A database over {@code dataSource}, as it is (not migrated). It owns the data source: {@link #close()} closes it
+   * when it is {@link AutoCloseable}.
+   *
+   * @param name what messages call it: its JDBC URL (never with a password)
    */
-  public static Database open(String jdbcUrl) {
-    requireH2(jdbcUrl);
-    JdbcConnectionPool pool = JdbcConnectionPool.create(jdbcUrl, "sa", "");
-    migrate(pool, jdbcUrl);
-    return new Database(pool, jdbcUrl);
+  public Database(DataSource dataSource, Vendor vendor, String name) {
+    this.dataSource = dataSource;
+    this.vendor = vendor;
+    this.name = name;
   }
 
   /**
-   * Opens the existing archive at {@code jdbcUrl} and applies this version's pending migrations; never creates a
+   * Opens (creating an H2 file database if needed) the database of {@code store} and applies pending migrations: for
+   * the commands that may start an archive.
+   *
+   * @throws EmbedwatchException naming the URL (never the password) and what to check, when the database cannot be
+   *     reached or migrated
+   */
+  public static Database open(Settings.Store store) {
+    Database db = new Database(pool(store, false), vendorOf(store.url()), store.url());
+    db.migrate();
+    return db;
+  }
+
+  /**
+   * Opens the existing archive of {@code store} and applies this version's pending migrations; never creates a
    * database.
    *
    * @throws UnusableArchiveException when there is no database there, or one without Embedwatch's schema, or with a
    *     newer one
    */
-  public static Database openExisting(String jdbcUrl) {
-    JdbcConnectionPool pool = existing(jdbcUrl);
+  public static Database openExisting(Settings.Store store) {
+    Database db = existing(store);
     try {
-      SchemaVersion.require(pool, jdbcUrl, false);
+      SchemaVersion.require(db.dataSource, store.url(), false);
     } catch (RuntimeException e) {
-      pool.dispose();
+      db.close();
       throw e;
     }
-    migrate(pool, jdbcUrl);
-    return new Database(pool, jdbcUrl);
+    db.migrate();
+    return db;
   }
 
   /**
-   * Opens the existing archive at {@code jdbcUrl} for reading: never creates a database, never migrates one. (H2 may
+   * Opens the existing archive of {@code store} for reading: never creates a database, never migrates one. (H2 may
    * still rewrite its own file structures when the last connection closes; no row changes.)
    *
    * @throws UnusableArchiveException when there is no database there, or its schema is not this version's
    */
-  public static Database openForReading(String jdbcUrl) {
-    JdbcConnectionPool pool = existing(jdbcUrl);
+  public static Database openForReading(Settings.Store store) {
+    Database db = existing(store);
     try {
-      SchemaVersion.require(pool, jdbcUrl, true);
+      SchemaVersion.require(db.dataSource, store.url(), true);
     } catch (RuntimeException e) {
-      pool.dispose();
+      db.close();
       throw e;
     }
-    return new Database(pool, jdbcUrl);
+    return db;
   }
 
-  private static void requireH2(String jdbcUrl) {
-    if (!jdbcUrl.startsWith("jdbc:h2:")) {
-      throw new EmbedwatchException("store.url '" + jdbcUrl + "' is not supported yet: only H2 (jdbc:h2:…) is;"
-          + " leave store.url empty for the embedded default");
-    }
-  }
-
-  /** A pool on the database at {@code jdbcUrl} that H2 is told not to create ({@code IFEXISTS=TRUE}). */
-  private static JdbcConnectionPool existing(String jdbcUrl) {
-    requireH2(jdbcUrl);
-    String url = jdbcUrl.toUpperCase(java.util.Locale.ROOT).contains(";IFEXISTS=") ? jdbcUrl
-        : jdbcUrl + ";IFEXISTS=TRUE";
-    JdbcConnectionPool pool = JdbcConnectionPool.create(url, "sa", "");
+  /** A database on an existing store: H2 is told not to create one ({@code IFEXISTS=TRUE}). */
+  private static Database existing(Settings.Store store) {
     try {
-      pool.getConnection().close();
-    } catch (SQLException e) {
-      pool.dispose();
-      if (e.getErrorCode() == ErrorCode.DATABASE_NOT_FOUND_WITH_IF_EXISTS_1) {
-        throw new UnusableArchiveException(UnusableArchiveException.Reason.NO_DATABASE, jdbcUrl, "", "", e);
+      return new Database(pool(store, true), vendorOf(store.url()), store.url());
+    } catch (EmbedwatchException e) {
+      for (Throwable c = e; c != null; c = c.getCause()) {
+        if (c instanceof SQLException sql && sql.getErrorCode() == ErrorCode.DATABASE_NOT_FOUND_WITH_IF_EXISTS_1) {
+          throw new UnusableArchiveException(UnusableArchiveException.Reason.NO_DATABASE, store.url(), "", "", sql);
+        }
       }
-      throw new StoreException("cannot open the store at " + jdbcUrl + ": " + e.getMessage(), e);
+      throw e;
     }
-    return pool;
   }
 
-  private static void migrate(JdbcConnectionPool pool, String jdbcUrl) {
+  private static Vendor vendorOf(String url) {
+    return Vendor.of(url).orElseThrow(() -> new EmbedwatchException("store.url=" + url
+        + " is not supported: give jdbc:postgresql://host:port/database or jdbc:h2:…, or leave it empty for the"
+        + " H2 file in archive.dir"));
+  }
+
+  private static HikariDataSource pool(Settings.Store store, boolean mustExist) {
+    String url = store.url();
+    Vendor vendor = vendorOf(url);
+    HikariConfig config = new HikariConfig();
+    config.setPoolName("embedwatch-store");
+    config.setJdbcUrl(mustExist && vendor == Vendor.H2 && !url.toUpperCase(Locale.ROOT).contains(";IFEXISTS=")
+        ? url + ";IFEXISTS=TRUE" : url);
+    if (!store.user().isEmpty()) {
+      config.setUsername(store.user());
+    } else if (vendor == Vendor.H2) {
+      config.setUsername("sa");
+    }
+    store.password().ifPresent(p -> config.setPassword(p.value()));
+    config.setMaximumPoolSize(MAX_CONNECTIONS);
+    // A CLI run is short: open connections when asked for, not ten at start.
+    config.setMinimumIdle(1);
     try {
-      SchemaVersion.flyway(pool).migrate();
+      return new HikariDataSource(config);
+    } catch (RuntimeException e) {
+      throw new EmbedwatchException("cannot open the store at " + url + ": " + rootMessage(e) + hint(vendor), e);
+    }
+  }
+
+  private static String hint(Vendor vendor) {
+    return switch (vendor) {
+      case H2 -> " (is another embedwatch process using it?)";
+      case POSTGRESQL -> " (check that the server runs, store.url, store.user, and the password in store.password"
+          + " or EMBEDWATCH_STORE_PASSWORD)";
+    };
+  }
+
+  /** Applies the pending migrations: the same scripts on every vendor, after {@link PortableTypes} on PostgreSQL. */
+  private void migrate() {
+    try {
+      SchemaVersion.flyway(dataSource).migrate();
     } catch (FlywayException e) {
-      pool.dispose();
-      throw new EmbedwatchException("cannot open the store at " + jdbcUrl + ": " + rootMessage(e)
-          + " (is another embedwatch process using it?)", e);
+      close();
+      throw new EmbedwatchException("cannot migrate the store at " + name + ": " + rootMessage(e) + hint(vendor), e);
     }
   }
 
@@ -118,9 +186,14 @@ public final class Database implements Closeable {
     return c.getMessage() == null ? c.toString() : c.getMessage().split("\n", 2)[0];
   }
 
-  /** The JDBC URL this database was opened with. */
+  /** The JDBC URL this database was opened with (it holds no password). */
   public String url() {
-    return url;
+    return name;
+  }
+
+  /** Which database product this is. */
+  public Vendor vendor() {
+    return vendor;
   }
 
   /** A unit of work against one connection. */
@@ -130,7 +203,7 @@ public final class Database implements Closeable {
   }
 
   /**
-   * Runs {@code work} in one transaction: all of it commits, or none of it does. When the process that serves the
+   * Runs {@code work} in one transaction: all of it commits, or none of it does. When the process that serves an H2
    * database to this one (H2's automatic mixed mode) exits meanwhile, its open transactions are rolled back and the
    * connection is lost: the work then runs again, once the connection is back (another process, or this one, serves
    * the database by then). {@code work} must therefore only act through its connection.
@@ -140,17 +213,21 @@ public final class Database implements Closeable {
       try {
         return once(work);
       } catch (SQLException e) {
-        if (attempt < ATTEMPTS && serverLost(e)) {
-          log.info("the process serving {} went away ({}); running the transaction again", url, e.getMessage());
+        if (attempt < ATTEMPTS && SERVER_LOST.contains(e.getSQLState())) {
+          log.info("the process serving {} went away ({}); running the transaction again", name, e.getMessage());
           continue;
         }
-        throw new StoreException("database error on " + url + ": " + e.getMessage(), e);
+        throw new StoreException("database error on " + name + ": " + e.getMessage(), e);
       }
     }
   }
 
+  /*
+   * Only a commit that the serving process applied and whose answer was then lost (the server exiting between the
+   * two) would run twice; the events that matter carry keys (a check's key) that make a second run record nothing.
+   */
   private <T> T once(Work<T> work) throws SQLException {
-    try (Connection c = pool.getConnection()) {
+    try (Connection c = dataSource.getConnection()) {
       c.setAutoCommit(false);
       try {
         T result = work.run(c);
@@ -167,19 +244,14 @@ public final class Database implements Closeable {
     }
   }
 
-  /**
-   * Whether {@code e} says the connection to the serving process was lost: H2's "connection is broken" (90067) and
-   * "database is closed" (90098; 90121 is what the first connection after a takeover can get). The serving process
-   * rolls back the open transactions of its remote sessions when it closes, so the work was not stored and runs
-   * again. Only a commit that the server applied and whose answer was then lost (the server exiting between the two)
-   * would be stored twice; that window is not closed here.
-   */
-  private static boolean serverLost(SQLException e) {
-    return SERVER_LOST.contains(e.getSQLState());
-  }
-
   @Override
   public void close() {
-    pool.dispose();
+    if (dataSource instanceof AutoCloseable closeable) {
+      try {
+        closeable.close();
+      } catch (Exception e) {
+        throw new StoreException("cannot close the store at " + name + ": " + e.getMessage(), e);
+      }
+    }
   }
 }

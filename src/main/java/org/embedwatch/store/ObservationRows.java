@@ -53,9 +53,10 @@ final class ObservationRows {
   static long insertCapture(Connection c, long postRef, long observationId, Instant at, PostCapture p,
       Long mementoRef) throws SQLException {
     long captureId;
+    // Only the id comes back: PostgreSQL's driver would return every column (the body too) for RETURN_GENERATED_KEYS.
     try (PreparedStatement ps = c.prepareStatement("insert into post_capture(post_ref, observation_id, captured_at,"
         + " endpoint, body, body_sha256, fingerprint, text, author_handle, author_name, created_at, body_scope,"
-        + " memento_ref, facets) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", Statement.RETURN_GENERATED_KEYS)) {
+        + " memento_ref, facets) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", new String[] {"id"})) {
       ps.setLong(1, postRef);
       ps.setLong(2, observationId);
       ps.setObject(3, Sql.time(at));

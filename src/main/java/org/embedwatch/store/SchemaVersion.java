@@ -17,7 +17,7 @@ final class SchemaVersion {
   private SchemaVersion() {}
 
   static Flyway flyway(DataSource ds) {
-    return Flyway.configure().dataSource(ds).locations(MIGRATIONS).load();
+    return Flyway.configure().dataSource(ds).locations(MIGRATIONS).callbacks(new PortableTypes()).load();
   }
 
   /**

@@ -2,6 +2,8 @@ package org.embedwatch.capture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.embedwatch.testsupport.StoreExtension;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.nio.file.Path;
@@ -12,7 +14,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.embedwatch.archive.BlobStore;
@@ -49,7 +50,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The check runner on a real (in-memory) H2: one post's failure is that post's, and a check is recorded once. */
+/** The check runner on a real database (see {@link StoreExtension}): one post's failure is that post's, and a check is recorded once. */
+@ExtendWith(StoreExtension.class)
 class CheckRunnerTest {
   @TempDir Path work;
   private final Clock clock = Clock.fixed(Instant.parse("2026-03-01T10:00:00Z"), ZoneOffset.UTC);
@@ -61,8 +63,8 @@ class CheckRunnerTest {
   private final List<String> asked = new ArrayList<>();
 
   @BeforeEach
-  void open() {
-    db = Database.open("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+  void open(Database db) {
+    this.db = db;
     store = new EvidenceStore(db);
     reader = new EvidenceReader(db);
     http = new HttpFetcher(new SettingsLoader(work).load(Optional.empty(), List.of("net.only-routed=true")).net(),
@@ -74,7 +76,6 @@ class CheckRunnerTest {
   void close() throws Exception {
     threads.shutdownNow();
     http.close();
-    db.close();
   }
 
   /** A Bluesky endpoint that says every post is not found, except that it throws for {@code failing}. */

@@ -28,9 +28,10 @@ class ExtractAndDemoIT {
     try (InputStream in = getClass().getResourceAsStream("/org/embedwatch/extract/corpus/seed-000_b228a5170edcf5c9.txt")) {
       Files.copy(in, seed);
     }
-    CliRunner cli = new CliRunner(work, clock, Map.of());
-
-    CliRunner.Run run = cli.run("extract", "--json", seed.toString());
+    CliRunner.Run run;
+    try (CliRunner cli = new CliRunner(work, clock, Map.of())) {
+      run = cli.run("extract", "--json", seed.toString());
+    }
 
     assertThat(run.exit()).as(run.err()).isZero();
     List<JsonNode> lines = new ArrayList<>();
@@ -52,12 +53,15 @@ class ExtractAndDemoIT {
     });
     assertThat(lines.get(0).path("display_name").asText()).isEqualTo("Sakir Khader");
     assertThat(lines.get(1).path("cited_text").asText()).contains("Horrific footage of residential buildings");
-    assertThat(cli.archiveDir()).doesNotExist();
+    assertThat(work.resolve("archive")).doesNotExist();
   }
 
   @Test
   void extractOfAMissingFileFailsWithOneLine() {
-    CliRunner.Run run = new CliRunner(work, clock, Map.of()).run("extract", "missing.html");
+    CliRunner.Run run;
+    try (CliRunner cli = new CliRunner(work, clock, Map.of())) {
+      run = cli.run("extract", "missing.html");
+    }
 
     assertThat(run.exit()).isEqualTo(1);
     assertThat(run.err().strip()).isEqualTo(
@@ -66,9 +70,10 @@ class ExtractAndDemoIT {
 
   @Test
   void demoArchivesFlagsTheDeletedAndEditedPostsAndSurvivesAnOutage() {
-    CliRunner cli = new CliRunner(work, clock, Map.of());
-
-    CliRunner.Run run = cli.run("demo", "--dir", "demo-archive");
+    CliRunner.Run run;
+    try (CliRunner cli = new CliRunner(work, clock, Map.of())) {
+      run = cli.run("demo", "--dir", "demo-archive");
+    }
 
     assertThat(run.exit()).as(run.err()).isZero();
     assertThat(run.out())
@@ -88,7 +93,10 @@ class ExtractAndDemoIT {
 
   @Test
   void sandboxWithAMissingScenarioFileFailsWithOneLine() {
-    CliRunner.Run run = new CliRunner(work, clock, Map.of()).run("sandbox", "--port", "0", "--scenario", "nope.json");
+    CliRunner.Run run;
+    try (CliRunner cli = new CliRunner(work, clock, Map.of())) {
+      run = cli.run("sandbox", "--port", "0", "--scenario", "nope.json");
+    }
 
     assertThat(run.exit()).isEqualTo(1);
     assertThat(run.err().strip()).isEqualTo("error: no such scenario file: nope.json (give an existing JSON file)");

@@ -62,6 +62,7 @@ class ExtractCharsetIT {
   @AfterEach
   void stop() {
     server.close();
+    cli.close();
   }
 
   @Test

@@ -50,6 +50,7 @@ class ExtractInputsIT {
   @AfterEach
   void stop() {
     server.close();
+    cli.close();
   }
 
   @Test

@@ -218,7 +218,11 @@ class OtherPlatformsIT {
     try (Stream<Path> walk = Files.walk(cli.archiveDir())) {
       files = walk.filter(Files::isRegularFile).toList();
     }
-    assertThat(files).anyMatch(f -> f.toString().endsWith(".warc.gz")).anyMatch(f -> f.toString().endsWith(".mv.db"));
+    assertThat(files).anyMatch(f -> f.toString().endsWith(".warc.gz"));
+    if (cli.storesInArchiveDir()) {
+      assertThat(files).anyMatch(f -> f.toString().endsWith(".mv.db"));
+    }
+    assertThat(cli.storedText()).contains("instagram_oembed").doesNotContain(secret);
     StringBuilder warcText = new StringBuilder();
     for (Path file : files) {
       String raw = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);

@@ -62,6 +62,7 @@ class TwoProcessesIT {
         Main.class.getName(), "check"));
     Map<String, String> settings = new java.util.TreeMap<>(env.sandbox().routes());
     settings.put("archive.dir", cli.archiveDir().toString());
+    settings.putAll(cli.storeSettings());
     // Nothing may leave the machine; no request spacing (the subprocess waits for real); held answers wait long.
     settings.put("net.only-routed", "true");
     settings.put("net.rate.default", "off");

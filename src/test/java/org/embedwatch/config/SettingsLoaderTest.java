@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,7 +22,7 @@ class SettingsLoaderTest {
     Settings s = new SettingsLoader(work).load(Optional.empty(), List.of());
 
     assertThat(s.archiveDir()).isEqualTo(work.resolve("archive"));
-    assertThat(s.databaseUrl()).startsWith("jdbc:h2:file:" + work.resolve("archive").resolve("embedwatch"));
+    assertThat(s.store().url()).startsWith("jdbc:h2:file:" + work.resolve("archive").resolve("embedwatch"));
     assertThat(s.check().interval()).isEqualTo(Duration.ofHours(24));
     assertThat(s.read().maxBytes()).isEqualTo(52_428_800L);
     assertThat(s.xV1()).isEmpty();
@@ -128,5 +129,59 @@ class SettingsLoaderTest {
         List.of("meta.oembed-token=1234|app secret-y")))
         .hasMessageContaining("meta.oembed-token in built-in defaults is not an access token")
         .hasMessageNotContaining("secret-y");
+  }
+
+  @Test
+  void aPostgresqlStoreTakesItsUserAndPasswordFromTheirKeys() {
+    Settings s = new SettingsLoader(work, Map.of()).load(Optional.empty(), List.of(
+        "store.url=jdbc:postgresql://db.example:5432/evidence?sslmode=require", "store.user=embedwatch",
+        "store.password=pw-secret"));
+
+    assertThat(s.store().url()).isEqualTo("jdbc:postgresql://db.example:5432/evidence?sslmode=require");
+    assertThat(s.store().user()).isEqualTo("embedwatch");
+    assertThat(s.store().password()).hasValueSatisfying(p -> assertThat(p.value()).isEqualTo("pw-secret"));
+    assertThat(s.toString()).contains("jdbc:postgresql://db.example:5432/evidence").doesNotContain("pw-secret");
+  }
+
+  @Test
+  void thePasswordMayComeFromTheEnvironmentAndTheKeyWins() {
+    Map<String, String> env = Map.of("EMBEDWATCH_STORE_PASSWORD", "env-secret");
+    List<String> sets = List.of("store.url=jdbc:postgresql://127.0.0.1:5432/ew", "store.user=ew");
+
+    assertThat(new SettingsLoader(work, env).load(Optional.empty(), sets).store().password())
+        .hasValueSatisfying(p -> assertThat(p.value()).isEqualTo("env-secret"));
+    List<String> withKey = new java.util.ArrayList<>(sets);
+    withKey.add("store.password=key-secret");
+    assertThat(new SettingsLoader(work, env).load(Optional.empty(), withKey).store().password())
+        .hasValueSatisfying(p -> assertThat(p.value()).isEqualTo("key-secret"));
+    assertThat(new SettingsLoader(work, Map.of()).load(Optional.empty(), sets).store().password()).isEmpty();
+  }
+
+  @Test
+  void aStoreUrlWithAPasswordInItIsRefusedWithoutQuotingIt() {
+    SettingsLoader loader = new SettingsLoader(work, Map.of());
+
+    for (String url : List.of("jdbc:postgresql://h:5432/db?user=u&password=pw-secret",
+        "jdbc:postgresql://u:pw-secret@h:5432/db", "jdbc:h2:file:/tmp/x;USER=u;PASSWORD=pw-secret")) {
+      assertThatThrownBy(() -> loader.load(Optional.empty(), List.of("store.url=" + url)))
+          .isInstanceOf(ConfigException.class)
+          .hasMessage("store.url in built-in defaults contains a password: give it in store.password or the"
+              + " environment variable EMBEDWATCH_STORE_PASSWORD instead, and the user in store.user");
+    }
+  }
+
+  @Test
+  void aBadStoreUrlIsNamedWithWhatToWrite() {
+    SettingsLoader loader = new SettingsLoader(work, Map.of());
+
+    assertThatThrownBy(() -> loader.load(Optional.empty(), List.of("store.url=postgres://db/evidence")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("store.url=postgres://db/evidence in built-in defaults is not supported: write"
+            + " jdbc:postgresql://host:port/database");
+    assertThatThrownBy(() -> loader.load(Optional.empty(), List.of("store.url=jdbc:postgresql:evidence")))
+        .hasMessage("store.url=jdbc:postgresql:evidence in built-in defaults is not a PostgreSQL JDBC URL (write it as"
+            + " jdbc:postgresql://host:port/database)");
+    assertThat(loader.load(Optional.empty(), List.of("store.url=jdbc:h2:mem:x")).store().url())
+        .isEqualTo("jdbc:h2:mem:x");
   }
 }

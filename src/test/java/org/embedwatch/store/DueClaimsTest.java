@@ -1,5 +1,9 @@
 package org.embedwatch.store;
 
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.BeforeEach;
+import org.embedwatch.testsupport.StoreExtension;
+import org.embedwatch.config.Settings;
 import org.embedwatch.evidence.PostRecord;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,29 +14,29 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.embedwatch.evidence.Platform;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** {@code EvidenceStore.claimDue}: each due post goes to one claimer, oldest due first. */
+@ExtendWith(StoreExtension.class)
 class DueClaimsTest {
   private static final Instant NOW = Instant.parse("2026-03-02T10:00:00Z");
   private static final Duration LEASE = Duration.ofHours(1);
   private static final Set<Platform> X = Set.of(Platform.X);
 
-  // An in-memory database lives while a pool holds a connection, that is until both are closed.
-  private final String url = "jdbc:h2:mem:claims-" + UUID.randomUUID();
-  private final Database db = Database.open(url);
-  private final EvidenceStore store = new EvidenceStore(db);
+  private Database db;
+  private Settings.Store settings;
+  private EvidenceStore store;
 
-  @AfterEach
-  void close() {
-    db.close();
+  @BeforeEach
+  void open(Database db, Settings.Store settings) {
+    this.db = db;
+    this.settings = settings;
+    this.store = new EvidenceStore(db);
   }
 
   private void post(Platform platform, String id, Instant due) {
@@ -80,7 +84,7 @@ class DueClaimsTest {
     for (int i = 0; i < 60; i++) {
       post(Platform.X, "p" + i, NOW.minusSeconds(i % 7));
     }
-    List<Database> others = List.of(Database.open(url), Database.open(url), Database.open(url));
+    List<Database> others = List.of(Database.open(settings), Database.open(settings), Database.open(settings));
     ExecutorService pool = Executors.newFixedThreadPool(4);
     try {
       List<Callable<List<String>>> claimers = new ArrayList<>();

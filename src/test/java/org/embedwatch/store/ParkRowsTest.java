@@ -1,5 +1,8 @@
 package org.embedwatch.store;
 
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.BeforeEach;
+import org.embedwatch.testsupport.StoreExtension;
 import org.embedwatch.evidence.EvidenceEvent;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,25 +10,23 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** {@code EvidenceStore.recordPark}: one row per host, keeping the latest park whoever stores it. */
+@ExtendWith(StoreExtension.class)
 class ParkRowsTest {
   private static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
 
-  // An in-memory database lives while the pool holds a connection, that is until close.
-  private final Database db = Database.open("jdbc:h2:mem:parks-" + UUID.randomUUID());
-  private final EvidenceStore store = new EvidenceStore(db);
-  private final EvidenceReader reader = new EvidenceReader(db);
+  private EvidenceStore store;
+  private EvidenceReader reader;
 
-  @AfterEach
-  void close() {
-    db.close();
+  @BeforeEach
+  void open(Database db) {
+    store = new EvidenceStore(db);
+    reader = new EvidenceReader(db);
   }
 
   @Test

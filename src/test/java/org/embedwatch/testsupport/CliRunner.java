@@ -10,25 +10,33 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.embedwatch.cli.Main;
+import org.embedwatch.config.Settings;
 import org.embedwatch.config.SettingsLoader;
 import org.embedwatch.store.Database;
 import picocli.CommandLine;
 
 /**
  * Runs the real CLI in-process ({@code Main.commandLine}) in a working directory, with the archive under it and every
- * route pointing at a sandbox, capturing stdout, stderr and the exit code.
+ * route pointing at a sandbox, capturing stdout, stderr and the exit code. The store is the archive's default H2 file,
+ * or, when {@code -D}{@value PostgresServer#PROPERTY} names a PostgreSQL server, a fresh database of this runner's own
+ * on it, created on first use and dropped by {@link #close()}.
  */
-public final class CliRunner {
+public final class CliRunner implements AutoCloseable {
   private final Path workDir;
   private final Clock clock;
   private final Map<String, String> routes;
   private final List<Duration> waits = new CopyOnWriteArrayList<>();
+  private final Optional<PostgresServer> postgres = PostgresServer.configured();
+  private String postgresDatabase;
 
   public CliRunner(Path workDir, Clock clock, Map<String, String> routes) {
     this.workDir = workDir;
@@ -68,6 +76,11 @@ public final class CliRunner {
       all.add("--set");
       all.add(k + "=" + v);
     });
+    if (postgres.isPresent()) {
+      Settings.Store store = store();
+      all.addAll(List.of("--set", "store.url=" + store.url(), "--set", "store.user=" + store.user()));
+      store.password().ifPresent(p -> all.addAll(List.of("--set", "store.password=" + p.value())));
+    }
     all.addAll(List.of(args));
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
@@ -78,15 +91,79 @@ public final class CliRunner {
     return new Run(exit, out.toString(), err.toString());
   }
 
-  /** Opens the archive's database (migrated), for assertions on what was stored. */
-  public Database database() {
-    return Database.open(SettingsLoader.defaultDatabaseUrl(archiveDir()));
+  /** The store the CLI runs with: the archive's H2 file, or this runner's database on the PostgreSQL server. */
+  public synchronized Settings.Store store() {
+    if (postgres.isEmpty()) {
+      return new Settings.Store(SettingsLoader.defaultDatabaseUrl(archiveDir()), "", Optional.empty());
+    }
+    if (postgresDatabase == null) {
+      postgresDatabase = postgres.get().createDatabase();
+    }
+    return postgres.get().store(postgresDatabase);
   }
 
-  /** Runs a query and returns each row as a column-name → value map (names lower-cased). */
+  /**
+   * The {@code store.*} settings a CLI in another process needs to use this runner's store: none for the archive's H2
+   * file, the URL, user and password of this runner's database on the PostgreSQL server otherwise.
+   */
+  public Map<String, String> storeSettings() {
+    Map<String, String> out = new java.util.TreeMap<>();
+    if (postgres.isPresent()) {
+      Settings.Store store = store();
+      out.put("store.url", store.url());
+      out.put("store.user", store.user());
+      store.password().ifPresent(p -> out.put("store.password", p.value()));
+    }
+    return out;
+  }
+
+  /** Opens the store the CLI runs with (migrated), for assertions on what was stored. */
+  public Database database() {
+    return Database.open(store());
+  }
+
+  /** Drops this runner's PostgreSQL database, if it made one. */
+  @Override
+  public synchronized void close() {
+    if (postgresDatabase != null) {
+      postgres.orElseThrow().dropDatabase(postgresDatabase);
+      postgresDatabase = null;
+    }
+  }
+
+  /**
+   * Runs a query and returns each row as a column-name → value map (names lower-cased), with values that compare
+   * alike on H2 and PostgreSQL: binary columns as {@code byte[]}, times with a time zone as {@link OffsetDateTime} in
+   * UTC.
+   */
   public List<Map<String, Object>> query(String sql, Object... params) {
     try (Database db = database()) {
       return db.inTransaction(c -> rows(c, sql, params));
+    }
+  }
+
+  /** Whether the store is the archive's H2 file ({@code embedwatch.mv.db} under {@link #archiveDir()}). */
+  public boolean storesInArchiveDir() {
+    return postgres.isEmpty();
+  }
+
+  /**
+   * Every value of every row of every table in the store, as text (bytes as ISO-8859-1), on either database: what a
+   * test searches for a secret that must be stored nowhere.
+   */
+  public String storedText() {
+    try (Database db = database()) {
+      return db.inTransaction(c -> {
+        StringBuilder out = new StringBuilder();
+        for (Map<String, Object> table : rows(c, "select table_name from information_schema.tables"
+            + " where table_schema = current_schema")) {
+          for (Map<String, Object> row : rows(c, "select * from \"" + table.get("table_name") + "\"")) {
+            row.forEach((column, v) -> out.append(column).append('=').append(v instanceof byte[] b
+                ? new String(b, java.nio.charset.StandardCharsets.ISO_8859_1) : v).append('\n'));
+          }
+        }
+        return out.toString();
+      });
     }
   }
 
@@ -104,6 +181,8 @@ public final class CliRunner {
             Object v = rs.getObject(i);
             if (v instanceof java.sql.Blob blob) {
               v = blob.getBytes(1, (int) blob.length());
+            } else if (v instanceof java.sql.Timestamp || v instanceof OffsetDateTime) {
+              v = rs.getObject(i, OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC);
             }
             row.put(rs.getMetaData().getColumnLabel(i).toLowerCase(java.util.Locale.ROOT), v);
           }

@@ -33,6 +33,10 @@ public record SandboxedCli(MutableClock clock, Sandbox sandbox, CliRunner cli) i
 
   @Override
   public void close() {
-    sandbox.close();
+    try {
+      sandbox.close();
+    } finally {
+      cli.close();
+    }
   }
 }
