@@ -55,7 +55,6 @@ import org.slf4j.LoggerFactory;
 public final class HttpFetcher implements Closeable {
   private static final Logger log = LoggerFactory.getLogger(HttpFetcher.class);
   private static final int MAX_REDIRECTS = 5;
-  private static final String REDACTED = "[redacted]";
 
   private final CloseableHttpClient client;
   private final Routes routes;
@@ -268,7 +267,7 @@ public final class HttpFetcher implements Closeable {
     for (Map.Entry<String, String> h : sent) {
       get.setHeader(h.getKey(), h.getValue());
     }
-    List<Map.Entry<String, String>> recorded = redacted(sent);
+    List<Map.Entry<String, String>> recorded = RequestHeaders.redacted(sent);
     Instant at = clock.instant();
     try {
       if (sink != null) {
@@ -286,28 +285,6 @@ public final class HttpFetcher implements Closeable {
       log.debug("GET {} failed: {}", QuerySecrets.redact(uri), message);
       return new Fetch.Failure(uri, at, kind, message, loc);
     }
-  }
-
-  /**
-   * The request headers as they are written to WARC: the values of {@code Authorization} and
-   * {@code Proxy-Authorization} keep only their scheme ({@code Bearer [redacted]}), and {@code Cookie} values are
-   * replaced whole, so no credential of any client reaches the archive.
-   */
-  static List<Map.Entry<String, String>> redacted(List<Map.Entry<String, String>> headers) {
-    List<Map.Entry<String, String>> out = new ArrayList<>(headers.size());
-    for (Map.Entry<String, String> h : headers) {
-      String name = h.getKey();
-      if (name.equalsIgnoreCase("Authorization") || name.equalsIgnoreCase("Proxy-Authorization")) {
-        String value = h.getValue().strip();
-        int space = value.indexOf(' ');
-        out.add(Map.entry(name, space > 0 ? value.substring(0, space) + " " + REDACTED : REDACTED));
-      } else if (name.equalsIgnoreCase("Cookie")) {
-        out.add(Map.entry(name, REDACTED));
-      } else {
-        out.add(h);
-      }
-    }
-    return out;
   }
 
   /**

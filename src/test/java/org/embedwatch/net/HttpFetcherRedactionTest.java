@@ -100,8 +100,8 @@ class HttpFetcherRedactionTest {
     List<Map.Entry<String, String>> plain = List.of(Map.entry("Accept", "application/json"),
         Map.entry("X-Embedwatch-Original-Host", "api.twitter.com"));
 
-    assertThat(HttpFetcher.redacted(plain)).isEqualTo(plain);
-    assertThat(HttpFetcher.redacted(List.of(Map.entry("authorization", "OAuth oauth_consumer_key=\"k\", x=\"y\""))))
+    assertThat(RequestHeaders.redacted(plain)).isEqualTo(plain);
+    assertThat(RequestHeaders.redacted(List.of(Map.entry("authorization", "OAuth oauth_consumer_key=\"k\", x=\"y\""))))
         .containsExactly(Map.entry("authorization", "OAuth [redacted]"));
   }
 }
