@@ -65,7 +65,7 @@ class MetaOEmbedTest {
     assertThat(content.text()).isEmpty();
     assertThat(content.authorHandle()).isEqualTo("alice.photos");
     assertThat(content.media()).singleElement().satisfies(m -> {
-      assertThat(m.kind()).isEqualTo("thumbnail");
+      assertThat(m.kind().key()).isEqualTo("thumbnail");
       assertThat(m.url()).startsWith("https://scontent.cdninstagram.com/v/t51.2885-15/");
     });
     assertThat(fetch.endpoint()).isEqualTo("instagram-oembed");

@@ -61,7 +61,7 @@ class TikTokOEmbedTest {
     assertThat(content.text()).isEqualTo("Flood on Main St");
     assertThat(content.authorHandle()).isEqualTo("newsdesk");
     assertThat(content.media()).singleElement().satisfies(m -> {
-      assertThat(m.kind()).isEqualTo("thumbnail");
+      assertThat(m.kind().key()).isEqualTo("thumbnail");
       assertThat(m.url()).startsWith("https://p16-sign-va.tiktokcdn.com/obj/tos-maliva-p-0068/")
           .contains(".jpeg?x-expires=");
     });
