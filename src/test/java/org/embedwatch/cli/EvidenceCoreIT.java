@@ -11,8 +11,11 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.embedwatch.evidence.CheckRecord;
 import org.embedwatch.evidence.DerivedState;
+import org.embedwatch.evidence.FindingKind;
+import org.embedwatch.evidence.FindingRecord;
 import org.embedwatch.evidence.ObservationRecord;
 import org.embedwatch.evidence.PostState;
+import org.embedwatch.evidence.StateChange;
 import org.embedwatch.sandbox.Change;
 import org.embedwatch.sandbox.Fault;
 import org.embedwatch.testsupport.Articles;
@@ -64,8 +67,7 @@ class EvidenceCoreIT {
         .extracting(o -> o.observation().check() + " " + o.observation().endpoint())
         .containsExactly("1 x-syndication", "1 x-oembed", "2 x-syndication", "2 x-oembed");
     // One transition (to AVAILABLE at the first check); the state began at the first check and stays there.
-    assertThat(cli.query("select s.state from post_state s join post p on p.id = s.post_ref where p.post_id = ?",
-        Articles.PHOTO_POST)).extracting(r -> r.get("state")).containsExactly("AVAILABLE");
+    assertThat(post.transitions()).extracting(StateChange::state).containsExactly(PostState.AVAILABLE);
     assertThat(post.post().stateSince()).isEqualTo(post.checks().get(0).at());
   }
 
@@ -112,16 +114,16 @@ class EvidenceCoreIT {
   @Test
   void anEditAfterTheArticleQuotedThePostIsAnAlterationNeverAMisquote() {
     assertThat(cli.run("archive", article.toString()).exit()).isZero();
-    assertThat(cli.query("select kind from finding")).as("the article quotes both posts as first captured").isEmpty();
+    assertThat(view.posts()).as("the article quotes both posts as first captured")
+        .allSatisfy(p -> assertThat(p.findings()).isEmpty());
     env.sandbox().apply(Articles.VIDEO_POST, Change.edited("LK-99 is not a superconductor after all."));
     env.clock().advance(Duration.ofHours(25));
 
     assertThat(cli.run("check").exit()).isZero();
 
-    List<Map<String, Object>> findings = cli.query("select f.kind, f.summary from finding f join post p"
-        + " on p.id = f.post_ref where p.post_id = ?", Articles.VIDEO_POST);
-    assertThat(findings).extracting(f -> f.get("kind")).containsOnly("ALTERED").isNotEmpty();
-    assertThat(findings).extracting(f -> (String) f.get("summary"))
+    List<FindingRecord> findings = view.post(Articles.VIDEO_POST).findings();
+    assertThat(findings).extracting(f -> f.finding().kind()).containsOnly(FindingKind.ALTERED).isNotEmpty();
+    assertThat(findings).extracting(f -> f.finding().summary())
         .allSatisfy(summary -> assertThat(summary).contains("quoted the earlier version (as captured 2026-03-01T10:00")
             .contains("it matched the post when cited"));
   }

@@ -3,8 +3,10 @@ package org.embedwatch.testsupport;
 import java.util.List;
 import java.util.function.Function;
 import org.embedwatch.evidence.CheckRecord;
+import org.embedwatch.evidence.FindingRecord;
 import org.embedwatch.evidence.ObservationRecord;
 import org.embedwatch.evidence.PostRecord;
+import org.embedwatch.evidence.StateChange;
 import org.embedwatch.store.CheckReader;
 import org.embedwatch.store.Database;
 import org.embedwatch.store.EvidenceReader;
@@ -20,15 +22,17 @@ public final class EvidenceView {
     this.cli = cli;
   }
 
-  /** Everything stored about one post. */
-  public record Post(PostRecord post, List<ObservationRecord> observations, List<CheckRecord> checks) {}
+  /** Everything stored about one post: its observations, checks, state transitions and findings. */
+  public record Post(PostRecord post, List<ObservationRecord> observations, List<CheckRecord> checks,
+      List<StateChange> transitions, List<FindingRecord> findings) {}
 
   /** The stored post whose platform id is {@code postId}, with its observations and checks. */
   public Post post(String postId) {
     return read(db -> {
       EvidenceReader reader = new EvidenceReader(db);
       PostRecord p = reader.findPost(postId).orElseThrow(() -> new AssertionError("no post " + postId + " stored"));
-      return new Post(p, reader.observations(p.id()), new CheckReader(db).checks(p.id()));
+      return new Post(p, reader.observations(p.id()), new CheckReader(db).checks(p.id()), reader.stateHistory(p.id()),
+          reader.findings(p.id()));
     });
   }
 
@@ -38,7 +42,8 @@ public final class EvidenceView {
       EvidenceReader reader = new EvidenceReader(db);
       CheckReader checks = new CheckReader(db);
       return reader.posts().stream()
-          .map(p -> new Post(p, reader.observations(p.id()), checks.checks(p.id()))).toList();
+          .map(p -> new Post(p, reader.observations(p.id()), checks.checks(p.id()), reader.stateHistory(p.id()),
+              reader.findings(p.id()))).toList();
     });
   }
 
