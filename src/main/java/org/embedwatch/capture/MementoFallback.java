@@ -85,14 +85,14 @@ final class MementoFallback {
       Fetch.Response r = served.fetch();
       PostCapture capture = new PostCapture(MementoClient.ENDPOINT, r.body(), r.sha256(), PostFetch.PAYLOAD,
           fingerprint, text, null, null, null, List.of());
-      store.record(new EvidenceEvent.MementoCaptured(post.id(), observation(answer, fingerprint), capture,
+      store.record(new EvidenceEvent.MementoCaptured(post.id(), Observations.of(answer, fingerprint), capture,
           chosen.id()));
       log.info("{} {}: stored {} ({})", MementoClient.ENDPOINT, post.postId(), memento.rawUri(), answer.detail());
       return new MementoAttempt(MementoAttempt.Kind.STORED, "stored " + memento.rawUri() + " (HTTP 200, sha256 "
           + r.sha256().hex() + ", " + (served.text() == null ? "no post text in it" : "text from "
           + served.text().source()) + "); an archived copy, the post's state is what the live endpoints said");
     }
-    store.record(new EvidenceEvent.MementosListed(post.id(), observation(answer, null), List.of()));
+    store.record(new EvidenceEvent.MementosListed(post.id(), Observations.of(answer, null), List.of()));
     log.info("{} {}: {}", MementoClient.ENDPOINT, post.postId(), answer.detail());
     String again = answer instanceof MementoReplay.Missing ? "" : "; asked again at the next check";
     return new MementoAttempt(MementoAttempt.Kind.NOT_FETCHED, "could not fetch " + memento.rawUri() + ": "
@@ -102,13 +102,5 @@ final class MementoFallback {
   /** SHA-256 over the content read from the copy: the post id and its text (empty when none), NUL-separated. */
   static String fingerprint(String postId, String text) {
     return Sha256.of((postId + "\u0000" + (text == null ? "" : text)).getBytes(StandardCharsets.UTF_8)).hex();
-  }
-
-  private static Observation observation(MementoReplay answer, String fingerprint) {
-    Fetch f = answer.fetch();
-    Integer status = f instanceof Fetch.Response r ? r.status() : null;
-    Sha256 sha = f instanceof Fetch.Response r ? r.sha256() : null;
-    return new Observation(f.at(), MementoClient.ENDPOINT, f.uri().toString(), status, answer.outcome(), null,
-        answer.detail(), sha, fingerprint, f.warc());
   }
 }

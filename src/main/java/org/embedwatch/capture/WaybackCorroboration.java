@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.Optional;
 import org.embedwatch.evidence.Outcome;
 import org.embedwatch.evidence.Platform;
-import org.embedwatch.evidence.Sha256;
-import org.embedwatch.net.Fetch;
 import org.embedwatch.platform.PostFetch;
 import org.embedwatch.platform.PostKey;
 import org.embedwatch.platform.wayback.AvailabilityClient;
@@ -131,15 +129,7 @@ public final class WaybackCorroboration {
             m.digest(), m.mimetype(), m.length()));
       }
     }
-    int added = store.record(new EvidenceEvent.MementosListed(post.id(), observation(answer), mementos));
+    int added = store.record(new EvidenceEvent.MementosListed(post.id(), Observations.of(answer), mementos));
     log.info("{} {}: {} ({} new mementos)", answer.endpoint(), post.postId(), answer.detail(), added);
-  }
-
-  private static Observation observation(WaybackAnswer answer) {
-    Fetch f = answer.fetch();
-    Integer status = f instanceof Fetch.Response r ? r.status() : null;
-    Sha256 sha = f instanceof Fetch.Response r ? r.sha256() : null;
-    return new Observation(f.at(), answer.endpoint(), f.uri().toString(), status, answer.outcome(), null,
-        answer.detail(), sha, null, f.warc());
   }
 }
