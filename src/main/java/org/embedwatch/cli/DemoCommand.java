@@ -101,7 +101,7 @@ final class DemoCommand implements Callable<Integer> {
   }
 
   private Settings settingsFor(Path archiveDir, Sandbox sandbox) {
-    List<String> overrides = new ArrayList<>(main.overrides);
+    List<String> overrides = new ArrayList<>(main.overrides());
     overrides.add("archive.dir=" + archiveDir);
     overrides.add("store.url=" + SettingsLoader.defaultDatabaseUrl(archiveDir));
     Map<String, String> routes = new TreeMap<>(sandbox.routes());

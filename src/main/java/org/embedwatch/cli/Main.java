@@ -44,9 +44,29 @@ public final class Main implements Runnable {
       description = "Configuration file (replaces config/embedwatch.properties).")
   Path config;
 
-  @Option(names = "--set", paramLabel = "KEY=VALUE", scope = ScopeType.INHERIT,
-      description = "Override one configuration key; repeatable.")
-  List<String> overrides = new ArrayList<>();
+  /** The {@code --set} values given before the subcommand, then those after it, each level in order. */
+  private final List<List<String>> overrideLevels = new ArrayList<>();
+
+  /**
+   * Takes the {@code --set} values of one command level. Picocli hands an inherited option's values to each command
+   * level separately, starting each with an empty list, so {@code embedwatch --set a=1 check --set b=2} would keep only
+   * {@code b=2} in a plain field: each level is kept here and {@link #overrides()} joins them, later ones winning.
+   */
+  @Option(names = "--set", paramLabel = "KEY=VALUE", scope = ScopeType.INHERIT, arity = "1",
+      description = "Override one configuration key; repeatable, before or after the command.")
+  void overrides(List<String> values) {
+    if (values.isEmpty() || overrideLevels.isEmpty()) {
+      overrideLevels.add(new ArrayList<>());
+    }
+    List<String> level = overrideLevels.get(overrideLevels.size() - 1);
+    level.clear();
+    level.addAll(values);
+  }
+
+  /** Every {@code --set} value, those before the command first. */
+  List<String> overrides() {
+    return overrideLevels.stream().flatMap(List::stream).toList();
+  }
 
   @Option(names = "--verbose", scope = ScopeType.INHERIT, description = "Print stack traces of errors.")
   boolean verbose;
@@ -94,7 +114,7 @@ public final class Main implements Runnable {
 
   /** The settings of this run: file, then {@code --set} overrides. */
   Settings settings() {
-    return new SettingsLoader(workingDir).load(Optional.ofNullable(config).map(workingDir::resolve), overrides);
+    return new SettingsLoader(workingDir).load(Optional.ofNullable(config).map(workingDir::resolve), overrides());
   }
 
   Path workingDir() {

@@ -146,7 +146,8 @@ class AlterationIT {
   void withRefetchOffASwappedPhotoIsNotSeen() {
     sandbox.apply(Articles.PHOTO_POST, Change.mediaSwapped());
     clock.advance(Duration.ofDays(1));
-    assertThat(cli.run("check", "--set", "check.refetch-photos=false").exit()).isZero();
+    CliRunner.Run run = cli.run("check", "--set", "check.refetch-photos=false");
+    assertThat(run.exit()).as(run.out() + run.err()).isZero();
     assertThat(state(Articles.PHOTO_POST)).isEqualTo("AVAILABLE");
     assertThat(findings(Articles.PHOTO_POST)).isEmpty();
   }
