@@ -13,11 +13,12 @@ import org.embedwatch.EmbedwatchException;
 import org.embedwatch.config.Settings;
 import org.flywaydb.core.api.FlywayException;
 import org.h2.api.ErrorCode;
+import org.h2.jdbcx.JdbcConnectionPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The store's database: a connection pool (HikariCP over H2 or PostgreSQL), migrated to the current schema with
+ * The store's database: a connection pool (HikariCP over PostgreSQL, H2's own over H2), migrated to the current schema with
  * Flyway on open (except when opened for reading). Every unit of work runs in one transaction that commits or rolls
  * back as a whole, so a crash never leaves half a write behind. Thread-safe.
  */
@@ -137,27 +138,70 @@ public final class Database implements Closeable {
         + " H2 file in archive.dir"));
   }
 
-  private static HikariDataSource pool(Settings.Store store, boolean mustExist) {
+  /**
+   * The pool: HikariCP for PostgreSQL; H2's own pool for H2, which opens each connection in the thread that asks for
+   * it. (HikariCP fills its pool from a thread of its own; two connections of one process opening an H2 file at once
+   * can race each other for H2's automatic mixed mode and fail with "locked by another process".)
+   */
+  private static DataSource pool(Settings.Store store, boolean mustExist) {
     String url = store.url();
     Vendor vendor = vendorOf(url);
-    HikariConfig config = new HikariConfig();
-    config.setPoolName("embedwatch-store");
-    config.setJdbcUrl(mustExist && vendor == Vendor.H2 && !url.toUpperCase(Locale.ROOT).contains(";IFEXISTS=")
-        ? url + ";IFEXISTS=TRUE" : url);
-    if (!store.user().isEmpty()) {
-      config.setUsername(store.user());
-    } else if (vendor == Vendor.H2) {
-      config.setUsername("sa");
-    }
-    store.password().ifPresent(p -> config.setPassword(p.value()));
-    config.setMaximumPoolSize(MAX_CONNECTIONS);
-    // A CLI run is short: open connections when asked for, not ten at start.
-    config.setMinimumIdle(1);
+    String user = !store.user().isEmpty() ? store.user() : vendor == Vendor.H2 ? "sa" : "";
     try {
+      if (vendor == Vendor.H2) {
+        JdbcConnectionPool pool = JdbcConnectionPool.create(mustExist
+            && !url.toUpperCase(Locale.ROOT).contains(";IFEXISTS=") ? url + ";IFEXISTS=TRUE" : url, user,
+            store.password().map(Settings.Password::value).orElse(""));
+        pool.setMaxConnections(MAX_CONNECTIONS);
+        openFirstConnection(pool, url);
+        return pool;
+      }
+      HikariConfig config = new HikariConfig();
+      config.setPoolName("embedwatch-store");
+      config.setJdbcUrl(url);
+      if (!user.isEmpty()) {
+        config.setUsername(user);
+      }
+      store.password().ifPresent(p -> config.setPassword(p.value()));
+      config.setMaximumPoolSize(MAX_CONNECTIONS);
+      // A CLI run is short: open connections when asked for, not ten at start.
+      config.setMinimumIdle(1);
       return new HikariDataSource(config);
     } catch (RuntimeException e) {
       throw new EmbedwatchException("cannot open the store at " + url + ": " + rootMessage(e) + hint(vendor), e);
     }
+  }
+
+  /**
+   * Opens one connection to an H2 file, so that a missing file is told at once. Two processes opening one file at the
+   * same moment can both find it unserved, and one of them then fails on the lock file while the other starts serving
+   * it (H2's automatic mixed mode): that one tries again, a few times, a moment later.
+   */
+  private static void openFirstConnection(JdbcConnectionPool pool, String url) {
+    for (int attempt = 1; ; attempt++) {
+      try (Connection first = pool.getConnection()) {
+        return;
+      } catch (SQLException e) {
+        if (!lockRace(e) || attempt == ATTEMPTS) {
+          pool.dispose();
+          throw new IllegalStateException(e.getMessage(), e);
+        }
+        log.info("{} is being opened by another process; trying again ({})", url, attempt);
+        try {
+          Thread.sleep(200L * attempt);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          pool.dispose();
+          throw new IllegalStateException("interrupted while opening " + url, interrupted);
+        }
+      }
+    }
+  }
+
+  /** "Locked by another process" (90020), or "lock file recently modified" (8000): another process is opening it. */
+  private static boolean lockRace(SQLException e) {
+    return e.getErrorCode() == ErrorCode.DATABASE_ALREADY_OPEN_1
+        || e.getErrorCode() == ErrorCode.ERROR_OPENING_DATABASE_1 && String.valueOf(e.getMessage()).contains("Lock file");
   }
 
   private static String hint(Vendor vendor) {
@@ -246,7 +290,9 @@ public final class Database implements Closeable {
 
   @Override
   public void close() {
-    if (dataSource instanceof AutoCloseable closeable) {
+    if (dataSource instanceof JdbcConnectionPool h2) {
+      h2.dispose();
+    } else if (dataSource instanceof AutoCloseable closeable) {
       try {
         closeable.close();
       } catch (Exception e) {
