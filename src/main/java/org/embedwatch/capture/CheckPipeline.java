@@ -64,7 +64,8 @@ final class CheckPipeline {
           MementoAttempt.notDue(), false, null);
     }
     CheckPolicy judged = policyFor(post);
-    DerivedState state = StateFold.fold(observations(stored, answers), judged);
+    List<Observation> history = observations(stored, answers);
+    DerivedState state = StateFold.fold(history, judged);
     Instant at = clock.instant();
     List<CheckedEndpoint> checked = findings(post, answers, captures);
     Check check = new Check(post.id(), Check.keyAfter(post.id(), number - 1), at, judged,
@@ -77,7 +78,6 @@ final class CheckPipeline {
       return new CheckResult(post, fetches, now, recorded.number(), true, List.of(), via, MementoAttempt.notDue(),
           false, null);
     }
-    List<Observation> history = observations(reader.observations(post.id()));
     if (wayback.due(post, history)) {
       wayback.corroborate(post);
     }
