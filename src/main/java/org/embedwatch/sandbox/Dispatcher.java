@@ -32,6 +32,8 @@ final class Dispatcher implements HttpHandler {
   private final Map<String, AtomicLong> arrivals = new ConcurrentHashMap<>();
   private final AtomicReference<CountDownLatch> gate = new AtomicReference<>(new CountDownLatch(1));
   private final AtomicInteger held = new AtomicInteger();
+  /** Notified on every request received, for {@link #awaitRequests}. */
+  private final Object received = new Object();
 
   Dispatcher(Map<String, Route> routes) {
     this.routes = Map.copyOf(routes);
@@ -39,6 +41,25 @@ final class Dispatcher implements HttpHandler {
 
   List<RecordedRequest> requests() {
     return List.copyOf(requests);
+  }
+
+  /**
+   * Waits until {@code count} requests in all have been received, or {@code timeout} has passed.
+   *
+   * @return whether they had been received
+   */
+  boolean awaitRequests(int count, Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    synchronized (received) {
+      while (requests.size() < count) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          return false;
+        }
+        TimeUnit.NANOSECONDS.timedWait(received, left);
+      }
+      return true;
+    }
   }
 
   void fault(Fault next) {
@@ -80,6 +101,9 @@ final class Dispatcher implements HttpHandler {
           exchange.getRequestURI().getRawQuery(),
           exchange.getRequestHeaders());
       requests.add(request);
+      synchronized (received) {
+        received.notifyAll();
+      }
       Route route = routes.get(request.host());
       if (route == null) {
         send(exchange, Answer.htmlError(404, "Not Found"));

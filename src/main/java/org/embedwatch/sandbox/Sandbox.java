@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -231,6 +232,17 @@ public final class Sandbox implements AutoCloseable {
   /** Every request received so far, oldest first. */
   public List<RecordedRequest> requests() {
     return dispatcher.requests();
+  }
+
+  /**
+   * Waits until the sandbox has received {@code count} requests in all (counting from its start), or until {@code
+   * timeout} has passed: a test waits on a client's progress instead of sleeping.
+   *
+   * @return true when {@code count} requests had been received, false when the time ran out first
+   * @throws InterruptedException when the waiting thread is interrupted
+   */
+  public boolean awaitRequests(int count, Duration timeout) throws InterruptedException {
+    return dispatcher.awaitRequests(count, timeout);
   }
 
   /** How many requests are being held by a timeout or slow fault right now. */
