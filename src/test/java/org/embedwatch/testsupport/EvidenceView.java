@@ -2,7 +2,10 @@ package org.embedwatch.testsupport;
 
 import java.util.List;
 import java.util.function.Function;
+import org.embedwatch.evidence.ArticleCaptureRecord;
+import org.embedwatch.evidence.CaptureRecord;
 import org.embedwatch.evidence.CheckRecord;
+import org.embedwatch.evidence.MementoRecord;
 import org.embedwatch.evidence.ObservationRecord;
 import org.embedwatch.evidence.PostRecord;
 import org.embedwatch.store.CheckReader;
@@ -39,6 +42,25 @@ public final class EvidenceView {
       CheckReader checks = new CheckReader(db);
       return reader.posts().stream()
           .map(p -> new Post(p, reader.observations(p.id()), checks.checks(p.id()))).toList();
+    });
+  }
+
+  /** One post with everything stored about it: its checks and observations, captures (bodies, media) and mementos. */
+  public record PostEvidence(Post post, List<CaptureRecord> captures, List<MementoRecord> mementos) {}
+
+  /** The whole stored archive: every post with all of its evidence, and every article capture. */
+  public record Stored(List<PostEvidence> posts, List<ArticleCaptureRecord> articleCaptures) {}
+
+  /** Every post with all of its evidence and every article capture, read with the database opened once. */
+  public Stored stored() {
+    return read(db -> {
+      EvidenceReader reader = new EvidenceReader(db);
+      CheckReader checks = new CheckReader(db);
+      List<PostEvidence> posts = reader.posts().stream()
+          .map(p -> new PostEvidence(new Post(p, reader.observations(p.id()), checks.checks(p.id())),
+              reader.captures(p.id()), reader.mementos(p.id())))
+          .toList();
+      return new Stored(posts, reader.articleCaptures());
     });
   }
 
