@@ -34,6 +34,8 @@ final class Dispatcher implements HttpHandler {
   private final AtomicInteger held = new AtomicInteger();
   /** Notified whenever one more request is held. */
   private final Object moreHeld = new Object();
+  /** Notified on every request received, for {@link #awaitRequests}. */
+  private final Object received = new Object();
 
   Dispatcher(Map<String, Route> routes) {
     this.routes = Map.copyOf(routes);
@@ -41,6 +43,25 @@ final class Dispatcher implements HttpHandler {
 
   List<RecordedRequest> requests() {
     return List.copyOf(requests);
+  }
+
+  /**
+   * Waits until {@code count} requests in all have been received, or {@code timeout} has passed.
+   *
+   * @return whether they had been received
+   */
+  boolean awaitRequests(int count, Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    synchronized (received) {
+      while (requests.size() < count) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          return false;
+        }
+        TimeUnit.NANOSECONDS.timedWait(received, left);
+      }
+      return true;
+    }
   }
 
   void fault(Fault next) {
@@ -105,6 +126,9 @@ final class Dispatcher implements HttpHandler {
           exchange.getRequestURI().getRawQuery(),
           exchange.getRequestHeaders());
       requests.add(request);
+      synchronized (received) {
+        received.notifyAll();
+      }
       Route route = routes.get(request.host());
       if (route == null) {
         send(exchange, Answer.htmlError(404, "Not Found"));

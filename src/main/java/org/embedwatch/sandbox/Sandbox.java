@@ -234,6 +234,17 @@ public final class Sandbox implements AutoCloseable {
     return dispatcher.requests();
   }
 
+  /**
+   * Waits until the sandbox has received {@code count} requests in all (counting from its start), or until {@code
+   * timeout} has passed: a test waits on a client's progress instead of sleeping.
+   *
+   * @return true when {@code count} requests had been received, false when the time ran out first
+   * @throws InterruptedException when the waiting thread is interrupted
+   */
+  public boolean awaitRequests(int count, Duration timeout) throws InterruptedException {
+    return dispatcher.awaitRequests(count, timeout);
+  }
+
   /** How many requests are being held by a timeout or slow fault right now. */
   public int heldRequests() {
     return dispatcher.heldCount();

@@ -153,6 +153,22 @@ class FaultSwitchesTest {
   }
 
   @Test
+  void awaitingRequestsReturnsOnceTheyArriveAndSaysSoWhenTheTimeRunsOut() throws Exception {
+    assertThat(sandbox.awaitRequests(1, Duration.ofMillis(20))).as("nothing was asked yet").isFalse();
+    sandbox.setFault("cdn.syndication.twimg.com", Fault.slow(Duration.ofHours(1)));
+    CompletableFuture<HttpResponse<byte[]>> pending = HttpClient.newHttpClient().sendAsync(
+        HttpRequest.newBuilder(URI.create(sandbox.baseUri() + "/" + TWEET)).build(),
+        HttpResponse.BodyHandlers.ofByteArray());
+
+    // Received (and held, unanswered): the wait ends on arrival, not on the answer.
+    assertThat(sandbox.awaitRequests(1, Duration.ofSeconds(10))).isTrue();
+    assertThat(sandbox.requests()).hasSize(1);
+    assertThat(sandbox.awaitRequests(2, Duration.ofMillis(20))).isFalse();
+    sandbox.releaseHeldRequests();
+    assertThat(pending.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+  }
+
+  @Test
   void aPostsFaultIsAStatusOrATimeoutOnly() {
     assertThatThrownBy(() -> Change.flaky(Fault.truncated())).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("per host");

@@ -64,8 +64,16 @@ public final class CliRunner implements AutoCloseable {
     return runWithStdin(new byte[0], args);
   }
 
-  /** Runs {@code embedwatch <args>} with {@code stdin} as standard input. */
-  public Run runWithStdin(byte[] stdin, String... args) {
+  /** The working directory commands run in: the archive is {@code archive/} under it. */
+  public Path workDir() {
+    return workDir;
+  }
+
+  /**
+   * The {@code --set} options every command gets: {@code archive.dir}, {@code net.only-routed=true} and each route
+   * or setting given to this runner.
+   */
+  public List<String> settingArgs() {
     List<String> all = new ArrayList<>();
     all.add("--set");
     all.add("archive.dir=" + archiveDir());
@@ -81,6 +89,12 @@ public final class CliRunner implements AutoCloseable {
       all.addAll(List.of("--set", "store.url=" + store.url(), "--set", "store.user=" + store.user()));
       store.password().ifPresent(p -> all.addAll(List.of("--set", "store.password=" + p.value())));
     }
+    return all;
+  }
+
+  /** Runs {@code embedwatch <args>} with {@code stdin} as standard input. */
+  public Run runWithStdin(byte[] stdin, String... args) {
+    List<String> all = settingArgs();
     all.addAll(List.of(args));
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();

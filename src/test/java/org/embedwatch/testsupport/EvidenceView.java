@@ -2,8 +2,11 @@ package org.embedwatch.testsupport;
 
 import java.util.List;
 import java.util.function.Function;
+import org.embedwatch.evidence.ArticleCaptureRecord;
+import org.embedwatch.evidence.CaptureRecord;
 import org.embedwatch.evidence.CheckRecord;
 import org.embedwatch.evidence.FindingRecord;
+import org.embedwatch.evidence.MementoRecord;
 import org.embedwatch.evidence.ObservationRecord;
 import org.embedwatch.evidence.PostRecord;
 import org.embedwatch.evidence.StateChange;
@@ -44,6 +47,25 @@ public final class EvidenceView {
       return reader.posts().stream()
           .map(p -> new Post(p, reader.observations(p.id()), checks.checks(p.id()), reader.stateHistory(p.id()),
               reader.findings(p.id()))).toList();
+    });
+  }
+
+  /** One post with everything stored about it: its checks and observations, captures (bodies, media) and mementos. */
+  public record PostEvidence(Post post, List<CaptureRecord> captures, List<MementoRecord> mementos) {}
+
+  /** The whole stored archive: every post with all of its evidence, and every article capture. */
+  public record Stored(List<PostEvidence> posts, List<ArticleCaptureRecord> articleCaptures) {}
+
+  /** Every post with all of its evidence and every article capture, read with the database opened once. */
+  public Stored stored() {
+    return read(db -> {
+      EvidenceReader reader = new EvidenceReader(db);
+      CheckReader checks = new CheckReader(db);
+      List<PostEvidence> posts = reader.posts().stream()
+          .map(p -> new PostEvidence(new Post(p, reader.observations(p.id()), checks.checks(p.id()),
+              reader.stateHistory(p.id()), reader.findings(p.id())), reader.captures(p.id()), reader.mementos(p.id())))
+          .toList();
+      return new Stored(posts, reader.articleCaptures());
     });
   }
 
