@@ -19,8 +19,15 @@ import java.util.concurrent.CopyOnWriteArrayList;
 public final class PageServer implements AutoCloseable {
   private record Page(int status, byte[] body, Map<String, String> headers) {}
 
+  /** A path answered by code: a hostile behaviour (slow drip, a lying Content-Length, a hang) rather than bytes. */
+  @FunctionalInterface
+  public interface Behaviour {
+    void answer(HttpExchange exchange) throws IOException;
+  }
+
   private final HttpServer server;
   private final Map<String, Page> pages = new ConcurrentHashMap<>();
+  private final Map<String, Behaviour> behaviours = new ConcurrentHashMap<>();
   private final List<String> requested = new CopyOnWriteArrayList<>();
 
   private PageServer(HttpServer server) {
@@ -32,6 +39,12 @@ public final class PageServer implements AutoCloseable {
       HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
       PageServer pages = new PageServer(server);
       server.createContext("/", pages::handle);
+      // One thread per exchange: a behaviour that drips or hangs must not hold back the other paths.
+      server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "page-server");
+        t.setDaemon(true);
+        return t;
+      }));
       server.start();
       return pages;
     } catch (IOException e) {
@@ -58,6 +71,20 @@ public final class PageServer implements AutoCloseable {
     return this;
   }
 
+  /**
+   * Answers {@code path} with {@code behaviour}, which writes the whole answer itself (status, headers, body, or
+   * nothing at all). The exchange is closed after it returns or throws.
+   */
+  public PageServer behaviour(String path, Behaviour behaviour) {
+    behaviours.put(path, behaviour);
+    return this;
+  }
+
+  /** The port this server listens on (127.0.0.1). */
+  public int port() {
+    return server.getAddress().getPort();
+  }
+
   /** The absolute URL of {@code path} on this server. */
   public String url(String path) {
     return "http://127.0.0.1:" + server.getAddress().getPort() + path;
@@ -72,6 +99,15 @@ public final class PageServer implements AutoCloseable {
     String path = exchange.getRequestURI().getRawPath();
     String query = exchange.getRequestURI().getRawQuery();
     requested.add(query == null ? path : path + "?" + query);
+    Behaviour behaviour = behaviours.get(path);
+    if (behaviour != null) {
+      try (exchange) {
+        behaviour.answer(exchange);
+      } catch (IOException e) {
+        // The client went away in the middle of a hostile answer: that is the point of most of them.
+      }
+      return;
+    }
     Page page = pages.get(path);
     try (exchange; OutputStream out = exchange.getResponseBody()) {
       if (page == null) {
