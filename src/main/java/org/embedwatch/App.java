@@ -27,7 +27,10 @@ import org.embedwatch.config.Settings;
 import org.embedwatch.config.SettingsLoader;
 import org.embedwatch.extract.ReferenceExtractor;
 import org.embedwatch.net.HttpFetcher;
+import org.embedwatch.net.HostLimits;
 import org.embedwatch.net.Sleeper;
+import org.apache.hc.client5.http.DnsResolver;
+import org.apache.hc.client5.http.SystemDefaultDnsResolver;
 import org.embedwatch.platform.PostEndpoint;
 import org.embedwatch.platform.bluesky.BlueskyClient;
 import org.embedwatch.platform.mastodon.MastodonClient;
@@ -73,7 +76,7 @@ public final class App implements AutoCloseable {
   private final Map<Platform, String> missingClients;
   private final ExecutorService checkThreads;
 
-  private App(Settings settings, Clock clock, Sleeper sleeper, Database db) {
+  private App(Settings settings, Clock clock, Sleeper sleeper, DnsResolver dns, Database db) {
     this.settings = settings;
     this.clock = clock;
     this.db = db;
@@ -83,7 +86,7 @@ public final class App implements AutoCloseable {
     this.evidence = new EvidenceReader(db);
     // A park is stored when it is taken, so that another process on this archive, or the next run, keeps it too.
     this.http = new HttpFetcher(settings.net(), warc, clock, sleeper,
-        (host, until) -> store.record(new EvidenceEvent.HostParked(host, until)));
+        (host, until) -> store.record(new EvidenceEvent.HostParked(host, until)), dns);
     evidence.parks(clock.instant()).forEach((host, until) -> {
       log.info("{} is parked until {}: an earlier run was told to wait", host, until);
       http.limits().restore(host, until);
@@ -144,7 +147,12 @@ public final class App implements AutoCloseable {
    * @throws EmbedwatchException when there is no archive at the configured place (saying what to run)
    */
   public static App open(Settings settings, Clock clock, Sleeper sleeper) {
-    return start(settings, clock, sleeper, usable(settings, Database::openExisting));
+    return open(settings, clock, sleeper, SystemDefaultDnsResolver.INSTANCE);
+  }
+
+  /** {@link #open(Settings, Clock, Sleeper)} with host names resolved by {@code dns}. */
+  public static App open(Settings settings, Clock clock, Sleeper sleeper, DnsResolver dns) {
+    return start(settings, clock, sleeper, dns, usable(settings, Database::openExisting));
   }
 
   /**
@@ -154,12 +162,17 @@ public final class App implements AutoCloseable {
    * @param sleeper how the HTTP stack waits between requests to a host and before retries
    */
   public static App openOrCreate(Settings settings, Clock clock, Sleeper sleeper) {
-    return start(settings, clock, sleeper, Database.open(settings.store()));
+    return openOrCreate(settings, clock, sleeper, SystemDefaultDnsResolver.INSTANCE);
   }
 
-  private static App start(Settings settings, Clock clock, Sleeper sleeper, Database db) {
+  /** {@link #openOrCreate(Settings, Clock, Sleeper)} with host names resolved by {@code dns}. */
+  public static App openOrCreate(Settings settings, Clock clock, Sleeper sleeper, DnsResolver dns) {
+    return start(settings, clock, sleeper, dns, Database.open(settings.store()));
+  }
+
+  private static App start(Settings settings, Clock clock, Sleeper sleeper, DnsResolver dns, Database db) {
     try {
-      return new App(settings, clock, sleeper, db);
+      return new App(settings, clock, sleeper, dns, db);
     } catch (RuntimeException e) {
       db.close();
       throw e;
@@ -242,7 +255,13 @@ public final class App implements AutoCloseable {
    * @return the expander, the extractor and the HTTP client they use, which the caller closes
    */
   public static ReadOnly readOnly(Settings settings, Clock clock, Sleeper sleeper) {
-    HttpFetcher http = new HttpFetcher(settings.net(), ExchangeRecorder.none(), clock, sleeper);
+    return readOnly(settings, clock, sleeper, SystemDefaultDnsResolver.INSTANCE);
+  }
+
+  /** {@link #readOnly(Settings, Clock, Sleeper)} with host names resolved by {@code dns}. */
+  public static ReadOnly readOnly(Settings settings, Clock clock, Sleeper sleeper, DnsResolver dns) {
+    HttpFetcher http = new HttpFetcher(settings.net(), ExchangeRecorder.none(), clock, sleeper,
+        HostLimits.ParkListener.none(), dns);
     return new ReadOnly(new InputExpander(http, new ContentSniffer(), settings.read().maxBytes(), clock),
         new ReferenceExtractor(), http);
   }

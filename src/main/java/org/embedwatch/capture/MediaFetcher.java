@@ -66,8 +66,11 @@ public final class MediaFetcher {
   private Media fetch(PostContent.MediaRef ref, URI uri, Path file) {
     Fetch f = http.download(uri, Map.of(), file, maxBytes);
     if (f instanceof Fetch.Failure x) {
-      MediaOutcome outcome = MediaOutcome.of(x.kind() == Fetch.Kind.RATE_LIMITED
-          ? MediaOutcome.Kind.RATE_LIMITED : MediaOutcome.Kind.TRANSPORT_ERROR);
+      MediaOutcome outcome = MediaOutcome.of(switch (x.kind()) {
+        case RATE_LIMITED -> MediaOutcome.Kind.RATE_LIMITED;
+        case REFUSED_ADDRESS -> MediaOutcome.Kind.REFUSED;
+        default -> MediaOutcome.Kind.TRANSPORT_ERROR;
+      });
       return new Media(ref.kind(), ref.url(), outcome, null, null, 0, null, x.warc());
     }
     Fetch.Response r = (Fetch.Response) f;

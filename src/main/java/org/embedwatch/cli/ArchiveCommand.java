@@ -42,7 +42,7 @@ final class ArchiveCommand implements Callable<Integer> {
           "Missing required parameter: INPUT (a file, a URL, a list @file or -), or --recapture to fetch stored"
               + " articles again");
     }
-    try (App app = App.openOrCreate(main.settings(), main.clock(), main.sleeper())) {
+    try (App app = App.openOrCreate(main.settings(), main.clock(), main.sleeper(), main.dns())) {
       if (recapture) {
         return recapture(app, inputs, scope, main.workingDir(), main.stdin(), Main.out(spec),
             spec.commandLine().getErr());

@@ -28,7 +28,7 @@ final class CheckCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (App app = App.open(main.settings(), main.clock(), main.sleeper())) {
+    try (App app = App.open(main.settings(), main.clock(), main.sleeper(), main.dns())) {
       return run(app, all, Main.out(spec)).clean() ? 0 : CliErrorHandler.OPERATIONAL;
     }
   }

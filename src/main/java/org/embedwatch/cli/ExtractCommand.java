@@ -49,7 +49,7 @@ final class ExtractCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     Tally tally = new Tally();
     ObjectMapper mapper = new ObjectMapper();
-    try (App.ReadOnly app = App.readOnly(main.settings(), main.clock(), main.sleeper())) {
+    try (App.ReadOnly app = App.readOnly(main.settings(), main.clock(), main.sleeper(), main.dns())) {
       app.inputs().expand(inputs, main.workingDir(), main.stdin(), item -> {
         switch (item.kind()) {
           case ARTICLE -> {

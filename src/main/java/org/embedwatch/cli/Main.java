@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Optional;
 import org.embedwatch.config.Settings;
 import org.embedwatch.config.SettingsLoader;
+import org.apache.hc.client5.http.DnsResolver;
+import org.apache.hc.client5.http.SystemDefaultDnsResolver;
 import org.embedwatch.net.Sleeper;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -37,6 +39,7 @@ public final class Main implements Runnable {
   private final Clock clock;
   private final InputStream stdin;
   private final Sleeper sleeper;
+  private final DnsResolver dns;
 
   @Spec CommandLine.Model.CommandSpec spec;
 
@@ -81,10 +84,16 @@ public final class Main implements Runnable {
    * whose HTTP stack waits (rate limits, retry backoff) through {@code sleeper}.
    */
   public Main(Path workingDir, Clock clock, InputStream stdin, Sleeper sleeper) {
+    this(workingDir, clock, stdin, sleeper, SystemDefaultDnsResolver.INSTANCE);
+  }
+
+  /** A CLI as above whose HTTP stack resolves host names with {@code dns} (tests map names to addresses). */
+  public Main(Path workingDir, Clock clock, InputStream stdin, Sleeper sleeper, DnsResolver dns) {
     this.workingDir = workingDir;
     this.clock = clock;
     this.stdin = stdin;
     this.sleeper = sleeper;
+    this.dns = dns;
   }
 
   /** Runs the CLI in this process's working directory and exits with the command's exit code. */
@@ -127,6 +136,10 @@ public final class Main implements Runnable {
 
   Sleeper sleeper() {
     return sleeper;
+  }
+
+  DnsResolver dns() {
+    return dns;
   }
 
   InputStream stdin() {

@@ -17,7 +17,7 @@ final class ResolveCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (App app = App.open(main.settings(), main.clock(), main.sleeper())) {
+    try (App app = App.open(main.settings(), main.clock(), main.sleeper(), main.dns())) {
       run(app, Main.out(spec));
       return 0;
     }

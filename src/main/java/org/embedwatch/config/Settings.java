@@ -73,6 +73,9 @@ public record Settings(
    * @param maxBodyBytes a response body longer than this is cut off and recorded as truncated
    * @param warcMaxFileBytes a WARC file is closed and a new one started once it grows past this
    * @param politeness per-host rate and concurrency limits, retries and rate-limit parking
+   * @param onlyRouted send requests only to hosts with a route or allowed by {@code allowAddresses}
+   * @param allowAddresses internal addresses and hosts the operator allows ({@code net.allow-addresses}); every other
+   *     loopback, private, link-local, … address is refused
    */
   public record Net(
       Map<String, URI> routes,
@@ -82,7 +85,8 @@ public record Settings(
       long maxBodyBytes,
       long warcMaxFileBytes,
       Politeness politeness,
-      boolean onlyRouted) {
+      boolean onlyRouted,
+      AllowedAddresses allowAddresses) {
     public Net {
       routes = Map.copyOf(routes);
     }

@@ -35,7 +35,7 @@ public final class SettingsLoader {
   private static final Set<String> KEYS = Set.of(
       "archive.dir", "store.url", "store.user", "store.password", "net.user-agent", "net.connect-timeout", "net.read-timeout",
       "net.retries", "net.retry-backoff", "net.retry-max-wait", "net.rate-limit-park",
-      "net.max-body-bytes", "net.only-routed", "warc.max-file-bytes", "check.interval", "check.concurrency", "check.confirm-checks", "check.confirm-span",
+      "net.max-body-bytes", "net.only-routed", "net.allow-addresses", "warc.max-file-bytes", "check.interval", "check.concurrency", "check.confirm-checks", "check.confirm-span",
       "check.confirm-endpoints", "check.refetch-photos", "read.max-bytes", "media.max-bytes",
       "x.v1.consumer-key",
       "x.v1.consumer-secret", "x.v1.access-token", "x.v1.access-token-secret", "x.v2.bearer-token",
@@ -145,7 +145,8 @@ public final class SettingsLoader {
         positiveLong(p, "net.max-body-bytes", source),
         positiveLong(p, "warc.max-file-bytes", source),
         politeness(p, rates, concurrency, source),
-        bool(p, "net.only-routed", source));
+        bool(p, "net.only-routed", source),
+        allowAddresses(p, source));
     Settings.Check check = new Settings.Check(duration(p, "check.interval", source),
         concurrencyLimit(p, "check.concurrency", source), count(p, "check.confirm-checks", 1, 100, source),
         duration(p, "check.confirm-span", source), count(p, "check.confirm-endpoints", 1, 10, source),
@@ -154,6 +155,14 @@ public final class SettingsLoader {
     Settings.Media media = new Settings.Media(positiveLong(p, "media.max-bytes", source));
     return new Settings(archiveDir, store, net, check, read, media, credentials(p, source), bearerToken(p, source),
         metaToken(p, source), source);
+  }
+
+  private static AllowedAddresses allowAddresses(Properties p, String source) {
+    try {
+      return AllowedAddresses.parse(p.getProperty("net.allow-addresses", ""));
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException("net.allow-addresses in " + source + ": " + e.getMessage(), e);
+    }
   }
 
   private static boolean bool(Properties p, String key, String source) {

@@ -23,6 +23,11 @@ public record MediaOutcome(Kind kind, int status, long limit) {
     RATE_LIMITED,
     /** No answer: connection, timeout, I/O, refusal. */
     TRANSPORT_ERROR,
+    /**
+     * Not fetched: the URL leads to an address that is not public (loopback, private, link-local, …) and the operator
+     * did not allow it ({@code net.allow-addresses}).
+     */
+    REFUSED,
     /** The URL the platform gave does not parse. */
     BAD_URL,
     /** The URL is not http(s). */

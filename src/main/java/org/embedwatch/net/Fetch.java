@@ -86,8 +86,13 @@ public sealed interface Fetch {
     BAD_REDIRECT,
     /** Not sent: the host is parked until the rate-limit reset it gave. */
     RATE_LIMITED,
-    /** Not sent: {@code net.only-routed} is on and the host has no route and is not on the loopback interface. */
+    /** Not sent: {@code net.only-routed} is on and the host has no route and no {@code net.allow-addresses} entry. */
     NOT_ROUTED,
+    /**
+     * Not sent: the address connected to is not public (loopback, private, link-local, …) and neither a
+     * {@code net.route} nor {@code net.allow-addresses} allows it. Never evidence about a post.
+     */
+    REFUSED_ADDRESS,
     /** Not sent: the client found the request invalid before sending it (a post id the API would refuse). */
     INVALID_REQUEST
   }

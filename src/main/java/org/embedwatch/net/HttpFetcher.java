@@ -21,17 +21,13 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
+import org.apache.hc.client5.http.DnsResolver;
+import org.apache.hc.client5.http.SystemDefaultDnsResolver;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
-import org.apache.hc.client5.http.config.ConnectionConfig;
-import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
-import org.apache.hc.core5.util.Timeout;
 import org.embedwatch.evidence.Sha256;
 import org.embedwatch.archive.HttpExchangeRecord;
 import org.embedwatch.archive.ExchangeRecorder;
@@ -50,13 +46,19 @@ import org.slf4j.LoggerFactory;
  * with exponential backoff, each attempt its own exchange. Every wait goes through the {@link Sleeper}. Thread-safe.
  *
  * <p>A secret in the query ({@link QuerySecrets}: Meta's {@code access_token}) is sent, but never shown: the WARC
- * records, the log lines and the addresses of the {@link Fetch} returned carry it as {@code [redacted]}.
+ * records, the log lines and the addresses of the {@link Fetch} returned carry it as {@code [redacted]}. A redirect to
+ * another origin carries no credential ({@link RedirectHop}).
+ *
+ * <p>An address that is not public (loopback, private, link-local, …; see {@link AddressScope}) is refused as the
+ * socket is about to connect, on every hop, unless the request was routed ({@code net.route}) or
+ * {@code net.allow-addresses} allows it ({@link Transport}): the request fails as {@link Fetch.Kind#REFUSED_ADDRESS}
+ * and nothing is sent.
  */
 public final class HttpFetcher implements Closeable {
   private static final Logger log = LoggerFactory.getLogger(HttpFetcher.class);
   private static final int MAX_REDIRECTS = 5;
 
-  private final CloseableHttpClient client;
+  private final Transport transport;
   private final Routes routes;
   private final Settings.Net settings;
   private final ExchangeRecorder warc;
@@ -71,31 +73,19 @@ public final class HttpFetcher implements Closeable {
   /** A fetcher whose host limits tell {@code parks} of each park as it is taken, to keep it beyond this process. */
   public HttpFetcher(Settings.Net settings, ExchangeRecorder warc, Clock clock, Sleeper sleeper,
       HostLimits.ParkListener parks) {
+    this(settings, warc, clock, sleeper, parks, SystemDefaultDnsResolver.INSTANCE);
+  }
+
+  /** A fetcher as above that resolves host names with {@code dns} (tests map names to addresses with it). */
+  public HttpFetcher(Settings.Net settings, ExchangeRecorder warc, Clock clock, Sleeper sleeper,
+      HostLimits.ParkListener parks, DnsResolver dns) {
     this.settings = settings;
     this.routes = new Routes(settings.routes());
     this.warc = warc;
     this.clock = clock;
     this.sleeper = sleeper;
     this.limits = new HostLimits(settings.politeness(), clock, sleeper, parks);
-    ConnectionConfig connection = ConnectionConfig.custom()
-        .setConnectTimeout(Timeout.of(settings.connectTimeout()))
-        .setSocketTimeout(Timeout.of(settings.readTimeout()))
-        .build();
-    this.client = HttpClients.custom()
-        .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-            .setDefaultConnectionConfig(connection)
-            .setMaxConnTotal(32)
-            .setMaxConnPerRoute(8)
-            .build())
-        .setDefaultRequestConfig(RequestConfig.custom()
-            .setResponseTimeout(Timeout.of(settings.readTimeout()))
-            .setRedirectsEnabled(false)
-            .build())
-        .disableContentCompression()
-        .disableAutomaticRetries()
-        .disableCookieManagement()
-        .evictIdleConnections(Timeout.of(30, TimeUnit.SECONDS))
-        .build();
+    this.transport = new Transport(settings, dns);
   }
 
   /** The routing table in use, for clients that build their own transport (Twitter4J). */
@@ -128,9 +118,14 @@ public final class HttpFetcher implements Closeable {
   private record Sink(Path file, long maxBytes) {}
 
   private Fetch follow(URI uri, Map<String, String> headers, Sink sink) {
-    URI current = uri;
+    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(java.util.Locale.ROOT);
+    if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
+      return new Fetch.Failure(QuerySecrets.redact(uri), clock.instant(), Fetch.Kind.INVALID_REQUEST,
+          "not an http(s) address with a host: " + QuerySecrets.redact(uri) + "; not sent", null);
+    }
+    RedirectHop current = RedirectHop.first(uri, headers);
     for (int hop = 0; ; hop++) {
-      Fetch f = getOnce(current, headers, sink);
+      Fetch f = getOnce(current.uri(), current.headers(), sink);
       if (!(f instanceof Fetch.Response r) || r.status() < 300 || r.status() > 399 || r.status() == 304) {
         return withOrigin(f, uri);
       }
@@ -140,7 +135,7 @@ public final class HttpFetcher implements Closeable {
       }
       URI next;
       try {
-        next = current.resolve(new URI(location.trim()));
+        next = current.uri().resolve(new URI(location.trim()));
       } catch (URISyntaxException | IllegalArgumentException e) {
         return new Fetch.Failure(QuerySecrets.redact(uri), r.at(), Fetch.Kind.BAD_REDIRECT,
             "malformed redirect to " + QuerySecrets.scrub(location, uri), r.warc());
@@ -153,7 +148,7 @@ public final class HttpFetcher implements Closeable {
         return new Fetch.Failure(QuerySecrets.redact(uri), r.at(), Fetch.Kind.TOO_MANY_REDIRECTS,
             "more than " + MAX_REDIRECTS + " redirects", r.warc());
       }
-      current = next;
+      current = current.to(next);
     }
   }
 
@@ -236,11 +231,6 @@ public final class HttpFetcher implements Closeable {
     return Optional.empty();
   }
 
-  private static boolean isLoopback(String host) {
-    return host != null && (host.equals("127.0.0.1") || host.equals("localhost") || host.equals("[::1]")
-        || host.equals("::1") || host.startsWith("127."));
-  }
-
   private static String describe(Fetch f) {
     return f instanceof Fetch.Response r ? "HTTP " + r.status() : ((Fetch.Failure) f).kind() + ": "
         + ((Fetch.Failure) f).message();
@@ -249,11 +239,12 @@ public final class HttpFetcher implements Closeable {
   /** One exchange, written to WARC. */
   private Fetch exchange(URI uri, Map<String, String> headers, Sink sink) {
     URI target = routes.rewrite(uri).orElse(uri);
-    if (settings.onlyRouted() && target.equals(uri) && !isLoopback(uri.getHost())) {
+    if (settings.onlyRouted() && target.equals(uri) && !transport.allowedWithoutRoute(uri)) {
       return new Fetch.Failure(uri, clock.instant(), Fetch.Kind.NOT_ROUTED, uri.getHost()
-          + " has no net.route and net.only-routed is on; not sent", null);
+          + " has no net.route, net.allow-addresses does not name it, and net.only-routed is on; not sent", null);
     }
     URI routedTo = target.equals(uri) ? null : target;
+    CloseableHttpClient client = transport.clientFor(uri, routedTo != null);
     HttpGet get = new HttpGet(target);
     Map<String, String> merged = new java.util.TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     merged.put("User-Agent", settings.userAgent());
@@ -271,7 +262,7 @@ public final class HttpFetcher implements Closeable {
     Instant at = clock.instant();
     try {
       if (sink != null) {
-        return streamed(get, uri, routedTo, at, recorded, sink);
+        return streamed(client, get, uri, routedTo, at, recorded, sink);
       }
       HttpExchangeRecord.Response response = client.execute(get, this::readResponse);
       WarcLocation loc = warc.write(new HttpExchangeRecord(uri, routedTo, at, "GET", recorded, response, null));
@@ -280,7 +271,8 @@ public final class HttpFetcher implements Closeable {
           response.truncated(), Sha256.of(response.body()), loc);
     } catch (IOException e) {
       Fetch.Kind kind = kindOf(e);
-      String message = QuerySecrets.scrub(e.getClass().getSimpleName() + ": " + e.getMessage(), uri);
+      String message = QuerySecrets.scrub(e instanceof RefusedAddressException refused ? refused.messageFor(uri)
+          : e.getClass().getSimpleName() + ": " + e.getMessage(), uri);
       WarcLocation loc = warc.write(new HttpExchangeRecord(uri, routedTo, at, "GET", recorded, null, message));
       log.debug("GET {} failed: {}", QuerySecrets.redact(uri), message);
       return new Fetch.Failure(uri, at, kind, message, loc);
@@ -291,8 +283,8 @@ public final class HttpFetcher implements Closeable {
    * One exchange whose body is streamed to the sink's file and hashed on the way. Past the limit the connection is
    * dropped rather than drained, so an oversized body is never read to its end.
    */
-  private Fetch streamed(HttpGet get, URI uri, URI routedTo, Instant at, List<Map.Entry<String, String>> recorded,
-      Sink sink) throws IOException {
+  private Fetch streamed(CloseableHttpClient client, HttpGet get, URI uri, URI routedTo, Instant at,
+      List<Map.Entry<String, String>> recorded, Sink sink) throws IOException {
     Files.createDirectories(sink.file().toAbsolutePath().getParent());
     MessageDigest digest = Sha256.newDigest();
     boolean truncated = false;
@@ -365,6 +357,9 @@ public final class HttpFetcher implements Closeable {
   }
 
   private static Fetch.Kind kindOf(IOException e) {
+    if (e instanceof RefusedAddressException) {
+      return Fetch.Kind.REFUSED_ADDRESS;
+    }
     if (e instanceof SocketTimeoutException || e instanceof InterruptedIOException) {
       return Fetch.Kind.TIMEOUT;
     }
@@ -376,6 +371,6 @@ public final class HttpFetcher implements Closeable {
 
   @Override
   public void close() throws IOException {
-    client.close();
+    transport.close();
   }
 }
