@@ -39,7 +39,7 @@ class ArchiveInputsIT {
   void start() throws IOException {
     env = SandboxedCli.start(work, Map.of());
     pages = PageServer.start();
-    cli = env.cli();
+    cli = env.cli().allow(pages);
   }
 
   @AfterEach

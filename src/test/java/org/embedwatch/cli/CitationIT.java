@@ -138,7 +138,7 @@ class CitationIT {
 
   private CliRunner start(Scenario scenario) throws IOException {
     env = SandboxedCli.start(work, scenario, Map.of());
-    return env.cli();
+    return env.cli().allow(pages);
   }
 
   private void page(String path, String html) {

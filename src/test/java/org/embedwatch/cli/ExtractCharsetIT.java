@@ -56,7 +56,7 @@ class ExtractCharsetIT {
   @BeforeEach
   void start() {
     server = PageServer.start();
-    cli = new CliRunner(work, new MutableClock(Instant.parse("2026-03-01T10:00:00Z")), Map.of());
+    cli = new CliRunner(work, new MutableClock(Instant.parse("2026-03-01T10:00:00Z")), Map.of()).allow(server);
   }
 
   @AfterEach

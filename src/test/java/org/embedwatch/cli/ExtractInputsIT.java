@@ -44,7 +44,7 @@ class ExtractInputsIT {
   @BeforeEach
   void start() {
     server = PageServer.start();
-    cli = new CliRunner(work, clock, Map.of());
+    cli = new CliRunner(work, clock, Map.of()).allow(server);
   }
 
   @AfterEach

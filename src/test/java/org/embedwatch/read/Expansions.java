@@ -20,9 +20,16 @@ final class Expansions implements AutoCloseable {
   private final InputExpander expander;
 
   Expansions(Path dir, long maxBytes) {
+    this(dir, maxBytes, List.of());
+  }
+
+  /** An expander whose HTTP stack also has the {@code key=value} settings {@code sets}. */
+  Expansions(Path dir, long maxBytes, List<String> sets) {
     this.dir = dir;
     Clock clock = Clock.fixed(Instant.parse("2026-03-01T10:00:00Z"), ZoneOffset.UTC);
-    this.http = new HttpFetcher(new SettingsLoader(dir).load(Optional.empty(), List.of("net.only-routed=true")).net(),
+    List<String> all = new ArrayList<>(List.of("net.only-routed=true"));
+    all.addAll(sets);
+    this.http = new HttpFetcher(new SettingsLoader(dir).load(Optional.empty(), all).net(),
         ExchangeRecorder.none(), clock, wait -> { });
     this.expander = new InputExpander(http, new ContentSniffer(), maxBytes, clock);
   }

@@ -28,7 +28,7 @@ class FeedInputsTest {
   @BeforeEach
   void start() {
     server = PageServer.start();
-    expansions = new Expansions(work, 1_000_000);
+    expansions = new Expansions(work, 1_000_000, List.of(server.allowSetting()));
     for (String page : List.of("/a.html", "/b.html", "/c.html")) {
       server.page(page, ("<html><body><p>" + page + "</p></body></html>").getBytes(StandardCharsets.UTF_8), HTML);
     }
@@ -186,7 +186,7 @@ class FeedInputsTest {
         + "</link><extra>" + "<x>".repeat(200_000) + "</x>".repeat(200_000) + "</extra></item></channel></rss>");
 
     List<InputItem> items;
-    try (Expansions large = new Expansions(work, 10_000_000)) {
+    try (Expansions large = new Expansions(work, 10_000_000, List.of(server.allowSetting()))) {
       items = large.expand(server.url("/deep.xml"));
     }
 

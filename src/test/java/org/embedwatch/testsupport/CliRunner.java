@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.hc.client5.http.DnsResolver;
 import org.embedwatch.cli.Main;
 import org.embedwatch.config.Settings;
 import org.embedwatch.config.SettingsLoader;
@@ -37,6 +38,8 @@ public final class CliRunner implements AutoCloseable {
   private final List<Duration> waits = new CopyOnWriteArrayList<>();
   private final Optional<PostgresServer> postgres = PostgresServer.configured();
   private String postgresDatabase;
+  private final List<String> allowed = new CopyOnWriteArrayList<>();
+  private volatile DnsResolver dns = new MappedDns();
 
   public CliRunner(Path workDir, Clock clock, Map<String, String> routes) {
     this.workDir = workDir;
@@ -50,6 +53,25 @@ public final class CliRunner implements AutoCloseable {
    */
   public List<Duration> waits() {
     return List.copyOf(waits);
+  }
+
+  /**
+   * Lets the CLI fetch from {@code server} directly (not through a route): adds exactly its address and port,
+   * {@code 127.0.0.1:<port>}, to {@code net.allow-addresses} for every later command. Nothing else on loopback is
+   * allowed.
+   */
+  public CliRunner allow(PageServer server) {
+    allowed.add(server.allowEntry());
+    return this;
+  }
+
+  /**
+   * Resolves host names with {@code resolver} in every later command. By default a {@link MappedDns} with no names:
+   * the CLI never asks the real DNS.
+   */
+  public CliRunner resolveWith(DnsResolver resolver) {
+    this.dns = resolver;
+    return this;
   }
 
   /** The result of one command. */
@@ -81,9 +103,17 @@ public final class CliRunner implements AutoCloseable {
     all.add("--set");
     all.add("net.only-routed=true");
     routes.forEach((k, v) -> {
-      all.add("--set");
-      all.add(k + "=" + v);
+      if (!k.equals("net.allow-addresses")) {
+        all.add("--set");
+        all.add(k + "=" + v);
+      }
     });
+    List<String> allow = new ArrayList<>(allowed);
+    Optional.ofNullable(routes.get("net.allow-addresses")).filter(v -> !v.isBlank()).ifPresent(allow::add);
+    if (!allow.isEmpty()) {
+      all.add("--set");
+      all.add("net.allow-addresses=" + String.join(",", allow));
+    }
     if (postgres.isPresent()) {
       Settings.Store store = store();
       all.addAll(List.of("--set", "store.url=" + store.url(), "--set", "store.user=" + store.user()));
@@ -98,7 +128,7 @@ public final class CliRunner implements AutoCloseable {
     all.addAll(List.of(args));
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
-    CommandLine cl = Main.commandLine(new Main(workDir, clock, new ByteArrayInputStream(stdin), waits::add));
+    CommandLine cl = Main.commandLine(new Main(workDir, clock, new ByteArrayInputStream(stdin), waits::add, dns));
     cl.setOut(new PrintWriter(out, true));
     cl.setErr(new PrintWriter(err, true));
     int exit = cl.execute(all.toArray(String[]::new));

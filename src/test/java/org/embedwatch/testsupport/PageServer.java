@@ -85,6 +85,16 @@ public final class PageServer implements AutoCloseable {
     return server.getAddress().getPort();
   }
 
+  /** This server's {@code net.allow-addresses} entry: exactly its address and port, {@code 127.0.0.1:<port>}. */
+  public String allowEntry() {
+    return "127.0.0.1:" + port();
+  }
+
+  /** The setting that lets a fetcher ask this server directly (not through a route), and nothing else on loopback. */
+  public String allowSetting() {
+    return "net.allow-addresses=" + allowEntry();
+  }
+
   /** The absolute URL of {@code path} on this server. */
   public String url(String path) {
     return "http://127.0.0.1:" + server.getAddress().getPort() + path;
