@@ -295,6 +295,10 @@ public final class App implements AutoCloseable {
       s.net().routes().forEach((host, base) -> routes.add(host + " -> " + base));
       f.put("embedwatch-routes", String.join(", ", routes));
     }
+    if (!s.net().allowAddresses().entries().isEmpty()) {
+      // Internal addresses the operator opened (net.allow-addresses); every other one was refused.
+      f.put("embedwatch-allow-addresses", s.net().allowAddresses().toString());
+    }
     Settings.Politeness p = s.net().politeness();
     f.put("embedwatch-politeness", "rate " + rate(p.defaultRate()) + per(p.rates(), App::rate) + "; concurrency "
         + limit(p.defaultConcurrency()) + per(p.concurrency(), App::limit) + "; retries " + p.retries() + " (backoff "

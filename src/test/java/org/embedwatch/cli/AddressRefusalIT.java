@@ -202,6 +202,9 @@ class AddressRefusalIT {
 
     assertThat(allowed.out()).as(allowed.err()).contains("article " + admin.url("/admin") + ": ");
     assertThat(admin.requested()).containsExactly("/admin");
+    assertThat(warcText(ArchiveFile.allUnder(cli.archiveDir())))
+        .as("the WARC says which internal address the operator opened")
+        .contains("embedwatch-allow-addresses: 127.0.0.1:" + admin.port());
   }
 
   private static List<String> concat(List<String> list, String last) {
