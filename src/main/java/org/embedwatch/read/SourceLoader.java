@@ -59,7 +59,9 @@ final class SourceLoader {
     Fetch fetch = http.get(uri, Map.of("Accept", ACCEPT));
     if (fetch instanceof Fetch.Failure f) {
       throw unreadable("cannot fetch: " + f.kind().name().toLowerCase(Locale.ROOT) + " (" + f.message() + ")",
-          "check the address, the network or net.route." + uri.getHost());
+          f.kind() == Fetch.Kind.REFUSED_ADDRESS
+              ? "an internal address is fetched only when net.allow-addresses allows it"
+              : "check the address, the network or net.route." + uri.getHost());
     }
     Fetch.Response r = (Fetch.Response) fetch;
     if (r.status() < 200 || r.status() > 299) {

@@ -193,8 +193,9 @@ class AddressRefusalIT {
 
     CliRunner.Run refused = cli.run("archive", evil("/article-redirect-loopback"));
 
-    assertThat(refused.out()).contains(evil("/article-redirect-loopback"),
-        "refused_address (127.0.0.1 is a loopback address; " + ADVICE);
+    assertThat(refused.out()).contains(evil("/article-redirect-loopback") + ": unreadable: cannot fetch: "
+        + "refused_address (127.0.0.1 is a loopback address; " + ADVICE + ")");
+    assertThat(refused.err()).contains("(an internal address is fetched only when net.allow-addresses allows it)");
     assertThat(admin.requested()).isEmpty();
 
     cli.allow(admin);
