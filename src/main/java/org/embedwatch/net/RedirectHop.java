@@ -1,6 +1,7 @@
 package org.embedwatch.net;
 
 import java.net.URI;
+import java.util.Collections;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -19,7 +20,7 @@ record RedirectHop(URI origin, URI uri, Map<String, String> headers) {
   RedirectHop {
     Map<String, String> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
     copy.putAll(headers);
-    headers = java.util.Collections.unmodifiableMap(copy);
+    headers = Collections.unmodifiableMap(copy);
   }
 
   /** The first request of a chain. */
