@@ -111,7 +111,11 @@ public final class Main implements Runnable {
    * before it runs.
    */
   public static CommandLine commandLine(Main main) {
-    CommandLine cl = new CommandLine(main);
+    return configured(new CommandLine(main));
+  }
+
+  /** {@code cl} configured as {@link #commandLine} says. */
+  static CommandLine configured(CommandLine cl) {
     // @FILE is our list-file input (resolved against the list's directory), not picocli's argument file.
     cl.setExpandAtFiles(false);
     cl.setExecutionExceptionHandler(new CliErrorHandler());

@@ -10,7 +10,8 @@ import org.embedwatch.report.VisibleText;
  * The writer in front of the operator's terminal (stdout and stderr of every command): whatever reaches it, each
  * character {@link VisibleText#isHidden} names is written as its visible escape, so that no byte a platform or a page
  * sent can clear the screen, move the cursor or reorder a line. Line feeds pass, and so does a carriage return
- * directly before one (a CRLF line end, as in CSV): the commands' own line structure. A line break inside an outside
+ * directly before one (a CRLF line end, as in CSV): the commands' own line structure; tabs pass too (stack traces),
+ * as a tab can only move the cursor forward over blank space. A line break inside an outside
  * value is escaped where the value is put into a line ({@link VisibleText#of}), before it gets here. Not thread-safe
  * on its own; the {@link PrintWriter} around it locks.
  */
@@ -52,7 +53,7 @@ final class TerminalWriter extends FilterWriter {
       }
       if (c == '\r') {
         pendingCr = true;
-      } else if (c == '\n' || !VisibleText.isHidden(c)) {
+      } else if (c == '\n' || c == '\t' || !VisibleText.isHidden(c)) {
         sb.append(c);
       } else {
         VisibleText.appendEscape(sb, c);
