@@ -49,7 +49,7 @@ final class CaptureLines {
 
   /** A post checked because a captured post named it: {@code x 123 @handle, quoted by x 456}. */
   static String related(CheckResult result) {
-    return result.post().platform().key() + " " + result.post().postId()
+    return result.post().platform().key() + " " + VisibleText.of(result.post().postId())
         + (result.post().handle() == null ? "" : " @" + VisibleText.of(result.post().handle()))
         + (result.via() == null ? "" : ", " + VisibleText.of(result.via()));
   }

@@ -45,11 +45,12 @@ final class SecretKeys {
 
   /**
    * {@code e}, or when its message or a cause's message quotes the value of a secret key in {@code settings}, the same
-   * error with each such value in its message replaced by {@value #REDACTED}, and without its cause.
+   * error with each such value in its message replaced by {@value #REDACTED}, and without its cause. Values shorter
+   * than 4 characters are left alone: replacing every "e" would leave no message, and they protect nothing.
    */
   static ConfigException redacted(ConfigException e, Properties settings) {
     List<String> secrets = settings.stringPropertyNames().stream().filter(SecretKeys::isSecret)
-        .map(k -> settings.getProperty(k).trim()).filter(v -> !v.isEmpty())
+        .map(k -> settings.getProperty(k).trim()).filter(v -> v.length() >= 4)
         .sorted(Comparator.comparingInt(String::length).reversed()).toList();
     boolean quoted = false;
     for (Throwable t = e; t != null && !quoted; t = t.getCause() == t ? null : t.getCause()) {
