@@ -11,6 +11,7 @@ import org.embedwatch.Archiver;
 import org.embedwatch.evidence.Platform;
 import org.embedwatch.capture.CheckResult;
 import org.embedwatch.read.InputItem;
+import org.embedwatch.report.VisibleText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -64,7 +65,7 @@ final class ArchiveCommand implements Callable<Integer> {
       chosen = stored.stream().filter(i -> !i.startsWith("stdin:")).toList();
       for (String input : stored) {
         if (input.startsWith("stdin:")) {
-          out.println(input + ": not re-captured: it was read from standard input, with no address to fetch"
+          out.println(VisibleText.of(input) + ": not re-captured: it was read from standard input, with no address to fetch"
               + " again");
         }
       }
@@ -88,7 +89,7 @@ final class ArchiveCommand implements Callable<Integer> {
     }
     StringBuilder sb = new StringBuilder("recapture " + input + ": " + r.drift().size()
         + (r.drift().size() == 1 ? " reference" : " references") + " removed or replaced since " + r.previousAt());
-    r.drift().forEach(f -> sb.append("\n  ARTICLE_DRIFT ").append(f.summary()));
+    r.drift().forEach(f -> sb.append("\n  ARTICLE_DRIFT ").append(VisibleText.of(f.summary())));
     return sb.toString();
   }
 
@@ -107,9 +108,10 @@ final class ArchiveCommand implements Callable<Integer> {
   /** One item of the run: the article's lines (and its drift, for a re-capture), or what the inputs said. */
   private static void print(App app, Archiver.Item item, ScopeOption scope, PrintWriter out, PrintWriter err) {
     if (item instanceof Archiver.Item.Archived a) {
-      print(a.result(), scope, a.input(), out, app.missingClients());
+      String input = VisibleText.of(a.input());
+      print(a.result(), scope, input, out, app.missingClients());
       if (a.recapture() != null) {
-        out.println(drift(a.input(), a.recapture()));
+        out.println(drift(input, a.recapture()));
       }
     } else {
       InputItem input = ((Archiver.Item.Input) item).item();
@@ -142,7 +144,7 @@ final class ArchiveCommand implements Callable<Integer> {
     out.println("article " + input + ": " + (n == 0 ? "no references found" : n + (n == 1 ? " reference" : " references"))
         + (left == 0 ? "" : " (" + left + " " + scope.hiddenName() + (left == 1 ? " reference" : " references")
             + " not archived; --scope all archives them)")
-        + " (" + result.article().mediaType() + ", sha256 " + result.article().sha256().hex() + ")");
+        + " (" + VisibleText.of(result.article().mediaType()) + ", sha256 " + result.article().sha256().hex() + ")");
     java.util.Iterator<Archiver.RemnantResult> remnants = result.remnants().iterator();
     for (Archiver.ReferenceResult r : result.references()) {
       if (r.capture() == null && r.reference().postId() == null && remnants.hasNext()) {

@@ -7,8 +7,13 @@ import org.embedwatch.evidence.Platform;
 import org.embedwatch.capture.CheckResult;
 import org.embedwatch.net.Fetch;
 import org.embedwatch.platform.PostFetch;
+import org.embedwatch.report.VisibleText;
 
-/** One-line human descriptions of what a check of a post gave, shared by {@code archive} and {@code check}. */
+/**
+ * One-line human descriptions of what a check of a post gave, shared by {@code archive} and {@code check}. Every value
+ * from outside (handles, failure and endpoint details, which quote what a server sent) is shown through
+ * {@link VisibleText#of}: its control characters and line breaks escaped, so it stays on its line.
+ */
 final class CaptureLines {
   private CaptureLines() {}
 
@@ -28,7 +33,7 @@ final class CaptureLines {
 
   /** {@code check failed, nothing of it recorded: <why>}. */
   static String failed(CheckResult result) {
-    return "check failed, nothing of it recorded: " + result.failure();
+    return "check failed, nothing of it recorded: " + VisibleText.of(result.failure());
   }
 
   /** {@code no client for instagram posts yet (needs meta.oembed-token)}. */
@@ -44,9 +49,9 @@ final class CaptureLines {
 
   /** A post checked because a captured post named it: {@code x 123 @handle, quoted by x 456}. */
   static String related(CheckResult result) {
-    return result.post().platform().key() + " " + result.post().postId()
-        + (result.post().handle() == null ? "" : " @" + result.post().handle())
-        + (result.via() == null ? "" : ", " + result.via());
+    return result.post().platform().key() + " " + VisibleText.of(result.post().postId())
+        + (result.post().handle() == null ? "" : " @" + VisibleText.of(result.post().handle()))
+        + (result.via() == null ? "" : ", " + VisibleText.of(result.via()));
   }
 
   /** The post's state after the check, with the reason when unavailable. */
@@ -66,7 +71,7 @@ final class CaptureLines {
 
   /** What the Wayback fallback did for a post gone before its first capture, e.g. {@code wayback-memento: stored …}. */
   static String memento(CheckResult result) {
-    return "wayback-memento: " + result.memento().detail();
+    return "wayback-memento: " + VisibleText.of(result.memento().detail());
   }
 
   private static String fetch(PostFetch f) {
@@ -75,11 +80,12 @@ final class CaptureLines {
     if (f instanceof PostFetch.Served s) {
       what = "served, " + s.content().media().size() + " media";
     } else if (f instanceof PostFetch.Unavailable u) {
-      what = "unavailable: " + u.detail();
+      what = "unavailable: " + VisibleText.of(u.detail());
     } else if (f instanceof PostFetch.NotFound n) {
-      what = "not found: " + n.detail();
+      what = "not found: " + VisibleText.of(n.detail());
     } else if (f instanceof PostFetch.Inconclusive i) {
-      String detail = i.detail().length() > 60 ? i.detail().substring(0, 57) + "..." : i.detail();
+      String shown = VisibleText.of(i.detail());
+      String detail = shown.length() > 60 ? shown.substring(0, 57) + "..." : shown;
       what = i.outcome().key().replace('_', ' ') + " (" + detail + "), not evidence";
     }
     return f.endpoint() + " " + http + ", " + what.toLowerCase(Locale.ROOT).charAt(0) + what.substring(1);

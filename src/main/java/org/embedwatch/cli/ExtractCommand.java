@@ -12,6 +12,7 @@ import org.embedwatch.extract.Reference;
 import org.embedwatch.read.ArticleCapture;
 import org.embedwatch.read.InputExpander;
 import org.embedwatch.read.InputItem;
+import org.embedwatch.report.VisibleText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -97,7 +98,8 @@ final class ExtractCommand implements Callable<Integer> {
       out.println(outcomeJson(mapper, item.input(), article, shown.size(), hidden));
       return;
     }
-    out.println(item.input() + " (" + article.mediaType() + (article.charset() == null ? "" : ", " + article.charset())
+    out.println(VisibleText.of(item.input()) + " (" + VisibleText.of(article.mediaType())
+        + (article.charset() == null ? "" : ", " + article.charset())
         + "): " + found(shown.size(), hidden));
     for (Reference r : shown) {
       out.println("  " + ReferenceLines.describe(r));

@@ -103,17 +103,55 @@ public final class Main implements Runnable {
     if (System.getProperty("h2.bindAddress") == null) {
       System.setProperty("h2.bindAddress", "127.0.0.1");
     }
-    System.exit(commandLine(new Main(Path.of("").toAbsolutePath(), Clock.systemUTC())).execute(args));
+    int code;
+    try {
+      code = commandLine(new Main(Path.of("").toAbsolutePath(), Clock.systemUTC())).execute(args);
+    } catch (Error e) {
+      // Only when handling an Error failed in turn (out of memory again): a constant line, no allocation to speak of.
+      System.err.println("error: the JVM failed while reporting an error (out of memory?); what was committed is kept");
+      code = CliErrorHandler.BUG;
+    }
+    System.exit(code);
   }
 
-  /** A configured picocli command line (exception handler, exit codes) around {@code main}. */
+  /**
+   * A configured picocli command line around {@code main}: exception handler and exit codes (an {@link Error} such
+   * as running out of memory too), and stdout and stderr behind a {@link TerminalWriter} whatever writers are set
+   * before it runs.
+   */
   public static CommandLine commandLine(Main main) {
-    CommandLine cl = new CommandLine(main);
+    return configured(new CommandLine(main));
+  }
+
+  /** {@code cl} configured as {@link #commandLine} says. */
+  static CommandLine configured(CommandLine cl) {
     // @FILE is our list-file input (resolved against the list's directory), not picocli's argument file.
     cl.setExpandAtFiles(false);
     cl.setExecutionExceptionHandler(new CliErrorHandler());
     cl.setCaseInsensitiveEnumValuesAllowed(true);
+    // The usage help's own ANSI styles would reach the terminal writer as text; plain help instead.
+    cl.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
+    CommandLine.IExecutionStrategy run = new CommandLine.RunLast();
+    cl.setExecutionStrategy(parsed -> {
+      guard(cl);
+      try {
+        return run.execute(parsed);
+      } catch (Error e) {
+        return CliErrorHandler.handleError(e, cl, parsed);
+      }
+    });
+    CommandLine.IParameterExceptionHandler usage = cl.getParameterExceptionHandler();
+    cl.setParameterExceptionHandler((e, args) -> {
+      guard(cl);
+      return usage.handleParseException(e, args);
+    });
     return cl;
+  }
+
+  /** Puts stdout and stderr of {@code cl} and all its subcommands behind a terminal writer (once). */
+  private static void guard(CommandLine cl) {
+    cl.setOut(TerminalWriter.around(cl.getOut()));
+    cl.setErr(TerminalWriter.around(cl.getErr()));
   }
 
   @Override

@@ -80,11 +80,15 @@ public final class SettingsLoader {
     for (String override : overrides) {
       int eq = override.indexOf('=');
       if (eq <= 0) {
-        throw new ConfigException("bad --set '" + override + "': write it as key=value");
+        throw new ConfigException("bad --set '" + SecretKeys.shown(override) + "': write it as key=value");
       }
       props.setProperty(override.substring(0, eq).trim(), override.substring(eq + 1).trim());
     }
-    return build(props, source);
+    try {
+      return build(props, source);
+    } catch (ConfigException e) {
+      throw SecretKeys.redacted(e, props);
+    }
   }
 
   private static Properties builtInDefaults() {
@@ -129,7 +133,7 @@ public final class SettingsLoader {
           routes.put(host, routeBase(key, value, source));
         }
       } else if (!KEYS.contains(key)) {
-        throw new ConfigException("unknown configuration key '" + key + "' in " + source
+        throw new ConfigException("unknown configuration key '" + SecretKeys.shown(key) + "' in " + source
             + " (known keys: " + new java.util.TreeSet<>(KEYS)
             + ", net.route.<host>, net.rate.default, net.rate.<host>, net.concurrency.default and"
             + " net.concurrency.<host>)");

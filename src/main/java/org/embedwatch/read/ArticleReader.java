@@ -47,7 +47,9 @@ final class ArticleReader {
     } else {
       Charset c = sniffer.charset(bytes, mediaType, loaded.declaredType());
       charset = c.name();
-      text = new String(bytes, c);
+      // A stray NUL (a page ContentSniffer still calls HTML) becomes U+FFFD, as HTML parsers make it; the stored
+      // bytes and their digest stay as served.
+      text = new String(bytes, c).replace('\0', '\uFFFD');
       textType = HTML_TYPES.contains(mediaType) ? mediaType : "text/plain";
     }
     return new ArticleCapture(loaded.input(), loaded.url(), loaded.finalUrl(), bytes, Sha256.of(bytes), mediaType, charset, text,

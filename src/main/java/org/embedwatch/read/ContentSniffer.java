@@ -28,6 +28,8 @@ import org.apache.tika.parser.html.HtmlEncodingDetector;
  */
 public final class ContentSniffer {
   private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+  private static final String OCTET_STREAM = "application/octet-stream";
+  private static final int SNIFF_BYTES = 8192;
   private final Detector detector = new DefaultDetector();
   private final EncodingDetector htmlMeta = new HtmlEncodingDetector();
   private final StatisticalCharsetDetector statistics = new StatisticalCharsetDetector();
@@ -50,8 +52,8 @@ public final class ContentSniffer {
     try (InputStream in = TikaInputStream.get(bytes)) {
       MediaType type = detector.detect(in, md);
       String base = type.getBaseType().toString();
-      if (base.startsWith("text/") && looksBinary(bytes)) {
-        return "application/octet-stream";
+      if ((base.startsWith("text/") || base.equals(OCTET_STREAM)) && looksBinary(bytes)) {
+        return htmlDespiteNul(bytes, declared) ? htmlType(declared) : OCTET_STREAM;
       }
       return base;
     } catch (IOException e) {
@@ -66,7 +68,7 @@ public final class ContentSniffer {
    */
   String articleType(byte[] bytes, String name, String declared) {
     String type = mediaType(bytes, name, declared);
-    if (!type.equals("application/octet-stream") || bytes.length == 0 || looksBinary(bytes)) {
+    if (!type.equals(OCTET_STREAM) || bytes.length == 0 || looksBinary(bytes)) {
       return type;
     }
     Charset charset = charset(bytes, "text/plain", declared);
@@ -158,12 +160,58 @@ public final class ContentSniffer {
     return Optional.empty();
   }
 
+  /**
+   * True when {@code bytes}, which hold a NUL, are still clearly an HTML page: declared HTML by the server, or starting
+   * with a doctype or {@code <html>} (after a BOM and white space), and with control bytes (NUL and the C0 controls
+   * other than white space and ESC) at most 1 in 64 of the first 8 KiB, or one. A stray NUL in a page then costs
+   * nothing but itself (the HTML parser drops or replaces it); real binary data, which has many, stays binary.
+   */
+  private static boolean htmlDespiteNul(byte[] bytes, String declared) {
+    if (!declaredHtml(declared) && !startsAsHtml(bytes)) {
+      return false;
+    }
+    int n = Math.min(bytes.length, SNIFF_BYTES);
+    int controls = 0;
+    for (int i = 0; i < n; i++) {
+      int b = bytes[i] & 0xff;
+      if (b < 0x20 && b != '\t' && b != '\n' && b != '\r' && b != '\f' && b != 0x1b) {
+        controls++;
+      }
+    }
+    return controls <= Math.max(1, n / 64);
+  }
+
+  private static boolean declaredHtml(String declared) {
+    String base = declared == null ? "" : declared.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+    return base.equals("text/html") || base.equals("application/xhtml+xml");
+  }
+
+  /** {@code application/xhtml+xml} when the server declared it, else {@code text/html}. */
+  private static String htmlType(String declared) {
+    return declared != null && declared.toLowerCase(Locale.ROOT).contains("xhtml") ? "application/xhtml+xml"
+        : "text/html";
+  }
+
+  /** Starts, after a UTF-8 BOM and ASCII white space, with {@code <!doctype html} or {@code <html} (any case). */
+  private static boolean startsAsHtml(byte[] bytes) {
+    int i = bytes.length >= 3 && (bytes[0] & 0xff) == 0xef && (bytes[1] & 0xff) == 0xbb && (bytes[2] & 0xff) == 0xbf
+        ? 3 : 0;
+    while (i < bytes.length && (bytes[i] == ' ' || bytes[i] == '\t' || bytes[i] == '\n' || bytes[i] == '\r'
+        || bytes[i] == '\f')) {
+      i++;
+    }
+    String head = new String(bytes, i, Math.min(15, bytes.length - i), StandardCharsets.ISO_8859_1)
+        .toLowerCase(Locale.ROOT);
+    return head.startsWith("<!doctype html")
+        || head.startsWith("<html") && (head.length() == 5 || " \t\n\r\f>".indexOf(head.charAt(5)) >= 0);
+  }
+
   /** NUL bytes in the first 8 KiB (without a UTF-16 BOM) mean binary data, whatever the name says. */
   private static boolean looksBinary(byte[] bytes) {
     if (bom(bytes).isPresent()) {
       return false;
     }
-    int n = Math.min(bytes.length, 8192);
+    int n = Math.min(bytes.length, SNIFF_BYTES);
     for (int i = 0; i < n; i++) {
       if (bytes[i] == 0) {
         return true;

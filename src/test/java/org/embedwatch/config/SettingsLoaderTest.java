@@ -55,8 +55,11 @@ class SettingsLoaderTest {
         .hasMessageContaining("not an http(s) base URL");
     assertThatThrownBy(() -> loader.load(Optional.empty(), List.of("read.max-bytes=0")))
         .hasMessageContaining("read.max-bytes=0").hasMessageContaining("must be a positive number of bytes");
+    // Without a key in front, it may be a secret given alone: not quoted (L9).
     assertThatThrownBy(() -> loader.load(Optional.empty(), List.of("novalue")))
-        .hasMessage("bad --set 'novalue': write it as key=value");
+        .hasMessage("bad --set '[redacted]': write it as key=value");
+    assertThatThrownBy(() -> loader.load(Optional.empty(), List.of("archive.dir")))
+        .hasMessage("bad --set 'archive.dir': write it as key=value");
     assertThatThrownBy(() -> loader.load(Optional.empty(), List.of("x.v1.consumer-key=abc")))
         .hasMessageContaining("incomplete X v1.1 credentials");
     assertThatThrownBy(() -> loader.load(Optional.of(work.resolve("nope.properties")), List.of()))

@@ -69,4 +69,38 @@ class ContentSnifferTest {
     assertThat(sniffer.articleType(new byte[] {0x3c, 0x70, 0x3e, 0x00, 0x41}, "page.html", null))
         .isEqualTo("application/octet-stream");
   }
+  @Test
+  void aStrayNulDoesNotMakeAClearlyHtmlPageBinary() {
+    byte[] doctype = "<!DOCTYPE html><html><body><p>a\u0000b</p></body></html>".getBytes(StandardCharsets.UTF_8);
+    byte[] bomAndSpace = "\uFEFF \n <HTML lang=en><p>a\u0000b</p></HTML>".getBytes(StandardCharsets.UTF_8);
+    byte[] fragment = "<div><p>a\u0000b and more text around it</p></div>".getBytes(StandardCharsets.UTF_8);
+
+    assertThat(sniffer.articleType(doctype, "page.html", null)).isEqualTo("text/html");
+    assertThat(sniffer.articleType(doctype, null, null)).isEqualTo("text/html");
+    assertThat(sniffer.articleType(bomAndSpace, null, null)).isEqualTo("text/html");
+    // No doctype, but the server said HTML.
+    assertThat(sniffer.articleType(fragment, "/story", "text/html; charset=utf-8")).isEqualTo("text/html");
+    assertThat(sniffer.articleType(fragment, "/story", "application/xhtml+xml")).isEqualTo("application/xhtml+xml");
+    // Neither declared nor starting as a page: a NUL still means binary.
+    assertThat(sniffer.articleType(fragment, "page.html", null)).isEqualTo("application/octet-stream");
+  }
+
+  @Test
+  void binaryDataStaysBinaryWhateverItIsCalled() {
+    byte[] random = new byte[4096];
+    new java.util.Random(42).nextBytes(random);
+    byte[] manyNuls = new byte[2048];
+    byte[] prefix = "<!DOCTYPE html><html>".getBytes(StandardCharsets.US_ASCII);
+    System.arraycopy(prefix, 0, manyNuls, 0, prefix.length);
+    byte[] utf16WithoutBom = "<html><p>text</p></html>".getBytes(StandardCharsets.UTF_16LE);
+
+    assertThat(sniffer.articleType(random, "page.html", "text/html")).isEqualTo("application/octet-stream");
+    assertThat(sniffer.articleType(manyNuls, "page.html", "text/html")).isEqualTo("application/octet-stream");
+    assertThat(sniffer.articleType(utf16WithoutBom, null, "text/html")).isEqualTo("application/octet-stream");
+    assertThat(sniffer.articleType(HTML_NAMED_PNG, "page.html", "text/html")).isEqualTo("image/png");
+  }
+
+  private static final byte[] HTML_NAMED_PNG = java.util.HexFormat.of().parseHex(
+      "89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a0"
+          + "f3a0c40000000049454e44ae426082");
 }
