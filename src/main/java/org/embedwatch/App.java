@@ -14,6 +14,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.embedwatch.archive.BlobStore;
+import org.embedwatch.archive.CrashDebris;
+import org.embedwatch.archive.PrivateFiles;
+import org.embedwatch.archive.TempSpace;
 import org.embedwatch.archive.ExchangeRecorder;
 import org.embedwatch.archive.WarcArchive;
 import org.embedwatch.capture.CheckResult;
@@ -72,14 +75,21 @@ public final class App implements AutoCloseable {
   private final Archiver archiver;
   private final Map<Platform, String> missingClients;
   private final ExecutorService checkThreads;
+  private final TempSpace temp;
 
   private App(Settings settings, Clock clock, Sleeper sleeper, Database db) {
     this.settings = settings;
     this.clock = clock;
     this.db = db;
+    if (settings.store().url().equals(SettingsLoader.defaultDatabaseUrl(settings.archiveDir()))) {
+      PrivateFiles.restrictIfExists(settings.archiveDir().resolve("embedwatch.mv.db")); // H2 made it with the umask
+    }
+    CrashDebris.clean(settings.archiveDir());
+    this.temp = new TempSpace(settings.archiveDir().resolve("tmp"));
     this.warc = new WarcArchive(settings.archiveDir().resolve("warc"), settings.net().warcMaxFileBytes(),
         warcinfo(settings), clock);
-    this.store = new EvidenceStore(db);
+    // Every WARC record an event points at is on the disk before its commit (blobs are forced as they are stored).
+    this.store = new EvidenceStore(db, warc::sync);
     this.evidence = new EvidenceReader(db);
     // A park is stored when it is taken, so that another process on this archive, or the next run, keeps it too.
     this.http = new HttpFetcher(settings.net(), warc, clock, sleeper,
@@ -113,7 +123,7 @@ public final class App implements AutoCloseable {
         settings.check().confirmSpan(), settings.check().confirmEndpoints()), List.of(), settings.check().interval(),
         settings.check().refetchPhotos());
     this.checker = CheckRunner.of(endpoints,
-        new MediaFetcher(http, new BlobStore(settings.archiveDir().resolve("media")), sniffer,
+        new MediaFetcher(http, new BlobStore(settings.archiveDir().resolve("media"), temp), sniffer,
             settings.media().maxBytes()),
         evidence, store, new WaybackCorroboration(new CdxClient(http, json), new AvailabilityClient(http, json),
             new MementoClient(http, json), store, evidence),
@@ -121,7 +131,7 @@ public final class App implements AutoCloseable {
     this.inputs = new InputExpander(http, sniffer, settings.read().maxBytes(), clock);
     RemnantResolver remnants = new RemnantResolver(new CdxClient(http, json), new MementoClient(http, json),
         settings.xV2().map(token -> new V2Search(token, http, json)), store, clock);
-    this.archiver = new Archiver(extractor, new BlobStore(settings.archiveDir().resolve("articles")), store, checker,
+    this.archiver = new Archiver(extractor, new BlobStore(settings.archiveDir().resolve("articles"), temp), store, checker,
         evidence, clock, remnants, inputs);
   }
 
@@ -154,8 +164,10 @@ public final class App implements AutoCloseable {
    * @param sleeper how the HTTP stack waits between requests to a host and before retries
    */
   public static App openOrCreate(Settings settings, Clock clock, Sleeper sleeper) {
+    PrivateFiles.createArchiveDirectory(settings.archiveDir()); // 0700, before the database or anything is put in it
     return start(settings, clock, sleeper, Database.open(settings.store()));
   }
+
 
   private static App start(Settings settings, Clock clock, Sleeper sleeper, Database db) {
     try {
@@ -361,7 +373,11 @@ public final class App implements AutoCloseable {
         checkThreads.shutdownNow();
         warc.close();
       } finally {
-        db.close();
+        try {
+          temp.close();
+        } finally {
+          db.close();
+        }
       }
     }
   }

@@ -1,6 +1,7 @@
 package org.embedwatch.archive;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,7 +20,10 @@ public final class PrivateFiles {
 
   private PrivateFiles() {}
 
-  /** Creates {@code dir} and its missing parents, each created one {@code 0700}; existing ones are left alone. */
+  /**
+   * Creates {@code dir} and its missing parents, each created one {@code 0700} and forced into its parent; existing ones
+   * are left alone.
+   */
   public static Path createDirectories(Path dir) throws IOException {
     Path absolute = dir.toAbsolutePath().normalize();
     if (Files.isDirectory(absolute)) {
@@ -32,6 +36,9 @@ public final class PrivateFiles {
     try {
       Files.createDirectory(absolute);
       restrictDirectory(absolute);
+      if (parent != null) {
+        Fsync.directory(parent); // the new entry too must survive a power loss before files in it are relied on
+      }
     } catch (java.nio.file.FileAlreadyExistsException e) {
       // Another thread or process created it meanwhile: fine when it is a directory.
       if (!Files.isDirectory(absolute)) {
@@ -39,6 +46,35 @@ public final class PrivateFiles {
       }
     }
     return dir;
+  }
+
+  /**
+   * Creates the archive directory ({@code 0700}) when it does not exist.
+   *
+   * @throws UncheckedIOException naming the directory, when it cannot be created
+   */
+  public static void createArchiveDirectory(Path dir) {
+    try {
+      createDirectories(dir);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create the archive directory " + dir + ": " + e.getMessage()
+          + " (check the path and its permissions, or set archive.dir elsewhere)", e);
+    }
+  }
+
+  /**
+   * Makes {@code file} {@code 0600} when it exists (a file another library created, like H2's).
+   *
+   * @throws UncheckedIOException naming the file, when its permissions cannot be changed
+   */
+  public static void restrictIfExists(Path file) {
+    try {
+      if (Files.exists(file)) {
+        restrict(file);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot make " + file + " readable by its owner only: " + e.getMessage(), e);
+    }
   }
 
   /** Makes an existing file {@code 0600} (when the file system has POSIX permissions). */

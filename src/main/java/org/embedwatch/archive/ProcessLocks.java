@@ -2,7 +2,6 @@ package org.embedwatch.archive;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -29,7 +28,7 @@ final class ProcessLocks {
   /** Locks {@code channel}'s file, which this process just created (waiting while another process holds it). */
   static synchronized Held lock(Path file, FileChannel channel) throws IOException {
     Path key = key(file);
-    FileLock ignored = channel.lock(); // released when the channel is closed
+    channel.lock(); // released when the channel is closed
     HELD.add(key);
     return new Held(file, channel);
   }
@@ -50,7 +49,11 @@ final class ProcessLocks {
         channel.close();
         return Optional.empty();
       }
-    } catch (IOException | OverlappingFileLockException e) {
+    } catch (OverlappingFileLockException heldHere) {
+      // Locked by this process outside this class (never in the application): that holder is alive.
+      channel.close();
+      return Optional.empty();
+    } catch (IOException | RuntimeException e) {
       channel.close();
       throw e;
     }
