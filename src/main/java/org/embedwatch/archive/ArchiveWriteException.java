@@ -11,24 +11,4 @@ public final class ArchiveWriteException extends EmbedwatchException {
   public ArchiveWriteException(String message, Throwable cause) {
     super(message, cause);
   }
-
-  /** Whether {@code e} or one of its causes is an {@code ArchiveWriteException}: the run must stop. */
-  public static boolean stopsTheRun(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof ArchiveWriteException) {
-        return true;
-      }
-    }
-    return false;
-  }
-
-  /** The {@code ArchiveWriteException} in {@code e}'s causes, to rethrow, or null. */
-  public static ArchiveWriteException in(Throwable e) {
-    for (Throwable t = e; t != null; t = t.getCause()) {
-      if (t instanceof ArchiveWriteException a) {
-        return a;
-      }
-    }
-    return null;
-  }
 }
