@@ -181,7 +181,8 @@ public final class WarcArchive implements ExchangeRecorder, Closeable {
         if (wholeEnd >= 0) {
           file.abandon(wholeEnd);
         } else {
-          kept = "the records written since the last sync may not be on the disk";
+          file.drop();
+          kept = "the records written since the last sync may not be on the disk (the next run checks the file)";
         }
       } catch (IOException cut) {
         e.addSuppressed(cut);

@@ -99,6 +99,18 @@ final class WarcFile {
   }
 
   /**
+   * Drops the file as it is after a failed force: closed unfinished and unlocked, its marker left, so that the next
+   * start checks it.
+   */
+  synchronized void drop() throws IOException {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    ProcessLocks.release(held);
+  }
+
+  /**
    * Drops the file after a failed write: its writer is left unfinished (a jwarc writer that failed once must not be
    * written to again), the file is cut back to {@code wholeEnd} (the end of its last whole record; 0: the file is
    * removed) and forced, then unmarked and unlocked. When cutting fails the marker stays, so that the next start cuts

@@ -17,17 +17,25 @@ import java.nio.file.StandardOpenOption;
 final class FullDiskChannel extends FileChannel {
   private final FileChannel file;
   private final long capacity;
+  private final boolean forceFails;
   private boolean full;
 
-  private FullDiskChannel(FileChannel file, long capacity) {
+  private FullDiskChannel(FileChannel file, long capacity, boolean forceFails) {
     this.file = file;
     this.capacity = capacity;
+    this.forceFails = forceFails;
   }
 
   /** An opener for {@link WarcArchive} whose files hold at most {@code capacity} bytes. */
   static WarcArchive.Opener opener(long capacity) {
     return path -> new FullDiskChannel(
-        FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), capacity);
+        FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), capacity, false);
+  }
+
+  /** An opener for {@link WarcArchive} whose files take every write but cannot be forced to the disk (an I/O error). */
+  static WarcArchive.Opener forceFails() {
+    return path -> new FullDiskChannel(
+        FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), Long.MAX_VALUE, true);
   }
 
   @Override
@@ -102,6 +110,9 @@ final class FullDiskChannel extends FileChannel {
 
   @Override
   public void force(boolean metaData) throws IOException {
+    if (forceFails) {
+      throw new IOException("Input/output error");
+    }
     file.force(metaData);
   }
 

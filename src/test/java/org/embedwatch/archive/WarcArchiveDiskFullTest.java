@@ -119,6 +119,26 @@ class WarcArchiveDiskFullTest {
     assertThat(dir.resolve(at.file() + WarcFile.MARKER)).doesNotExist();
   }
 
+  @Test
+  void aFailedSyncStopsTheArchiveAndLeavesTheFileMarkedForTheNextStart() throws IOException {
+    Path dir = work.resolve("warc");
+    WarcArchive warc = new WarcArchive(dir, 1L << 30, Map.of("software", "test"), CLOCK, FullDiskChannel.forceFails());
+    WarcLocation at = warc.write(exchange(1, 100));
+    Path file = dir.resolve(at.file());
+
+    assertThatThrownBy(warc::sync).isInstanceOf(ArchiveWriteException.class)
+        .hasMessageStartingWith("cannot write WARC file " + file + ": Input/output error (")
+        .hasMessageEndingWith("the records written since the last sync may not be on the disk (the next run checks"
+            + " the file)");
+    assertThatThrownBy(() -> warc.write(exchange(2, 100))).isInstanceOf(ArchiveWriteException.class);
+    warc.close();
+    assertThat(dir.resolve(at.file() + WarcFile.MARKER)).exists();
+
+    // The file was unlocked when it was dropped: the next start checks it, finds it whole, and unmarks it.
+    assertThat(CrashDebris.clean(work)).isEmpty();
+    assertThat(dir.resolve(at.file() + WarcFile.MARKER)).doesNotExist();
+  }
+
   private static ArchiveWriteException catchWrite(WarcArchive warc, HttpExchangeRecord exchange) {
     try {
       warc.write(exchange);
