@@ -131,8 +131,8 @@ public final class App implements AutoCloseable {
     this.inputs = new InputExpander(http, sniffer, settings.read().maxBytes(), clock);
     RemnantResolver remnants = new RemnantResolver(new CdxClient(http, json), new MementoClient(http, json),
         settings.xV2().map(token -> new V2Search(token, http, json)), store, clock);
-    this.archiver = new Archiver(extractor, new BlobStore(settings.archiveDir().resolve("articles"), temp), store, checker,
-        evidence, clock, remnants, inputs);
+    this.archiver = new Archiver(extractor, new BlobStore(settings.archiveDir().resolve("articles"), temp), store,
+        checker, evidence, clock, remnants, inputs);
   }
 
   /** The threads posts are checked on: {@code check.concurrency} of them (0: as many as there are posts). */
@@ -167,7 +167,6 @@ public final class App implements AutoCloseable {
     PrivateFiles.createArchiveDirectory(settings.archiveDir()); // 0700, before the database or anything is put in it
     return start(settings, clock, sleeper, Database.open(settings.store()));
   }
-
 
   private static App start(Settings settings, Clock clock, Sleeper sleeper, Database db) {
     try {

@@ -21,8 +21,8 @@ public final class PrivateFiles {
   private PrivateFiles() {}
 
   /**
-   * Creates {@code dir} and its missing parents, each created one {@code 0700} and forced into its parent; existing ones
-   * are left alone.
+   * Creates {@code dir} and its missing parents, each created one {@code 0700} and forced into its parent; existing
+   * ones are left alone.
    */
   public static Path createDirectories(Path dir) throws IOException {
     Path absolute = dir.toAbsolutePath().normalize();

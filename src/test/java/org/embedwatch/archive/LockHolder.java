@@ -45,8 +45,8 @@ public final class LockHolder {
 
   /** Starts a child JVM holding the lock of {@code file}, and returns once it holds it. */
   static Process hold(Path file) throws Exception {
-    Process child = new ProcessBuilder(java(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
-        LockHolder.class.getName(), file.toString()).redirectErrorStream(true).start();
+    Process child = new ProcessBuilder(java(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp",
+        System.getProperty("java.class.path"), LockHolder.class.getName(), file.toString()).redirectErrorStream(true).start();
     String line = new java.io.BufferedReader(new java.io.InputStreamReader(child.getInputStream())).readLine();
     if (!"locked".equals(line)) {
       child.destroyForcibly();

@@ -146,7 +146,8 @@ class ArchiveFilesIT {
     assertThat(run.exit()).as(said).isEqualTo(1);
     assertThat(said.lines().filter(l -> l.startsWith("error: "))).singleElement().asString()
         .startsWith("error: cannot write WARC file " + env.cli().archiveDir().resolve("warc"))
-        .contains(": File too large (").contains(" free); the run stopped, nothing after the last whole record was kept");
+        .contains(": File too large (")
+        .contains(" free); the run stopped, nothing after the last whole record was kept");
 
     Path archive = env.cli().archiveDir();
     for (Path warc : files(archive.resolve("warc"))) {
