@@ -14,6 +14,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.embedwatch.archive.BlobStore;
+import org.embedwatch.archive.CrashDebris;
+import org.embedwatch.archive.PrivateFiles;
+import org.embedwatch.archive.TempSpace;
 import org.embedwatch.archive.ExchangeRecorder;
 import org.embedwatch.archive.WarcArchive;
 import org.embedwatch.capture.CheckResult;
@@ -30,7 +33,6 @@ import org.embedwatch.net.HttpFetcher;
 import org.embedwatch.net.HostLimits;
 import org.embedwatch.net.Sleeper;
 import org.apache.hc.client5.http.DnsResolver;
-import org.apache.hc.client5.http.SystemDefaultDnsResolver;
 import org.embedwatch.platform.PostEndpoint;
 import org.embedwatch.platform.bluesky.BlueskyClient;
 import org.embedwatch.platform.mastodon.MastodonClient;
@@ -75,14 +77,21 @@ public final class App implements AutoCloseable {
   private final Archiver archiver;
   private final Map<Platform, String> missingClients;
   private final ExecutorService checkThreads;
+  private final TempSpace temp;
 
   private App(Settings settings, Clock clock, Sleeper sleeper, DnsResolver dns, Database db) {
     this.settings = settings;
     this.clock = clock;
     this.db = db;
+    if (settings.store().url().equals(SettingsLoader.defaultDatabaseUrl(settings.archiveDir()))) {
+      PrivateFiles.restrictIfExists(settings.archiveDir().resolve("embedwatch.mv.db")); // H2 made it with the umask
+    }
+    CrashDebris.clean(settings.archiveDir());
+    this.temp = new TempSpace(settings.archiveDir().resolve("tmp"));
     this.warc = new WarcArchive(settings.archiveDir().resolve("warc"), settings.net().warcMaxFileBytes(),
         warcinfo(settings), clock);
-    this.store = new EvidenceStore(db);
+    // Every WARC record an event points at is on the disk before its commit (blobs are forced as they are stored).
+    this.store = new EvidenceStore(db, warc::sync);
     this.evidence = new EvidenceReader(db);
     // A park is stored when it is taken, so that another process on this archive, or the next run, keeps it too.
     this.http = new HttpFetcher(settings.net(), warc, clock, sleeper,
@@ -116,7 +125,7 @@ public final class App implements AutoCloseable {
         settings.check().confirmSpan(), settings.check().confirmEndpoints()), List.of(), settings.check().interval(),
         settings.check().refetchPhotos());
     this.checker = CheckRunner.of(endpoints,
-        new MediaFetcher(http, new BlobStore(settings.archiveDir().resolve("media")), sniffer,
+        new MediaFetcher(http, new BlobStore(settings.archiveDir().resolve("media"), temp), sniffer,
             settings.media().maxBytes()),
         evidence, store, new WaybackCorroboration(new CdxClient(http, json), new AvailabilityClient(http, json),
             new MementoClient(http, json), store, evidence),
@@ -124,8 +133,8 @@ public final class App implements AutoCloseable {
     this.inputs = new InputExpander(http, sniffer, settings.read().maxBytes(), clock);
     RemnantResolver remnants = new RemnantResolver(new CdxClient(http, json), new MementoClient(http, json),
         settings.xV2().map(token -> new V2Search(token, http, json)), store, clock);
-    this.archiver = new Archiver(extractor, new BlobStore(settings.archiveDir().resolve("articles")), store, checker,
-        evidence, clock, remnants, inputs);
+    this.archiver = new Archiver(extractor, new BlobStore(settings.archiveDir().resolve("articles"), temp), store,
+        checker, evidence, clock, remnants, inputs);
   }
 
   /** The threads posts are checked on: {@code check.concurrency} of them (0: as many as there are posts). */
@@ -144,13 +153,9 @@ public final class App implements AutoCloseable {
    * {@code check} and {@code resolve}.
    *
    * @param sleeper how the HTTP stack waits between requests to a host and before retries
+   * @param dns how host names are resolved (the system's resolver; tests map names without asking any DNS)
    * @throws EmbedwatchException when there is no archive at the configured place (saying what to run)
    */
-  public static App open(Settings settings, Clock clock, Sleeper sleeper) {
-    return open(settings, clock, sleeper, SystemDefaultDnsResolver.INSTANCE);
-  }
-
-  /** {@link #open(Settings, Clock, Sleeper)} with host names resolved by {@code dns}. */
   public static App open(Settings settings, Clock clock, Sleeper sleeper, DnsResolver dns) {
     return start(settings, clock, sleeper, dns, usable(settings, Database::openExisting));
   }
@@ -160,13 +165,10 @@ public final class App implements AutoCloseable {
    * {@code archive} (and the demo), the commands that may start an archive.
    *
    * @param sleeper how the HTTP stack waits between requests to a host and before retries
+   * @param dns how host names are resolved (the system's resolver; tests map names without asking any DNS)
    */
-  public static App openOrCreate(Settings settings, Clock clock, Sleeper sleeper) {
-    return openOrCreate(settings, clock, sleeper, SystemDefaultDnsResolver.INSTANCE);
-  }
-
-  /** {@link #openOrCreate(Settings, Clock, Sleeper)} with host names resolved by {@code dns}. */
   public static App openOrCreate(Settings settings, Clock clock, Sleeper sleeper, DnsResolver dns) {
+    PrivateFiles.createArchiveDirectory(settings.archiveDir()); // 0700, before the database or anything is put in it
     return start(settings, clock, sleeper, dns, Database.open(settings.store()));
   }
 
@@ -252,13 +254,9 @@ public final class App implements AutoCloseable {
   /**
    * Input expansion and extraction that store nothing (no WARC, no database), for {@code extract}.
    *
+   * @param dns how host names are resolved
    * @return the expander, the extractor and the HTTP client they use, which the caller closes
    */
-  public static ReadOnly readOnly(Settings settings, Clock clock, Sleeper sleeper) {
-    return readOnly(settings, clock, sleeper, SystemDefaultDnsResolver.INSTANCE);
-  }
-
-  /** {@link #readOnly(Settings, Clock, Sleeper)} with host names resolved by {@code dns}. */
   public static ReadOnly readOnly(Settings settings, Clock clock, Sleeper sleeper, DnsResolver dns) {
     HttpFetcher http = new HttpFetcher(settings.net(), ExchangeRecorder.none(), clock, sleeper,
         HostLimits.ParkListener.none(), dns);
@@ -384,7 +382,11 @@ public final class App implements AutoCloseable {
         checkThreads.shutdownNow();
         warc.close();
       } finally {
-        db.close();
+        try {
+          temp.close();
+        } finally {
+          db.close();
+        }
       }
     }
   }

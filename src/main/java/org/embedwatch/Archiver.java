@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import org.embedwatch.archive.ArchiveWriteException;
 import org.embedwatch.archive.BlobStore;
 import org.embedwatch.capture.CheckResult;
 import org.embedwatch.capture.CheckRunner;
@@ -121,6 +122,8 @@ public final class Archiver {
           counts[0]++;
           counts[2] += failedChecks(result);
           sink.accept(new Item.Archived(item.input(), result, r));
+        } catch (ArchiveWriteException e) {
+          throw e; // the run's failure: no later input could be stored either
         } catch (RuntimeException e) {
           log.warn("unexpected error archiving {}", item.input(), e);
           counts[1]++;

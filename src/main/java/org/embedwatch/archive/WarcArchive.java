@@ -27,8 +27,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.embedwatch.evidence.Sha256;
 import org.netpreserve.jwarc.MediaType;
-import org.netpreserve.jwarc.WarcCompression;
-import org.netpreserve.jwarc.WarcDigest;
 import org.netpreserve.jwarc.WarcMetadata;
 import org.netpreserve.jwarc.WarcRecord;
 import org.netpreserve.jwarc.WarcRequest;
@@ -49,6 +47,9 @@ public final class WarcArchive implements ExchangeRecorder, Closeable {
   private final long maxFileBytes;
   private final Map<String, String> warcinfoFields;
   private final Clock clock;
+  private final Opener opener;
+  private WarcFile current;
+  private ArchiveWriteException failure;
   private WarcWriter writer;
   private String fileName;
   private URI warcinfoId;
@@ -60,6 +61,17 @@ public final class WarcArchive implements ExchangeRecorder, Closeable {
    * @param warcinfoFields fields of each file's warcinfo record (software, configuration, …)
    */
   public WarcArchive(Path dir, long maxFileBytes, Map<String, String> warcinfoFields, Clock clock) {
+    this(dir, maxFileBytes, warcinfoFields, clock,
+        file -> FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE));
+  }
+
+  /** Opens a new WARC file for writing; tests pass one whose writes fail. */
+  interface Opener {
+    FileChannel open(Path file) throws IOException;
+  }
+
+  WarcArchive(Path dir, long maxFileBytes, Map<String, String> warcinfoFields, Clock clock, Opener opener) {
+    this.opener = opener;
     this.dir = dir;
     this.maxFileBytes = maxFileBytes;
     this.warcinfoFields = new LinkedHashMap<>(warcinfoFields);
@@ -79,27 +91,118 @@ public final class WarcArchive implements ExchangeRecorder, Closeable {
       URI requestId = newId();
       URI id = newId();
       synchronized (this) {
-        ensureOpen();
-        writer.write(new WarcRequest.Builder(exchange.targetUri())
-            .recordId(requestId)
-            .date(exchange.date())
-            .warcinfoId(warcinfoId)
-            .body(MediaType.HTTP_REQUEST, requestBlock)
-            .build());
-        long offset = writer.position();
-        if (response == null) {
-          writer.write(failureRecord(exchange, id, requestId));
-        } else {
-          writeResponse(exchange, response, id, requestId);
-        }
-        WarcLocation location = new WarcLocation(fileName, offset, id);
-        if (writer.position() > maxFileBytes) {
-          closeCurrent();
-        }
-        return location;
+        return append(exchange, requestBlock, response, requestId, id);
       }
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write WARC record for " + exchange.targetUri() + " to " + dir, e);
+    }
+  }
+
+  /**
+   * Appends one exchange to the current file. When anything fails, the file is cut back to where the exchange started
+   * and nothing more is written by this archive: the failure is the run's ({@link ArchiveWriteException}).
+   */
+  private WarcLocation append(HttpExchangeRecord exchange, byte[] requestBlock, Prepared response, URI requestId,
+      URI id) {
+    if (failure != null) {
+      throw new ArchiveWriteException(failure.getMessage(), failure);
+    }
+    long start = 0;
+    try {
+      ensureOpen();
+      start = current.position();
+      writer.write(new WarcRequest.Builder(exchange.targetUri())
+          .recordId(requestId)
+          .date(exchange.date())
+          .warcinfoId(warcinfoId)
+          .body(MediaType.HTTP_REQUEST, requestBlock)
+          .build());
+      long offset = writer.position();
+      if (response == null) {
+        writer.write(failureRecord(exchange, id, requestId));
+      } else {
+        writeResponse(exchange, response, id, requestId);
+      }
+      WarcLocation location = new WarcLocation(fileName, offset, id);
+      if (writer.position() > maxFileBytes) {
+        closeCurrent();
+      }
+      return location;
+    } catch (IOException | RuntimeException e) {
+      throw fail(e, start);
+    } catch (Error e) {
+      fail(e, start);
+      throw e;
+    }
+  }
+
+  /**
+   * Forces every record written so far to the disk, so that a database commit pointing at one never outlives it. Cheap
+   * when nothing was written since the last call; callers at the same moment share one force.
+   *
+   * @throws ArchiveWriteException when the file cannot be forced (the run must stop)
+   */
+  public void sync() {
+    WarcFile file;
+    long upTo;
+    synchronized (this) {
+      if (failure != null) {
+        throw new ArchiveWriteException(failure.getMessage(), failure);
+      }
+      file = current;
+      if (file == null) {
+        return;
+      }
+      upTo = file.position();
+    }
+    try {
+      file.force(upTo);
+    } catch (IOException e) {
+      synchronized (this) {
+        throw fail(e, -1);
+      }
+    }
+  }
+
+  /**
+   * Stops all writing after {@code e}: the current file is dropped, cut back to {@code wholeEnd} (negative: not cut,
+   * its marker left for the next start), and every later write or sync throws the exception returned.
+   */
+  private ArchiveWriteException fail(Throwable e, long wholeEnd) {
+    if (failure != null) {
+      return new ArchiveWriteException(failure.getMessage(), failure);
+    }
+    WarcFile file = current;
+    current = null;
+    writer = null;
+    String kept = "nothing after the last whole record was kept";
+    if (file != null) {
+      try {
+        if (wholeEnd >= 0) {
+          file.abandon(wholeEnd);
+        } else {
+          file.drop();
+          kept = "the records written since the last sync may not be on the disk (the next run checks the file)";
+        }
+      } catch (IOException cut) {
+        e.addSuppressed(cut);
+        kept = "the file could not be cut back to its last whole record (" + cut.getMessage()
+            + "): the next run cuts it";
+      }
+    }
+    String where = file == null ? "WARC file in " + dir : "WARC file " + file.path();
+    String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    failure = new ArchiveWriteException("cannot write " + where + ": " + reason + free()
+        + "; the run stopped, " + kept, e);
+    return failure;
+  }
+
+  /** The free space of the WARC directory's disk, as {@code " (12 KB free)"}, or "" when unknown. */
+  private String free() {
+    try {
+      return " (" + ByteCount.of(Files.getFileStore(dir).getUsableSpace()) + " free)";
+    } catch (IOException | RuntimeException unknown) {
+      return "";
     }
   }
 
@@ -139,8 +242,8 @@ public final class WarcArchive implements ExchangeRecorder, Closeable {
         .date(exchange.date())
         .warcinfoId(warcinfoId)
         .concurrentTo(requestId)
-        .blockDigest(new WarcDigest("sha256", p.blockDigest()))
-        .payloadDigest(new WarcDigest("sha256", p.payloadDigest()));
+        .setHeader("WARC-Block-Digest", digestField(p.blockDigest()))
+        .setHeader("WARC-Payload-Digest", digestField(p.payloadDigest()));
     if (exchange.routedTo() != null) {
       b.addHeader("WARC-Embedwatch-Routed-To", exchange.routedTo().toString());
     }
@@ -165,12 +268,20 @@ public final class WarcArchive implements ExchangeRecorder, Closeable {
         .date(exchange.date())
         .setHeader("WARC-Target-URI", exchange.targetUri().toString())
         .setHeader("WARC-Concurrent-To", "<" + requestId + ">")
-        .blockDigest(new WarcDigest("sha256", Sha256.newDigest().digest(text)))
+        .setHeader("WARC-Block-Digest", digestField(Sha256.newDigest().digest(text)))
         .body(MediaType.parse("application/warc-fields"), text);
     if (exchange.routedTo() != null) {
       b.addHeader("WARC-Embedwatch-Routed-To", exchange.routedTo().toString());
     }
     return b.build();
+  }
+
+  /**
+   * A digest field's value, {@code sha256:<base16>}: jwarc's own builder writes base32 with {@code =} padding, which
+   * is not a token in the WARC grammar, so validators reject it; base16 is a token and every reader decodes it.
+   */
+  static String digestField(byte[] sha256) {
+    return "sha256:" + java.util.HexFormat.of().formatHex(sha256);
   }
 
   private static byte[] requestBlock(HttpExchangeRecord exchange) {
@@ -218,7 +329,7 @@ public final class WarcArchive implements ExchangeRecorder, Closeable {
     if (writer != null) {
       return;
     }
-    Files.createDirectories(dir);
+    PrivateFiles.createDirectories(dir);
     Path file;
     do {
       sequence++;
@@ -226,8 +337,8 @@ public final class WarcArchive implements ExchangeRecorder, Closeable {
           + UUID.randomUUID().toString().substring(0, 8) + ".warc.gz";
       file = dir.resolve(fileName);
     } while (Files.exists(file));
-    FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-    writer = new WarcWriter(channel, WarcCompression.GZIP);
+    current = WarcFile.create(dir, fileName, opener);
+    writer = current.writer();
     warcinfoId = newId();
     Map<String, List<String>> map = new LinkedHashMap<>();
     warcinfoFields.forEach((k, v) -> map.put(k, List.of(v)));
@@ -240,9 +351,11 @@ public final class WarcArchive implements ExchangeRecorder, Closeable {
   }
 
   private void closeCurrent() throws IOException {
-    if (writer != null) {
-      writer.close();
+    if (current != null) {
+      WarcFile file = current;
+      current = null;
       writer = null;
+      file.close();
     }
   }
 

@@ -15,6 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import org.embedwatch.archive.ArchiveWriteException;
 import org.embedwatch.evidence.CheckPolicy;
 import org.embedwatch.evidence.Platform;
 import org.embedwatch.evidence.PostRecord;
@@ -203,6 +204,11 @@ public final class CheckRunner {
         results.forEach(r -> r.cancel(true));
         throw new IllegalStateException("interrupted while checking posts", e);
       } catch (ExecutionException e) {
+        if (e.getCause() instanceof ArchiveWriteException stop) {
+          // The archive cannot be written: no later check could be stored, so none is waited for.
+          results.forEach(r -> r.cancel(true));
+          throw stop;
+        }
         throw new IllegalStateException("a check escaped its isolation", e.getCause());
       }
     }
@@ -212,6 +218,8 @@ public final class CheckRunner {
   private CheckResult checkOne(PostRecord post, Map<String, PostFetch> batched, String via) {
     try {
       return pipeline.check(post, batched, via);
+    } catch (ArchiveWriteException e) {
+      throw e; // the run's failure, not this post's
     } catch (RuntimeException e) {
       log.warn("check of {} {} failed, nothing of it recorded: {}", post.platform().key(), post.postId(), e.toString(),
           e);
@@ -237,6 +245,8 @@ public final class CheckRunner {
         List<PostFetch> fetched;
         try {
           fetched = batch.fetchAll(chunk.stream().map(PostObserver::key).toList());
+        } catch (ArchiveWriteException e) {
+          throw e;
         } catch (RuntimeException e) {
           // The posts are asked one by one instead, in their own checks.
           log.warn("{} could not answer a batch of {} posts, asking one by one: {}", batch.name(), chunk.size(),

@@ -60,7 +60,7 @@ final class DemoCommand implements Callable<Integer> {
         article.getPath(), null, "/org/embedwatch/cli/examples/example-article.html", "text/html; charset=utf-8")));
     try (Sandbox sandbox = Sandbox.start(0, scenario, clock)) {
       Settings settings = settingsFor(archiveDir, sandbox);
-      try (App app = App.openOrCreate(settings, clock, clock::advance)) {
+      try (App app = App.openOrCreate(settings, clock, clock::advance, main.dns())) {
         out.println("== Embedwatch demo: archive in " + archiveDir + ", simulated platform at " + sandbox.baseUri());
         out.println("\n== 1. " + clock.instant() + ": archive the example article and capture the posts it cites");
         out.flush();

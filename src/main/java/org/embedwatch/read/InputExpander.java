@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import org.embedwatch.archive.ArchiveWriteException;
 import org.embedwatch.net.HttpFetcher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -149,6 +150,8 @@ public final class InputExpander {
         } else {
           sink.accept(problem);
         }
+      } catch (ArchiveWriteException e) {
+        throw e; // the archive cannot be written: the run stops
       } catch (RuntimeException e) {
         // Probably a bug (in us, Tika or a parser): one input's problem, so that the batch goes on.
         log.warn("unexpected error with input {}", label, e);

@@ -19,9 +19,19 @@ import org.embedwatch.extract.Reference;
  */
 public final class EvidenceStore {
   private final Database db;
+  private final Runnable beforeEachEvent;
 
   public EvidenceStore(Database db) {
+    this(db, () -> {});
+  }
+
+  /**
+   * @param beforeEachEvent run before each event's transaction: forces the files the event points at (WARC records) to
+   *     the disk, so that no commit outlives them
+   */
+  public EvidenceStore(Database db, Runnable beforeEachEvent) {
     this.db = db;
+    this.beforeEachEvent = beforeEachEvent;
   }
 
   /** What recording an article capture stored: the capture row and, per reference, its post (empty for remnants). */
@@ -162,6 +172,7 @@ public final class EvidenceStore {
    * log will append the event's hash, in the same transaction.
    */
   private <T> T transact(EvidenceEvent event, Database.Work<T> rows) {
+    beforeEachEvent.run();
     return db.inTransaction(rows);
   }
 }
