@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -84,6 +85,7 @@ class CrashSafetySoakIT {
   private final List<String> articleUrls = new ArrayList<>();
   private final Map<String, List<String>> citedBy = new LinkedHashMap<>();
   private final List<Lane> lanes = new ArrayList<>();
+  private final List<String> migrationLines = new ArrayList<>();
 
   @BeforeEach
   void scenario() throws IOException {
@@ -104,6 +106,7 @@ class CrashSafetySoakIT {
     lanes.forEach(Lane::close);
     StringBuilder report = new StringBuilder("CrashSafetySoakIT, seed " + SEED + ":");
     lanes.forEach(l -> l.lines.forEach(line -> report.append("\n  ").append(line)));
+    migrationLines.forEach(line -> report.append("\n  ").append(line));
     System.out.println(report);
   }
 
@@ -113,6 +116,72 @@ class CrashSafetySoakIT {
     Lane archives = new Lane("archive", SEED + 1);
     Lane lines = new Lane("archive-lines", SEED + 2);
     allAtOnce(() -> checkTrials(checks), () -> archiveTrials(archives), () -> lineTrials(lines));
+  }
+
+  /**
+   * The CLI killed while it makes a new archive's store (at the Nth change of its temporary database) and while it
+   * upgrades an older archive (at the Nth change of a store file from the moment its backup is written): the same
+   * command run again succeeds, and the upgraded archive keeps what it held.
+   */
+  @Test
+  void killedWhileTheStoreIsMadeOrUpgradedTheArchiveOpensAndKeepsWhatItHeld() throws Exception {
+    Random random = new Random(SEED + 3);
+    Path page = Files.writeString(work.resolve("plain.html"),
+        "<html><body><article><p>An article that cites nothing.</p></article></body></html>");
+    int killed = 0;
+    for (int trial = 1; trial <= MAKE_TRIALS; trial++) {
+      String when = "making trial " + trial;
+      CliRunner cli = new CliRunner(work.resolve("make").resolve("t" + trial), Clock.systemUTC(), Map.of());
+      int n = 1 + random.nextInt(12);
+      ChildCli.Killed k = new ChildCli(cli, null).killOnFileEvent(cli.archiveDir(),
+          name -> name.startsWith("embedwatch.new-"), n, List.of("archive", page.toString()));
+      killed += k.exit() == ChildCli.KILLED ? 1 : 0;
+      CliRunner.Run again = cli.run("archive", page.toString());
+      assertThat(again.exit()).as("%s: archive after the kill\n%s%s", when, again.out(), again.err()).isZero();
+      assertThat(cli.run("status").exit()).as("%s: status", when).isZero();
+      assertThat(leftovers(cli)).as("%s: files the killed child left", when).isEmpty();
+      migrationLines.add(String.format("%s: %s at store file change %d; archive again: exit 0",
+          when, k.exit() == ChildCli.KILLED ? "killed" : "ended by itself (exit " + k.exit() + ")", n));
+    }
+    for (int trial = 1; trial <= UPGRADE_TRIALS; trial++) {
+      String when = "upgrade trial " + trial;
+      CliRunner cli = new CliRunner(work.resolve("upgrade").resolve("t" + trial), Clock.systemUTC(), Map.of());
+      String url = org.embedwatch.config.SettingsLoader.defaultDatabaseUrl(cli.archiveDir());
+      org.flywaydb.core.Flyway.configure().dataSource(url, "sa", "").locations("classpath:org/embedwatch/store/migration")
+          .target("10").load().migrate();
+      try (java.sql.Connection c = java.sql.DriverManager.getConnection(url, "sa", "")) {
+        c.createStatement().execute("insert into article(input, first_seen) values ('kept.html', current_timestamp)");
+      }
+      int n = 1 + random.nextInt(15);
+      boolean[] armed = {false};
+      ChildCli.Killed k = new ChildCli(cli, null).killOnFileEvent(cli.archiveDir(), name -> {
+        armed[0] |= name.startsWith("embedwatch.upgrade-backup");
+        return armed[0] && name.startsWith("embedwatch.");
+      }, n, List.of("check"));
+      killed += k.exit() == ChildCli.KILLED ? 1 : 0;
+      CliRunner.Run again = cli.run("check");
+      assertThat(again.exit()).as("%s: check after the kill\n%s%s", when, again.out(), again.err()).isZero();
+      assertThat(cli.query("select input from article")).as("%s: what the archive held", when)
+          .containsExactly(Map.of("input", "kept.html"));
+      assertThat(cli.run("status").exit()).as("%s: status", when).isZero();
+      migrationLines.add(String.format("%s: %s at store file change %d after the backup; check"
+          + " again: exit 0, data kept", when, k.exit() == ChildCli.KILLED ? "killed" : "ended by itself (exit "
+          + k.exit() + ")", n));
+    }
+    // Most kills must land in the window, or the test tests nothing.
+    assertThat(killed).as("children killed while making or upgrading the store")
+        .isGreaterThanOrEqualTo((MAKE_TRIALS + UPGRADE_TRIALS) / 2);
+    migrationLines.add(String.format("migration series: %d of %d children killed while making or"
+        + " upgrading the store; every archive opened afterwards", killed, MAKE_TRIALS + UPGRADE_TRIALS));
+  }
+
+  /** Files of the store that only a killed run leaves: temporary databases, backups. */
+  private static List<String> leftovers(CliRunner cli) throws IOException {
+    try (var files = Files.list(cli.archiveDir())) {
+      return files.map(f -> f.getFileName().toString())
+          .filter(f -> f.startsWith("embedwatch.new-") || f.contains("upgrade-backup") || f.contains("restoring"))
+          .toList();
+    }
   }
 
   /**
