@@ -5,7 +5,6 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.io.Closeable;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.nio.file.Files;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -100,13 +99,9 @@ public final class Database implements Closeable {
    * @throws UnusableArchiveException when there is no database there, or its schema is not this version's
    */
   public static Database openForReading(Settings.Store store) {
-    Optional<H2Archive> archive = managed(store);
-    if (archive.isPresent() && Files.exists(archive.get().backup())) {
-      throw new EmbedwatchException("an upgrade of the store " + archive.get().file().file() + " was stopped before"
-          + " it ended (" + archive.get().backup().getFileName() + " is there): run 'embedwatch check' once to"
-          + " restore it from that backup and upgrade it again");
-    }
-    Database db = archive.isPresent() ? h2(store, passwords(archive.get()), true).db() : existing(store);
+    Optional<H2Archive> archive = H2Archive.of(store);
+    archive.ifPresent(H2Archive::requireNoStoppedUpgrade);
+    Database db = archive.isPresent() ? h2(store, archive.get().passwords(), true).db() : existing(store);
     try {
       SchemaVersion.require(db.dataSource, store.url(), true);
     } catch (RuntimeException e) {
@@ -122,7 +117,7 @@ public final class Database implements Closeable {
    * archive's password ({@link StorePassword}), which an archive made before passwords gets now.
    */
   private static Database openWritable(Settings.Store store, boolean mayCreate) {
-    Optional<H2Archive> managed = managed(store);
+    Optional<H2Archive> managed = H2Archive.of(store);
     if (managed.isEmpty()) {
       Database db = mayCreate ? new Database(pool(store, false), vendorOf(store.url()), store.url()) : existing(store);
       try {
@@ -140,11 +135,11 @@ public final class Database implements Closeable {
     if (!mayCreate && !archive.exists()) {
       throw new UnusableArchiveException(UnusableArchiveException.Reason.NO_DATABASE, store.url(), "", "", null);
     }
-    archive.restoreInterruptedUpgrade(passwords(archive).toArray(String[]::new));
+    archive.restoreInterruptedUpgrade(archive.passwords().toArray(String[]::new));
     if (!archive.exists()) {
       archive.create(StorePassword.findOrCreate(archive.file()), ds -> migrate(ds, store.url()));
     }
-    Opened opened = h2(store, passwords(archive), !mayCreate);
+    Opened opened = h2(store, archive.passwords(), !mayCreate);
     Database db = opened.db();
     try {
       if (!mayCreate) {
@@ -173,19 +168,6 @@ public final class Database implements Closeable {
       db.close();
       throw e;
     }
-  }
-
-  /** The archive's own H2 file, when {@code store} is one: an H2 file URL with no user or password given. */
-  private static Optional<H2Archive> managed(Settings.Store store) {
-    if (vendorOf(store.url()) != Vendor.H2 || !store.user().isEmpty() || store.password().isPresent()) {
-      return Optional.empty();
-    }
-    return H2File.of(store.url()).map(H2Archive::new);
-  }
-
-  /** The passwords to try, in turn: the kept one, then H2's empty default (an archive made before passwords). */
-  private static List<String> passwords(H2Archive archive) {
-    return StorePassword.find(archive.file()).map(p -> List.of(p, "")).orElse(List.of(""));
   }
 
   /** An open database and the password that opened it. */

@@ -14,6 +14,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
@@ -22,6 +24,7 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import javax.sql.DataSource;
 import org.embedwatch.EmbedwatchException;
+import org.embedwatch.config.Settings;
 import org.h2.api.ErrorCode;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.slf4j.Logger;
@@ -51,6 +54,32 @@ final class H2Archive {
 
   H2Archive(H2File db) {
     this.db = db;
+  }
+
+  /** The archive's own H2 file, when {@code store} is one: an H2 file URL with no user or password given. */
+  static Optional<H2Archive> of(Settings.Store store) {
+    if (!store.user().isEmpty() || store.password().isPresent()) {
+      return Optional.empty();
+    }
+    return H2File.of(store.url()).map(H2Archive::new);
+  }
+
+  /** The passwords to try, in turn: the kept one, then H2's empty default (an archive made before passwords). */
+  List<String> passwords() {
+    return StorePassword.find(db).map(p -> List.of(p, "")).orElse(List.of(""));
+  }
+
+  /**
+   * For reading: fails when an upgrade was stopped (its backup is there), saying what restores the archive.
+   *
+   * @throws EmbedwatchException then
+   */
+  void requireNoStoppedUpgrade() {
+    if (Files.exists(backup())) {
+      throw new EmbedwatchException("an upgrade of the store " + db.file() + " was stopped before it ended ("
+          + backup().getFileName() + " is there): run 'embedwatch check' once to restore it from that backup and"
+          + " upgrade it again");
+    }
   }
 
   H2File file() {
