@@ -110,6 +110,39 @@ class H2ArchiveTest {
   }
 
   @Test
+  void anUpgradeWhileAnotherProcessHasTheArchiveOpenIsRefusedSayingSoAndChangesNothing() throws Exception {
+    Path dir = work.resolve("archive");
+    Settings.Store store = store(dir);
+    Flyway.configure().dataSource(store.url(), "sa", "").locations(SchemaVersion.MIGRATIONS).target("13").load()
+        .migrate();
+    // Another process with the archive open: H2's shell in a child JVM, which serves the file to this one.
+    Process other = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+        System.getProperty("java.class.path"), "org.h2.tools.Shell", "-url", store.url(), "-user", "sa", "-password",
+        "").redirectErrorStream(true).start();
+    try (var toShell = new java.io.PrintWriter(other.getOutputStream(), true);
+        var fromShell = new java.io.BufferedReader(new java.io.InputStreamReader(other.getInputStream()))) {
+      toShell.println("select count(*) from \"flyway_schema_history\";");
+      for (String line = fromShell.readLine(); line != null && !line.contains("(1 row"); line = fromShell.readLine()) {
+        // The shell has the archive open once it answered.
+      }
+
+      assertThatThrownBy(() -> Database.openExisting(store))
+          .isInstanceOf(EmbedwatchException.class)
+          .hasMessage("the store " + dir.resolve("embedwatch.mv.db") + " must be opened by this process alone to"
+              + " upgrade its schema, and another process has it open: run this command again once the other"
+              + " embedwatch command has ended");
+    } finally {
+      other.destroyForcibly();
+      other.waitFor();
+    }
+    assertThat(dir.resolve("embedwatch.upgrade-backup.zip")).doesNotExist();
+    try (Database reading = Database.openExisting(store)) {
+      assertThat(reading.<Long>inTransaction(c -> count(c, "select count(*) from \"flyway_schema_history\" where"
+          + " \"version\" = '15'"))).as("upgraded once alone").isEqualTo(1);
+    }
+  }
+
+  @Test
   void readingAnArchiveWhoseUpgradeWasStoppedSaysWhatToRun() throws Exception {
     Path dir = work.resolve("archive");
     Settings.Store store = store(dir);
