@@ -126,7 +126,7 @@ public final class App implements AutoCloseable {
         settings.check().refetchPhotos());
     this.checker = CheckRunner.of(endpoints,
         new MediaFetcher(http, new BlobStore(settings.archiveDir().resolve("media"), temp), sniffer,
-            settings.media().maxBytes()),
+            settings.media().maxBytes(), settings.media().maxPerPost()),
         evidence, store, new WaybackCorroboration(new CdxClient(http, json), new AvailabilityClient(http, json),
             new MementoClient(http, json), store, evidence),
         policy, clock, checkThreads);
@@ -134,7 +134,7 @@ public final class App implements AutoCloseable {
     RemnantResolver remnants = new RemnantResolver(new CdxClient(http, json), new MementoClient(http, json),
         settings.xV2().map(token -> new V2Search(token, http, json)), store, clock);
     this.archiver = new Archiver(extractor, new BlobStore(settings.archiveDir().resolve("articles"), temp), store,
-        checker, evidence, clock, remnants, inputs);
+        checker, evidence, clock, remnants, inputs, settings.read().maxReferences());
   }
 
   /** The threads posts are checked on: {@code check.concurrency} of them (0: as many as there are posts). */

@@ -49,12 +49,24 @@ public final class Archiver {
   private final Clock clock;
   private final RemnantResolver remnants;
   private final InputExpander inputs;
+  private final int maxReferences;
 
   /**
    * @param remnants asked about each remnant of the article once its posts are captured
    */
   public Archiver(ReferenceExtractor extractor, BlobStore articleFiles, EvidenceStore store,
       CheckRunner checker, EvidenceReader reader, Clock clock, RemnantResolver remnants, InputExpander inputs) {
+    this(extractor, articleFiles, store, checker, reader, clock, remnants, inputs, 1000);
+  }
+
+  /**
+   * @param remnants asked about each remnant of the article once its posts are captured
+   * @param maxReferences the most references of one article stored and captured ({@code extract.max-references})
+   */
+  public Archiver(ReferenceExtractor extractor, BlobStore articleFiles, EvidenceStore store,
+      CheckRunner checker, EvidenceReader reader, Clock clock, RemnantResolver remnants, InputExpander inputs,
+      int maxReferences) {
+    this.maxReferences = maxReferences;
     this.inputs = inputs;
     this.reader = reader;
     this.remnants = remnants;
@@ -70,11 +82,13 @@ public final class Archiver {
    *
    * @param references every reference in scope with the result of capturing its post (null for remnants without an id)
    * @param leftOut how many references were out of scope: neither stored nor captured
+   * @param overLimit how many references in scope were over {@code extract.max-references}: neither stored nor
+   *     captured
    * @param related the posts the captured ones quote or reply to, captured as posts of their own (first seen now)
    * @param remnants what resolving each remnant (reference without a post id) gave, in the order of the references
    */
   public record Result(ArticleCapture article, long articleCaptureId, List<ReferenceResult> references, int leftOut,
-      List<CheckResult> related, List<RemnantResult> remnants) {}
+      List<CheckResult> related, List<RemnantResult> remnants, int overLimit) {}
 
   /** A remnant's resolution and, when it resolved to a post, the capture of that post (else null). */
   public record RemnantResult(RemnantResolver.Resolution resolution, CheckResult capture) {}
@@ -162,7 +176,13 @@ public final class Archiver {
    */
   public Result archive(ArticleCapture article, Predicate<Reference> inScope) {
     List<Reference> all = extractor.extract(article.text(), article.textType(), article.baseUrl());
-    List<Reference> references = all.stream().filter(inScope).toList();
+    List<Reference> inScopeReferences = all.stream().filter(inScope).toList();
+    List<Reference> references = inScopeReferences.size() <= maxReferences ? inScopeReferences
+        : inScopeReferences.subList(0, maxReferences);
+    if (references.size() < inScopeReferences.size()) {
+      log.warn("{} has {} references; extract.max-references={}: the other {} are not archived", article.input(),
+          inScopeReferences.size(), maxReferences, inScopeReferences.size() - maxReferences);
+    }
     BlobStore.Blob blob = articleFiles.put(article.raw());
     EvidenceStore.SavedArticle saved = store.record(new EvidenceEvent.ArticleCaptured(new CapturedArticle(article.input(),
         article.url() == null ? null : article.url().toString(), article.readAt(), article.mediaType(),
@@ -188,8 +208,8 @@ public final class Archiver {
     for (EvidenceStore.SavedReference ref : saved.references()) {
       results.add(new ReferenceResult(ref.reference(), ref.post().map(p -> captures.get(p.id())).orElse(null)));
     }
-    return new Result(article, saved.articleCaptureId(), results, all.size() - references.size(), related,
-        resolveRemnants(reader.citations(saved.articleCaptureId())));
+    return new Result(article, saved.articleCaptureId(), results, all.size() - inScopeReferences.size(), related,
+        resolveRemnants(reader.citations(saved.articleCaptureId())), inScopeReferences.size() - references.size());
   }
 
   /**

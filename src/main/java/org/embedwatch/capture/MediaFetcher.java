@@ -7,6 +7,8 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -31,16 +33,46 @@ public final class MediaFetcher {
   private final HttpFetcher http;
   private final BlobStore media;
   private final ContentSniffer sniffer;
+  /** The longest media URL fetched: the store's column. */
+  static final int MAX_URL = 4000;
   private final long maxBytes;
+  private final int maxPerPost;
 
   public MediaFetcher(HttpFetcher http, BlobStore media, ContentSniffer sniffer, long maxBytes) {
+    this(http, media, sniffer, maxBytes, 20);
+  }
+
+  /** @param maxPerPost how many media of one post are fetched at most ({@code media.max-per-post}) */
+  public MediaFetcher(HttpFetcher http, BlobStore media, ContentSniffer sniffer, long maxBytes, int maxPerPost) {
+    this.maxPerPost = maxPerPost;
     this.http = http;
     this.media = media;
     this.sniffer = sniffer;
     this.maxBytes = maxBytes;
   }
 
+  /**
+   * Fetches the first {@code maxPerPost} of {@code refs}; the others are not fetched, each stored with the outcome
+   * {@code not-fetched} (over {@code media.max-per-post}).
+   */
+  List<Media> fetchAll(List<PostContent.MediaRef> refs) {
+    List<Media> out = new ArrayList<>();
+    for (PostContent.MediaRef ref : refs) {
+      out.add(out.size() < maxPerPost ? fetch(ref)
+          : new Media(ref.kind(), ref.url(), MediaOutcome.of(MediaOutcome.Kind.NOT_FETCHED), null, null, 0, null, null));
+    }
+    if (refs.size() > maxPerPost) {
+      log.warn("a post lists {} media; media.max-per-post={}: the other {} are not fetched", refs.size(), maxPerPost,
+          refs.size() - maxPerPost);
+    }
+    return out;
+  }
+
   Media fetch(PostContent.MediaRef ref) {
+    if (ref.url().length() > MAX_URL) {
+      // Longer than the store keeps, and longer than any media URL a platform serves: not fetched.
+      return new Media(ref.kind(), ref.url(), MediaOutcome.of(MediaOutcome.Kind.BAD_URL), null, null, 0, null, null);
+    }
     URI uri;
     try {
       uri = URI.create(ref.url());

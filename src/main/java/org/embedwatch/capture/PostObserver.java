@@ -120,9 +120,7 @@ final class PostObserver {
     if (lastServed.isPresent() && served.content().fingerprint().equals(lastServed.get().fingerprint())) {
       return Optional.empty();
     }
-    List<Media> stored = new ArrayList<>();
-    served.content().media().forEach(m -> stored.add(media.fetch(m)));
-    return Optional.of(capture(served, stored));
+    return Optional.of(capture(served, media.fetchAll(served.content().media())));
   }
 
   /**

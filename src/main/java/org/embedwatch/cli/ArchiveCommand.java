@@ -144,12 +144,15 @@ final class ArchiveCommand implements Callable<Integer> {
     out.println("article " + input + ": " + (n == 0 ? "no references found" : n + (n == 1 ? " reference" : " references"))
         + (left == 0 ? "" : " (" + left + " " + scope.hiddenName() + (left == 1 ? " reference" : " references")
             + " not archived; --scope all archives them)")
+        + (result.overLimit() == 0 ? "" : " (" + result.overLimit() + " more over extract.max-references not"
+            + " archived)")
         + " (" + VisibleText.of(result.article().mediaType()) + ", sha256 " + result.article().sha256().hex() + ")");
     java.util.Iterator<Archiver.RemnantResult> remnants = result.remnants().iterator();
     for (Archiver.ReferenceResult r : result.references()) {
       if (r.capture() == null && r.reference().postId() == null && remnants.hasNext()) {
         out.println("  " + ReferenceLines.describe(r.reference()) + "\n    -> "
             + RemnantLines.outcome(remnants.next(), missingClients));
+        out.flush();
         continue;
       }
       out.println("  " + ReferenceLines.describe(r.reference()) + "\n    -> "
@@ -159,9 +162,13 @@ final class ArchiveCommand implements Callable<Integer> {
       if (r.capture() != null && r.capture().memento().attempted()) {
         out.println("       " + CaptureLines.memento(r.capture()));
       }
+      // Each post's lines reach stdout as they are printed (its check was committed before): a run killed now has
+      // told only what is stored.
+      out.flush();
     }
     for (CheckResult r : result.related()) {
       out.println("  " + CaptureLines.related(r) + "\n    -> " + CaptureLines.outcome(r, missingClients));
+      out.flush();
     }
   }
 }

@@ -179,16 +179,30 @@ public record Settings(
    *
    * @param maxBytes the largest input, counted after decompression (a gzip file or a gzip-encoded response), and the
    *     most characters of text taken from a PDF or DOCX
+   * @param maxReferences the most references of one article {@code archive} stores and captures
+   *     ({@code extract.max-references}); the others are counted and reported, not captured
    */
-  public record Read(long maxBytes) {}
+  public record Read(long maxBytes, int maxReferences) {
+    /** The limits with the default {@code extract.max-references} (1000). */
+    public Read(long maxBytes) {
+      this(maxBytes, 1000);
+    }
+  }
 
   /**
    * Limits on captured media (photos, videos, GIFs), which are streamed to disk, never held whole in memory.
    *
    * @param maxBytes a media file longer than this is not stored: its WARC record is cut off there and marked
    *     {@code WARC-Truncated: length}, and its outcome is {@code too-large (limit N bytes)}
+   * @param maxPerPost the most media of one post fetched ({@code media.max-per-post}); the others are stored with the
+   *     outcome {@code not-fetched}
    */
-  public record Media(long maxBytes) {}
+  public record Media(long maxBytes, int maxPerPost) {
+    /** The limits with the default {@code media.max-per-post} (20). */
+    public Media(long maxBytes) {
+      this(maxBytes, 20);
+    }
+  }
 
   /**
    * The app (or client) access token Meta's Graph API oEmbed endpoints require ({@code meta.oembed-token}). It is sent

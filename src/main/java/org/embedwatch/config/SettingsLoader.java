@@ -37,6 +37,7 @@ public final class SettingsLoader {
       "net.retries", "net.retry-backoff", "net.retry-max-wait", "net.rate-limit-park",
       "net.max-body-bytes", "net.only-routed", "net.allow-addresses", "warc.max-file-bytes", "check.interval", "check.concurrency", "check.confirm-checks", "check.confirm-span",
       "check.confirm-endpoints", "check.refetch-photos", "read.max-bytes", "media.max-bytes",
+      "media.max-per-post", "extract.max-references",
       "x.v1.consumer-key",
       "x.v1.consumer-secret", "x.v1.access-token", "x.v1.access-token-secret", "x.v2.bearer-token",
       "meta.oembed-token");
@@ -155,8 +156,10 @@ public final class SettingsLoader {
         concurrencyLimit(p, "check.concurrency", source), count(p, "check.confirm-checks", 1, 100, source),
         duration(p, "check.confirm-span", source), count(p, "check.confirm-endpoints", 1, 10, source),
         bool(p, "check.refetch-photos", source));
-    Settings.Read read = new Settings.Read(positiveLong(p, "read.max-bytes", source));
-    Settings.Media media = new Settings.Media(positiveLong(p, "media.max-bytes", source));
+    Settings.Read read = new Settings.Read(positiveLong(p, "read.max-bytes", source),
+        count(p, "extract.max-references", 1, 1_000_000, source));
+    Settings.Media media = new Settings.Media(positiveLong(p, "media.max-bytes", source),
+        count(p, "media.max-per-post", 0, 10_000, source));
     return new Settings(archiveDir, store, net, check, read, media, credentials(p, source), bearerToken(p, source),
         metaToken(p, source), source);
   }
@@ -258,6 +261,12 @@ public final class SettingsLoader {
   private Settings.Store store(Properties p, Path archiveDir, String source) {
     String url = p.getProperty("store.url", "").trim();
     if (url.isEmpty()) {
+      String unsafe = unsafeInUrl(archiveDir.toAbsolutePath().toString());
+      if (unsafe != null) {
+        throw new ConfigException("archive.dir=" + p.getProperty("archive.dir", "").trim() + " in " + source
+            + " contains " + unsafe + ", which the store's database URL cannot hold: choose a directory whose path"
+            + " has no ';', no control character and does not start with '~'");
+      }
       url = defaultDatabaseUrl(archiveDir);
     } else if (SECRET_IN_URL.matcher(url).find()) {
       throw new ConfigException("store.url in " + source + " contains a password: give it in store.password or the"
@@ -284,10 +293,35 @@ public final class SettingsLoader {
    * the first process to open it serves it to the others over a local TCP port (the address and a random key are in
    * {@code embedwatch.lock.db}), so that {@code status} or a second {@code check} can run next to a running
    * {@code archive}. When that process exits, another one takes over (H2 reconnects: AUTO_SERVER implies
-   * AUTO_RECONNECT).
+   * AUTO_RECONNECT). Every commit is written to the file before it returns ({@code WRITE_DELAY=0}; H2 would wait up
+   * to half a second by default), so that what a command reports as stored survives a kill.
+   *
+   * @throws ConfigException when the directory's path holds what H2 would read as a setting of the URL (a {@code ;})
    */
   public static String defaultDatabaseUrl(Path archiveDir) {
-    return "jdbc:h2:file:" + archiveDir.toAbsolutePath().resolve("embedwatch") + ";AUTO_SERVER=TRUE;QUERY_CACHE_SIZE=64";
+    String file = archiveDir.toAbsolutePath().resolve("embedwatch").toString();
+    String unsafe = unsafeInUrl(file);
+    if (unsafe != null) {
+      throw new ConfigException("archive.dir " + archiveDir + " contains " + unsafe + ", which the store's database"
+          + " URL cannot hold: choose a directory whose path has no ';', no control character and does not start"
+          + " with '~'");
+    }
+    return "jdbc:h2:file:" + file + ";AUTO_SERVER=TRUE;QUERY_CACHE_SIZE=64;WRITE_DELAY=0";
+  }
+
+  /**
+   * What in {@code path} H2 would not read as part of a file name in a URL, or null: a {@code ;} starts the URL's
+   * settings ({@code ;INIT=} would run SQL), a control character has no place in it, and a leading {@code ~} is the
+   * home directory.
+   */
+  private static String unsafeInUrl(String path) {
+    if (path.indexOf(';') >= 0) {
+      return "';'";
+    }
+    if (path.chars().anyMatch(Character::isISOControl)) {
+      return "a control character";
+    }
+    return path.startsWith("~") ? "a leading '~'" : null;
   }
 
   private static Optional<Settings.XV1Credentials> credentials(Properties p, String source) {

@@ -31,7 +31,9 @@ public record MediaOutcome(Kind kind, int status, long limit) {
     /** The URL the platform gave does not parse. */
     BAD_URL,
     /** The URL is not http(s). */
-    NOT_HTTP
+    NOT_HTTP,
+    /** Not fetched: the post lists more media than {@code media.max-per-post}. */
+    NOT_FETCHED
   }
 
   public static final MediaOutcome STORED = new MediaOutcome(Kind.STORED, 0, 0);

@@ -6,7 +6,10 @@ import java.util.List;
 import org.embedwatch.evidence.ContentFacets;
 
 /**
- * The content of a post as one endpoint served it, reduced to what a verification team compares.
+ * The content of a post as one endpoint served it, reduced to what a verification team compares. Every value a
+ * platform served is bounded here, where it enters: NUL characters are dropped, a text, handle or display name longer
+ * than the store keeps is cut with a visible marker, and a creation time that cannot be one (too long, or control
+ * characters, or no digit) is left out. So one odd or hostile post never fails the check that stores it.
  *
  * @param postId the platform's id of the post
  * @param text the post text
@@ -29,10 +32,52 @@ public record PostContent(
     String fingerprint,
     List<Related> related,
     ContentFacets facets) {
+  /** The most characters of a post's text kept: the store's column. */
+  public static final int MAX_TEXT = 20_000;
+  /** The most characters of an author's handle kept. */
+  public static final int MAX_HANDLE = 200;
+  /** The most characters of an author's display name kept. */
+  public static final int MAX_NAME = 500;
+  /** The longest creation time kept; a longer one is no time any platform gives. */
+  public static final int MAX_CREATED_AT = 64;
+
   public PostContent {
+    text = bounded(text, MAX_TEXT);
+    authorHandle = bounded(authorHandle, MAX_HANDLE);
+    authorName = bounded(authorName, MAX_NAME);
+    createdAt = plausibleTime(createdAt);
     media = List.copyOf(media);
     related = List.copyOf(related);
     java.util.Objects.requireNonNull(facets, "facets");
+  }
+
+  /**
+   * {@code value} without NUL characters, cut to at most {@code max} characters with a marker that says how long it
+   * was ({@code … [cut by Embedwatch: 30000 characters served]}); null stays null.
+   */
+  public static String bounded(String value, int max) {
+    if (value == null) {
+      return null;
+    }
+    String v = value.indexOf('\0') < 0 ? value : value.replace("\0", "");
+    if (v.length() <= max) {
+      return v;
+    }
+    String marker = "… [cut by Embedwatch: " + v.length() + " characters served]";
+    int end = max - marker.length(); // every max here is far longer than the marker
+    if (Character.isHighSurrogate(v.charAt(end - 1))) {
+      end--;
+    }
+    return v.substring(0, end) + marker;
+  }
+
+  /** {@code createdAt} when it can be a time as a platform writes one (short, printable, with a digit), else null. */
+  static String plausibleTime(String createdAt) {
+    if (createdAt == null || createdAt.length() > MAX_CREATED_AT || createdAt.chars().noneMatch(Character::isDigit)
+        || createdAt.chars().anyMatch(Character::isISOControl)) {
+      return null;
+    }
+    return createdAt;
   }
 
   /** A post whose endpoint carries no facets. */
@@ -57,7 +102,11 @@ public record PostContent(
    *
    * @param handle its author's handle when the endpoint gives it, or null
    */
-  public record Related(LinkKind kind, String postId, String handle) {}
+  public record Related(LinkKind kind, String postId, String handle) {
+    public Related {
+      handle = bounded(handle, MAX_HANDLE);
+    }
+  }
 
   /**
    * A media item to fetch.

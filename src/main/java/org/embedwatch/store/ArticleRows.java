@@ -17,7 +17,7 @@ final class ArticleRows {
 
   static long upsertArticle(Connection c, CapturedArticle capture, Instant now) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement("select id from article where input=?")) {
-      ps.setString(1, capture.input());
+      ps.setString(1, Sql.clip(capture.input(), 4000));
       try (ResultSet rs = ps.executeQuery()) {
         if (rs.next()) {
           return rs.getLong(1);
@@ -26,8 +26,8 @@ final class ArticleRows {
     }
     try (PreparedStatement ps = c.prepareStatement(
         "insert into article(input, url, first_seen) values (?,?,?)", Statement.RETURN_GENERATED_KEYS)) {
-      ps.setString(1, capture.input());
-      ps.setString(2, capture.url());
+      ps.setString(1, Sql.clip(capture.input(), 4000));
+      ps.setString(2, Sql.clip(capture.url(), 4000));
       ps.setObject(3, Sql.time(now));
       return Sql.insert(ps);
     }
@@ -39,8 +39,8 @@ final class ArticleRows {
         + " values (?,?,?,?,?,?,?,?,?,?,?)", Statement.RETURN_GENERATED_KEYS)) {
       ps.setLong(1, articleId);
       ps.setObject(2, Sql.time(a.capturedAt()));
-      ps.setString(3, a.mediaType());
-      ps.setString(4, a.charset());
+      ps.setString(3, Sql.clip(a.mediaType(), 200));
+      ps.setString(4, Sql.clip(a.charset(), 100));
       ps.setString(5, a.sha256().hex());
       ps.setLong(6, a.byteLength());
       ps.setString(7, a.bodyPath());

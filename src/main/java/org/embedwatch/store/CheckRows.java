@@ -59,6 +59,8 @@ final class CheckRows {
       }
     }
     boolean changed = transition(c, post, check, observationIds);
+    LinkRows.neverChecked(c, check.postRef()).stream()
+        .filter(p -> discovered.stream().noneMatch(d -> d.id() == p.id())).forEach(discovered::add);
     return new EvidenceStore.RecordedCheck(checkId, number, false, changed, observationIds, discovered);
   }
 

@@ -5,6 +5,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import java.io.Closeable;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -77,9 +78,7 @@ public final class Database implements Closeable {
    *     reached or migrated
    */
   public static Database open(Settings.Store store) {
-    Database db = new Database(pool(store, false), vendorOf(store.url()), store.url());
-    db.migrate();
-    return db;
+    return openWritable(store, true);
   }
 
   /**
@@ -90,15 +89,7 @@ public final class Database implements Closeable {
    *     newer one
    */
   public static Database openExisting(Settings.Store store) {
-    Database db = existing(store);
-    try {
-      SchemaVersion.require(db.dataSource, store.url(), false);
-    } catch (RuntimeException e) {
-      db.close();
-      throw e;
-    }
-    db.migrate();
-    return db;
+    return openWritable(store, false);
   }
 
   /**
@@ -108,7 +99,9 @@ public final class Database implements Closeable {
    * @throws UnusableArchiveException when there is no database there, or its schema is not this version's
    */
   public static Database openForReading(Settings.Store store) {
-    Database db = existing(store);
+    Optional<H2Archive> archive = H2Archive.of(store);
+    archive.ifPresent(H2Archive::requireNoStoppedUpgrade);
+    Database db = archive.isPresent() ? h2(store, archive.get().passwords(), true).db() : existing(store);
     try {
       SchemaVersion.require(db.dataSource, store.url(), true);
     } catch (RuntimeException e) {
@@ -116,6 +109,94 @@ public final class Database implements Closeable {
       throw e;
     }
     return db;
+  }
+
+  /**
+   * Opens for writing. The archive's own H2 file (an H2 file URL, no {@code store.user}, no {@code store.password})
+   * is made, upgraded and restored by {@link H2Archive}, safe against a kill at any moment, and opened with the
+   * archive's password ({@link StorePassword}), which an archive made before passwords gets now.
+   */
+  private static Database openWritable(Settings.Store store, boolean mayCreate) {
+    Optional<H2Archive> managed = H2Archive.of(store);
+    if (managed.isEmpty()) {
+      Database db = mayCreate ? new Database(pool(store, false), vendorOf(store.url()), store.url()) : existing(store);
+      try {
+        if (!mayCreate) {
+          SchemaVersion.require(db.dataSource, store.url(), false);
+        }
+        migrate(db.dataSource, store.url());
+      } catch (RuntimeException e) {
+        db.close();
+        throw e;
+      }
+      return db;
+    }
+    H2Archive archive = managed.get();
+    if (!mayCreate && !archive.exists()) {
+      throw new UnusableArchiveException(UnusableArchiveException.Reason.NO_DATABASE, store.url(), "", "", null);
+    }
+    archive.restoreInterruptedUpgrade(archive.passwords().toArray(String[]::new));
+    if (!archive.exists()) {
+      archive.create(StorePassword.findOrCreate(archive.file()), ds -> migrate(ds, store.url()));
+    }
+    Opened opened = h2(store, archive.passwords(), !mayCreate);
+    Database db = opened.db();
+    try {
+      if (!mayCreate) {
+        SchemaVersion.require(db.dataSource, store.url(), false);
+      }
+      String password = opened.password();
+      if (password.isEmpty()) {
+        String kept = StorePassword.findOrCreate(archive.file());
+        db.inTransaction(c -> {
+          H2Archive.setPassword(c, kept);
+          return null;
+        });
+        log.info("the store {} has a password now, kept in {}", archive.file().file(),
+            StorePassword.fileOf(archive.file()));
+        db.close();
+        db = h2(store, List.of(kept), true).db();
+        password = kept;
+      }
+      if (SchemaVersion.pending(db.dataSource)) {
+        db.close();
+        archive.upgrade(password, ds -> migrate(ds, store.url()));
+        db = h2(store, List.of(password), true).db();
+      }
+      return db;
+    } catch (RuntimeException e) {
+      db.close();
+      throw e;
+    }
+  }
+
+  /** An open database and the password that opened it. */
+  private record Opened(Database db, String password) {}
+
+  /** The archive's H2 file opened with the first of {@code passwords} that H2 accepts. */
+  private static Opened h2(Settings.Store store, List<String> passwords, boolean mustExist) {
+    for (int i = 0; ; i++) {
+      Settings.Store as = new Settings.Store(store.url(), H2Archive.USER,
+          Optional.of(new Settings.Password(passwords.get(i))));
+      try {
+        return new Opened(mustExist ? existing(as) : new Database(pool(as, false), Vendor.H2, store.url()),
+            passwords.get(i));
+      } catch (EmbedwatchException e) {
+        boolean wrong = causes(e).anyMatch(c -> c instanceof SQLException sql && H2Archive.wrongPassword(sql));
+        if (!wrong) {
+          throw e;
+        }
+        if (i == passwords.size() - 1) {
+          throw new EmbedwatchException("cannot open the store at " + store.url() + ": its password is not the one"
+              + " kept in " + H2File.of(store.url()).map(StorePassword::fileOf).orElseThrow() + " (restore that"
+              + " file from a copy of this archive)", e);
+        }
+      }
+    }
+  }
+
+  private static java.util.stream.Stream<Throwable> causes(Throwable t) {
+    return java.util.stream.Stream.iterate(t, java.util.Objects::nonNull, Throwable::getCause);
   }
 
   /** A database on an existing store: H2 is told not to create one ({@code IFEXISTS=TRUE}). */
@@ -168,7 +249,7 @@ public final class Database implements Closeable {
       config.setMinimumIdle(1);
       return new HikariDataSource(config);
     } catch (RuntimeException e) {
-      throw new EmbedwatchException("cannot open the store at " + url + ": " + rootMessage(e) + hint(vendor), e);
+      throw new EmbedwatchException("cannot open the store at " + url + ": " + rootMessage(e) + hint(vendor, e), e);
     }
   }
 
@@ -204,21 +285,27 @@ public final class Database implements Closeable {
         || e.getErrorCode() == ErrorCode.ERROR_OPENING_DATABASE_1 && String.valueOf(e.getMessage()).contains("Lock file");
   }
 
-  private static String hint(Vendor vendor) {
+  /** Whether {@code e}, or what caused it, says another process has the H2 file open. */
+  static boolean lockError(Throwable e) {
+    return causes(e).anyMatch(c -> c instanceof SQLException sql && lockRace(sql));
+  }
+
+  /** What to check, when opening failed: another process, for H2 only when the file is locked. */
+  private static String hint(Vendor vendor, Throwable e) {
     return switch (vendor) {
-      case H2 -> " (is another embedwatch process using it?)";
+      case H2 -> lockError(e) ? " (is another embedwatch process using it?)" : "";
       case POSTGRESQL -> " (check that the server runs, store.url, store.user, and the password in store.password"
           + " or EMBEDWATCH_STORE_PASSWORD)";
     };
   }
 
   /** Applies the pending migrations: the same scripts on every vendor, after {@link PortableTypes} on PostgreSQL. */
-  private void migrate() {
+  private static void migrate(DataSource dataSource, String url) {
     try {
       SchemaVersion.flyway(dataSource).migrate();
     } catch (FlywayException e) {
-      close();
-      throw new EmbedwatchException("cannot migrate the store at " + name + ": " + rootMessage(e) + hint(vendor), e);
+      throw new EmbedwatchException("cannot migrate the store at " + url + ": " + rootMessage(e)
+          + hint(vendorOf(url), e), e);
     }
   }
 

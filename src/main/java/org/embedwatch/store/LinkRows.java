@@ -7,6 +7,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import org.embedwatch.evidence.PostLink;
 import org.embedwatch.evidence.PostRecord;
@@ -53,5 +55,25 @@ final class LinkRows {
       ps.executeUpdate();
     }
     return created;
+  }
+
+  /**
+   * The posts {@code fromPost} names that were never checked (not one observation): a run that created their rows
+   * was stopped before it checked them. They are told as discovered again, so that the next check of the post that
+   * names them (an {@code archive} run again) checks them too (review-reliability L8).
+   */
+  static List<PostRecord> neverChecked(Connection c, long fromPost) throws SQLException {
+    List<PostRecord> out = new ArrayList<>();
+    try (PreparedStatement ps = c.prepareStatement("select distinct l.to_post from post_link l where l.from_post=?"
+        + " and l.to_post is not null and not exists (select 1 from observation o where o.post_ref = l.to_post)")) {
+      ps.setLong(1, fromPost);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          out.add(rs.getLong(1) == fromPost ? null : EvidenceReader.post(c, rs.getLong(1)).orElse(null));
+        }
+      }
+    }
+    out.removeIf(java.util.Objects::isNull);
+    return out;
   }
 }

@@ -18,7 +18,7 @@ final class MementoRows {
   static boolean mementoExists(Connection c, long postRef, String uri) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement("select 1 from memento where post_ref=? and memento_uri=?")) {
       ps.setLong(1, postRef);
-      ps.setString(2, uri);
+      ps.setString(2, Sql.clip(uri, 2048));
       try (ResultSet rs = ps.executeQuery()) {
         return rs.next();
       }
@@ -40,9 +40,9 @@ final class MementoRows {
         ps.setLong(1, postRef);
         ps.setString(2, m.source());
         ps.setString(3, Sql.clip(m.originalUrl(), 4000));
-        ps.setString(4, m.timestamp());
+        ps.setString(4, Sql.clip(m.timestamp(), 14));
         ps.setObject(5, Sql.time(m.at()));
-        ps.setString(6, m.uri());
+        ps.setString(6, Sql.clip(m.uri(), 2048));
         ps.setString(7, Sql.clip(m.statusCode(), 8));
         ps.setString(8, Sql.clip(m.digest(), 64));
         ps.setString(9, Sql.clip(m.mimetype(), 200));

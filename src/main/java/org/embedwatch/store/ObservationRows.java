@@ -26,7 +26,7 @@ final class ObservationRows {
       ps.setLong(1, postRef);
       ps.setObject(2, Sql.time(o.observedAt()));
       ps.setString(3, o.endpoint());
-      ps.setString(4, o.requestUrl());
+      ps.setString(4, Sql.clip(o.requestUrl(), 4000));
       if (o.httpStatus() == null) {
         ps.setNull(5, Types.INTEGER);
       } else {
@@ -65,10 +65,10 @@ final class ObservationRows {
       ps.setString(6, p.bodySha256().hex());
       ps.setString(7, p.fingerprint());
       ps.setString(8, Sql.clip(p.text(), 20000));
-      ps.setString(9, p.authorHandle());
-      ps.setString(10, p.authorName());
-      ps.setString(11, p.createdAt());
-      ps.setString(12, p.bodyScope());
+      ps.setString(9, Sql.clip(p.authorHandle(), 200));
+      ps.setString(10, Sql.clip(p.authorName(), 500));
+      ps.setString(11, Sql.clip(p.createdAt(), 64));
+      ps.setString(12, Sql.clip(p.bodyScope(), 200));
       if (mementoRef == null) {
         ps.setNull(13, Types.BIGINT);
       } else {
@@ -88,8 +88,8 @@ final class ObservationRows {
           ps.setLong(2, mediaId);
         }
         ps.setString(3, m.kind().key());
-        ps.setString(4, m.sourceUrl());
-        ps.setString(5, m.outcome().key());
+        ps.setString(4, Sql.clip(m.sourceUrl(), 4000));
+        ps.setString(5, Sql.clip(m.outcome().key(), 100));
         Sql.setWarc(ps, 6, m.warc());
         ps.executeUpdate();
       }
@@ -111,7 +111,7 @@ final class ObservationRows {
     try (PreparedStatement ps = c.prepareStatement("insert into media(sha256, content_type, byte_length, path, dhash)"
         + " values (?,?,?,?,?)", Statement.RETURN_GENERATED_KEYS)) {
       ps.setString(1, m.sha256().hex());
-      ps.setString(2, m.contentType());
+      ps.setString(2, Sql.clip(m.contentType(), 200));
       ps.setLong(3, m.byteLength());
       ps.setString(4, m.path());
       Sql.setLong(ps, 5, m.dhash());

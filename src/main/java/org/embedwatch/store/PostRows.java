@@ -41,7 +41,7 @@ final class PostRows {
     try (PreparedStatement ps = c.prepareStatement("insert into post(platform, post_id, handle, url, first_seen,"
         + " state, next_check_at, identity) values (?,?,?,?,?,?,?,?)", Statement.RETURN_GENERATED_KEYS)) {
       ps.setString(1, r.platform().key());
-      ps.setString(2, r.postId());
+      ps.setString(2, Sql.clip(r.postId(), 128));
       ps.setString(3, Sql.clip(r.handle(), 200));
       ps.setString(4, r.url() == null ? "" : Sql.clip(r.url(), 2000));
       ps.setObject(5, Sql.time(now));
@@ -72,7 +72,7 @@ final class PostRows {
     try (PreparedStatement ps = c.prepareStatement("insert into post(platform, post_id, handle, url, first_seen,"
         + " state, next_check_at, identity) values (?,?,?,?,?,?,?,?)", Statement.RETURN_GENERATED_KEYS)) {
       ps.setString(1, link.platform().key());
-      ps.setString(2, link.postId());
+      ps.setString(2, Sql.clip(link.postId(), 128));
       ps.setString(3, Sql.clip(link.handle(), 200));
       ps.setString(4, link.url() == null ? "" : Sql.clip(link.url(), 2000));
       ps.setObject(5, Sql.time(now));

@@ -20,6 +20,11 @@ final class SchemaVersion {
     return Flyway.configure().dataSource(ds).locations(MIGRATIONS).callbacks(new PortableTypes()).load();
   }
 
+  /** Whether migrations of this version are not applied yet (read only). */
+  static boolean pending(DataSource ds) {
+    return flyway(ds).info().pending().length > 0;
+  }
+
   /**
    * Fails unless the database holds an Embedwatch schema no newer than this version's, and, when {@code current},
    * with every migration of this version applied.

@@ -51,8 +51,22 @@ final class Sql {
         : new WarcLocation(file, rs.getLong("warc_offset"), URI.create(rs.getString("warc_record_id")));
   }
 
+  /**
+   * {@code s} as a text column of {@code max} characters takes it: without NUL characters (PostgreSQL refuses them in
+   * text; H2 would keep them) and cut at {@code max} characters (never between the two halves of a surrogate pair).
+   * The last guard of every text column that can hold a value from outside: a value too long for its column must
+   * never fail the transaction that stores it.
+   */
   static String clip(String s, int max) {
-    return s == null || s.length() <= max ? s : s.substring(0, max);
+    if (s == null) {
+      return null;
+    }
+    String text = s.indexOf('\0') < 0 ? s : s.replace("\0", "");
+    if (text.length() <= max) {
+      return text;
+    }
+    int end = Character.isHighSurrogate(text.charAt(max - 1)) ? max - 1 : max;
+    return text.substring(0, end);
   }
 
   static void setLong(PreparedStatement ps, int i, Long v) throws SQLException {

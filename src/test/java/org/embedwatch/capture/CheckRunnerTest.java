@@ -149,6 +149,37 @@ class CheckRunnerTest {
   }
 
   @Test
+  void aPostWhoseCheckTheStoreRefusesIsThatPostsFailureAndTheRunGoesOn() {
+    // H2 only: a trigger (Java code inside H2) refuses one post's observations, as a value no column held did.
+    org.junit.jupiter.api.Assumptions.assumeTrue(db.vendor() == Database.Vendor.H2);
+    List<PostRecord> posts = posts("3kaaa", "3kbbb", "3kccc");
+    RefusingTrigger.postRef = posts.get(1).id();
+    db.inTransaction(c -> c.createStatement().execute("create trigger refuse before insert on observation for each"
+        + " row call \"" + RefusingTrigger.class.getName() + "\""));
+    List<CheckResult> results = new ArrayList<>();
+
+    runner(List.of(endpoint("bsky-a", null))).checkAll(posts, results::add);
+
+    assertThat(results).extracting(r -> r.post().postId()).containsExactly("3kaaa", "3kbbb", "3kccc");
+    assertThat(results).extracting(CheckResult::failed).containsExactly(false, true, false);
+    assertThat(results.get(1).failure()).contains("refused by the test's trigger");
+    assertThat(new CheckReader(db).checks(posts.get(1).id())).isEmpty();
+    assertThat(new CheckReader(db).checks(posts.get(2).id())).hasSize(1);
+  }
+
+  /** Refuses every observation of the post {@link #postRef}. */
+  public static final class RefusingTrigger implements org.h2.api.Trigger {
+    static volatile long postRef;
+
+    @Override
+    public void fire(java.sql.Connection c, Object[] oldRow, Object[] newRow) throws java.sql.SQLException {
+      if (newRow != null && newRow[1] instanceof Number n && n.longValue() == postRef) {
+        throw new java.sql.SQLException("refused by the test's trigger", "22001");
+      }
+    }
+  }
+
+  @Test
   void checksAreNumberedOneByOneAndACheckRecordedTwiceIsStoredOnce() {
     List<PostRecord> posts = posts("3kaaa");
     CheckRunner runner = runner(List.of(endpoint("bsky-a", null)));

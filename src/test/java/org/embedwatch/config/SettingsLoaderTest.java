@@ -31,6 +31,31 @@ class SettingsLoaderTest {
   }
 
   @Test
+  void anArchiveDirThatWouldAddSettingsToTheDatabaseUrlIsRefusedNamingIt() {
+    // review-reliability L3: ";INIT=" ran SQL when the database opened.
+    String dir = "inj;INIT=CREATE SCHEMA IF NOT EXISTS PWNED --";
+
+    assertThatThrownBy(() -> new SettingsLoader(work).load(Optional.empty(), List.of("archive.dir=" + dir)))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("archive.dir=" + dir + " in built-in defaults contains ';'")
+        .hasMessageContaining("choose a directory whose path has no ';'")
+        .hasMessageNotContaining("\n");
+    assertThatThrownBy(() -> SettingsLoader.defaultDatabaseUrl(work.resolve("a;b"))).isInstanceOf(ConfigException.class);
+    assertThat(SettingsLoader.defaultDatabaseUrl(work.resolve("plain dir"))).isEqualTo("jdbc:h2:file:"
+        + work.resolve("plain dir").resolve("embedwatch") + ";AUTO_SERVER=TRUE;QUERY_CACHE_SIZE=64;WRITE_DELAY=0");
+    assertThat(work.resolve("inj.mv.db")).doesNotExist();
+  }
+
+  @Test
+  void theStoreAndReferenceLimitsHaveDefaultsAndAreChecked() {
+    Settings s = new SettingsLoader(work).load(Optional.empty(), List.of());
+    assertThat(s.media().maxPerPost()).isEqualTo(20);
+    assertThat(s.read().maxReferences()).isEqualTo(1000);
+    assertThatThrownBy(() -> new SettingsLoader(work).load(Optional.empty(), List.of("extract.max-references=0")))
+        .isInstanceOf(ConfigException.class).hasMessageStartingWith("extract.max-references=0");
+  }
+
+  @Test
   void theDefaultFileInTheWorkingDirectoryIsReadAndSetOverridesIt() throws IOException {
     Files.createDirectories(work.resolve("config"));
     Files.writeString(work.resolve("config/embedwatch.properties"),

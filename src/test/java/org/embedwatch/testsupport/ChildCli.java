@@ -3,7 +3,16 @@ package org.embedwatch.testsupport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchEvent;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -28,7 +37,10 @@ public final class ChildCli {
   private final Sandbox sandbox;
   private int started;
 
-  /** A child on {@code cli}'s archive and settings, whose routes lead to {@code sandbox}. */
+  /**
+   * A child on {@code cli}'s archive and settings, whose routes lead to {@code sandbox} (null for a child that asks
+   * no sandbox, killed by another trigger than requests).
+   */
   public ChildCli(CliRunner cli, Sandbox sandbox) {
     this.cli = cli;
     this.sandbox = sandbox;
@@ -48,22 +60,105 @@ public final class ChildCli {
    * sandbox has not received them within 90 seconds.
    */
   public Killed killAfter(int requests, List<String> args) throws IOException, InterruptedException {
+    int before = sandbox.requests().size();
+    return run(args, (child, err) -> await(child, before + requests, err));
+  }
+
+  /**
+   * Runs {@code embedwatch <args>} in a child JVM and kills it with SIGKILL as soon as its stdout shows the
+   * {@code n}th line that {@code line} matches: the moment it has told that line (stdout is read as the child writes
+   * it, and the kill is sent from the reading thread). Fails when the child ends by itself first, or prints fewer
+   * such lines within 90 seconds.
+   */
+  public Killed killAfterLine(Pattern line, int n, List<String> args) throws IOException, InterruptedException {
+    return run(args, true, (child, err) -> awaitLine(child, line, n, err));
+  }
+
+  /**
+   * Runs {@code embedwatch <args>} in a child JVM and kills it with SIGKILL at the {@code n}th time a file whose name
+   * {@code name} matches is created or written in {@code dir} (as inotify tells it), for a kill at a moment of the
+   * child's work on its files (the store's temporary database while a new archive is made, its backup while an
+   * archive is upgraded). When the child ends before, that is told: {@link Killed#exit()} is its own exit code.
+   */
+  public Killed killOnFileEvent(Path dir, Predicate<String> name, int n, List<String> args)
+      throws IOException, InterruptedException {
+    Files.createDirectories(dir);
+    try (WatchService watch = dir.getFileSystem().newWatchService()) {
+      dir.register(watch, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY);
+      return run(args, (child, err) -> awaitFileEvent(child, watch, name, n));
+    }
+  }
+
+  /** Waits for the moment to kill {@code child}. */
+  @FunctionalInterface
+  private interface Trigger {
+    void await(Process child, Path err) throws IOException, InterruptedException;
+  }
+
+  private Killed run(List<String> args, Trigger trigger) throws IOException, InterruptedException {
+    return run(args, false, trigger);
+  }
+
+  private Killed run(List<String> args, boolean pipeOut, Trigger trigger) throws IOException, InterruptedException {
     Files.createDirectories(cli.workDir());
     started++;
     Path out = cli.workDir().resolve("child-" + started + ".out");
     Path err = cli.workDir().resolve("child-" + started + ".err");
-    int before = sandbox.requests().size();
-    Process child = new ProcessBuilder(command(args)).directory(cli.workDir().toFile())
-        .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    int before = sandbox == null ? 0 : sandbox.requests().size();
+    ProcessBuilder builder = new ProcessBuilder(command(args)).directory(cli.workDir().toFile())
+        .redirectError(err.toFile());
+    Process child = (pipeOut ? builder : builder.redirectOutput(out.toFile())).start();
+    printed = new StringBuilder();
     try {
-      await(child, before + requests, err);
+      trigger.await(child, err);
     } finally {
       // Process.destroyForcibly() is SIGKILL on Linux: no shutdown hook runs, H2's included.
       child.destroyForcibly();
       assertThat(child.waitFor(30, TimeUnit.SECONDS)).as("the killed child is gone").isTrue();
     }
+    if (pipeOut) {
+      Files.writeString(out, printed);
+    }
     return new Killed(child.exitValue(), Files.readString(out), Files.readString(err),
-        sandbox.requests().size() - before);
+        sandbox == null ? 0 : sandbox.requests().size() - before);
+  }
+
+  private StringBuilder printed = new StringBuilder();
+
+  private void awaitLine(Process child, Pattern line, int n, Path err) throws IOException {
+    int seen = 0;
+    try (BufferedReader r = new BufferedReader(new InputStreamReader(child.getInputStream(),
+        StandardCharsets.UTF_8))) {
+      for (String l = r.readLine(); l != null; l = r.readLine()) {
+        printed.append(l).append('\n');
+        if (line.matcher(l).find() && ++seen == n) {
+          child.destroyForcibly();
+          return;
+        }
+      }
+    }
+    fail("the child ended (stdout closed) after %d of %d lines matching %s%n%s", seen, n, line,
+        Files.readString(err));
+  }
+
+  private static void awaitFileEvent(Process child, WatchService watch, Predicate<String> name, int n)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + PROGRESS_TIMEOUT.toNanos();
+    int seen = 0;
+    while (child.isAlive() && System.nanoTime() - deadline < 0) {
+      // Short slices only to notice a child that ended by itself.
+      WatchKey key = watch.poll(100, TimeUnit.MILLISECONDS);
+      if (key == null) {
+        continue;
+      }
+      for (WatchEvent<?> e : key.pollEvents()) {
+        if (e.context() instanceof Path p && name.test(p.getFileName().toString()) && ++seen == n) {
+          child.destroyForcibly();
+          return;
+        }
+      }
+      key.reset();
+    }
   }
 
   private void await(Process child, int count, Path err) throws IOException, InterruptedException {
