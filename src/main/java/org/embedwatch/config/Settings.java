@@ -73,6 +73,10 @@ public record Settings(
    * @param maxBodyBytes a response body longer than this is cut off and recorded as truncated
    * @param warcMaxFileBytes a WARC file is closed and a new one started once it grows past this
    * @param politeness per-host rate and concurrency limits, retries and rate-limit parking
+   * @param requestDeadline the longest one request may take on the wire, its retries included; it is aborted then
+   * @param minBytesPerSecond the slowest transfer accepted once an answer has started (measured over each
+   *     {@code minRateWindow}); a slower one is aborted. 0: no minimum
+   * @param minRateWindow the window over which the transfer rate is measured, and the grace before the first measure
    */
   public record Net(
       Map<String, URI> routes,
@@ -82,7 +86,10 @@ public record Settings(
       long maxBodyBytes,
       long warcMaxFileBytes,
       Politeness politeness,
-      boolean onlyRouted) {
+      boolean onlyRouted,
+      Duration requestDeadline,
+      long minBytesPerSecond,
+      Duration minRateWindow) {
     public Net {
       routes = Map.copyOf(routes);
     }
@@ -101,6 +108,7 @@ public record Settings(
    * @param retryMaxWait the longest wait for a retry: a 429 or 503 whose {@code Retry-After} asks for longer is not
    *     retried
    * @param rateLimitPark how long a host is parked after a 429 that says nothing of when to come back
+   * @param maxPark the longest a host is ever parked: a later Retry-After or reset, or a stored park, is cut to this
    */
   public record Politeness(
       Rate defaultRate,
@@ -110,7 +118,8 @@ public record Settings(
       int retries,
       Duration retryBackoff,
       Duration retryMaxWait,
-      Duration rateLimitPark) {
+      Duration rateLimitPark,
+      Duration maxPark) {
     public Politeness {
       rates = Map.copyOf(rates);
       concurrency = Map.copyOf(concurrency);

@@ -63,6 +63,7 @@ public final class HttpFetcher implements Closeable {
   private final Clock clock;
   private final Sleeper sleeper;
   private final HostLimits limits;
+  private final TransferLimits transfer;
 
   public HttpFetcher(Settings.Net settings, ExchangeRecorder warc, Clock clock, Sleeper sleeper) {
     this(settings, warc, clock, sleeper, HostLimits.ParkListener.none());
@@ -77,6 +78,8 @@ public final class HttpFetcher implements Closeable {
     this.clock = clock;
     this.sleeper = sleeper;
     this.limits = new HostLimits(settings.politeness(), clock, sleeper, parks);
+    this.transfer = new TransferLimits(settings.requestDeadline(), settings.minBytesPerSecond(),
+        settings.minRateWindow());
     ConnectionConfig connection = ConnectionConfig.custom()
         .setConnectTimeout(Timeout.of(settings.connectTimeout()))
         .setSocketTimeout(Timeout.of(settings.readTimeout()))
@@ -174,6 +177,8 @@ public final class HttpFetcher implements Closeable {
     String host = uri.getHost();
     URI logged = QuerySecrets.redact(uri);
     boolean waitedForPark = false;
+    // One deadline for all attempts together: a slow server is not given it again with each retry.
+    Duration budget = transfer.deadline();
     for (int attempt = 0; ; attempt++) {
       Optional<Instant> parked = waitedForPark ? Optional.empty() : limits.parkedUntil(host);
       if (parked.isPresent()) {
@@ -182,8 +187,10 @@ public final class HttpFetcher implements Closeable {
             host + " is rate limited until " + parked.get() + "; not asked", null);
       }
       Fetch f;
+      long sent = System.nanoTime();
       try (HostLimits.Permit permit = limits.enter(host)) {
-        f = exchange(uri, headers, sink);
+        sent = System.nanoTime();
+        f = exchange(uri, headers, sink, budget);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return new Fetch.Failure(uri, clock.instant(), Fetch.Kind.IO, "interrupted while waiting to ask " + host,
@@ -192,7 +199,8 @@ public final class HttpFetcher implements Closeable {
       Instant now = clock.instant();
       Optional<Instant> parkUntil = f instanceof Fetch.Response r ? limits.parkAfter(host, r) : Optional.empty();
       Optional<Duration> wait = retryWait(f, attempt, now, parkUntil);
-      if (attempt >= polite.retries() || wait.isEmpty()) {
+      budget = budget.minusNanos(System.nanoTime() - sent);
+      if (attempt >= polite.retries() || wait.isEmpty() || budget.compareTo(Duration.ofMillis(1)) < 0) {
         return f;
       }
       log.debug("GET {}: retrying in {} ({})", logged, wait.get(), describe(f));
@@ -246,8 +254,8 @@ public final class HttpFetcher implements Closeable {
         + ((Fetch.Failure) f).message();
   }
 
-  /** One exchange, written to WARC. */
-  private Fetch exchange(URI uri, Map<String, String> headers, Sink sink) {
+  /** One exchange, written to WARC, aborted once it has run for {@code budget} or become too slow. */
+  private Fetch exchange(URI uri, Map<String, String> headers, Sink sink, Duration budget) {
     URI target = routes.rewrite(uri).orElse(uri);
     if (settings.onlyRouted() && target.equals(uri) && !isLoopback(uri.getHost())) {
       return new Fetch.Failure(uri, clock.instant(), Fetch.Kind.NOT_ROUTED, uri.getHost()
@@ -269,18 +277,21 @@ public final class HttpFetcher implements Closeable {
     }
     List<Map.Entry<String, String>> recorded = RequestHeaders.redacted(sent);
     Instant at = clock.instant();
-    try {
+    TransferLimits.Watch watch = transfer.watch(get, budget);
+    try (watch) {
       if (sink != null) {
-        return streamed(get, uri, routedTo, at, recorded, sink);
+        return streamed(get, uri, routedTo, at, recorded, sink, watch);
       }
-      HttpExchangeRecord.Response response = client.execute(get, this::readResponse);
+      HttpExchangeRecord.Response response = client.execute(get, answer -> readResponse(answer, watch));
       WarcLocation loc = warc.write(new HttpExchangeRecord(uri, routedTo, at, "GET", recorded, response, null));
       log.debug("GET {} -> {} ({} bytes)", QuerySecrets.redact(uri), response.status(), response.body().length);
       return new Fetch.Response(uri, uri, at, response.status(), response.headers(), response.body(),
           response.truncated(), Sha256.of(response.body()), loc);
     } catch (IOException e) {
-      Fetch.Kind kind = kindOf(e);
-      String message = QuerySecrets.scrub(e.getClass().getSimpleName() + ": " + e.getMessage(), uri);
+      Optional<String> tripped = watch.tripped();
+      Fetch.Kind kind = tripped.isPresent() ? Fetch.Kind.TIMEOUT : kindOf(e);
+      String message = tripped.orElseGet(
+          () -> QuerySecrets.scrub(e.getClass().getSimpleName() + ": " + e.getMessage(), uri));
       WarcLocation loc = warc.write(new HttpExchangeRecord(uri, routedTo, at, "GET", recorded, null, message));
       log.debug("GET {} failed: {}", QuerySecrets.redact(uri), message);
       return new Fetch.Failure(uri, at, kind, message, loc);
@@ -292,7 +303,7 @@ public final class HttpFetcher implements Closeable {
    * dropped rather than drained, so an oversized body is never read to its end.
    */
   private Fetch streamed(HttpGet get, URI uri, URI routedTo, Instant at, List<Map.Entry<String, String>> recorded,
-      Sink sink) throws IOException {
+      Sink sink, TransferLimits.Watch watch) throws IOException {
     Files.createDirectories(sink.file().toAbsolutePath().getParent());
     MessageDigest digest = Sha256.newDigest();
     boolean truncated = false;
@@ -301,6 +312,7 @@ public final class HttpFetcher implements Closeable {
     String reason;
     List<Map.Entry<String, String>> headers = new ArrayList<>();
     ClassicHttpResponse response = client.executeOpen(null, get, null);
+    watch.started();
     try (OutputStream out = Files.newOutputStream(sink.file())) {
       status = response.getCode();
       reason = response.getReasonPhrase();
@@ -316,6 +328,7 @@ public final class HttpFetcher implements Closeable {
           out.write(buf, 0, keep);
           digest.update(buf, 0, keep);
           length += keep;
+          watch.counted(n);
           if (keep < n) {
             truncated = true;
             get.cancel();
@@ -345,7 +358,9 @@ public final class HttpFetcher implements Closeable {
         new Sha256(HexFormat.of().formatHex(digest.digest())), loc);
   }
 
-  private HttpExchangeRecord.Response readResponse(ClassicHttpResponse response) throws IOException {
+  private HttpExchangeRecord.Response readResponse(ClassicHttpResponse response, TransferLimits.Watch watch)
+      throws IOException {
+    watch.started();
     List<Map.Entry<String, String>> headers = new ArrayList<>();
     for (Header h : response.getHeaders()) {
       headers.add(Map.entry(h.getName(), h.getValue()));
@@ -355,10 +370,9 @@ public final class HttpFetcher implements Closeable {
     HttpEntity entity = response.getEntity();
     if (entity != null) {
       try (InputStream in = entity.getContent()) {
-        long max = settings.maxBodyBytes();
-        byte[] read = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
-        truncated = read.length > max;
-        body = truncated ? java.util.Arrays.copyOf(read, (int) max) : read;
+        BoundedBody read = BoundedBody.read(in, settings.maxBodyBytes(), watch);
+        truncated = read.truncated();
+        body = read.bytes();
       }
     }
     return new HttpExchangeRecord.Response(response.getCode(), response.getReasonPhrase(), headers, body, truncated);
@@ -376,6 +390,7 @@ public final class HttpFetcher implements Closeable {
 
   @Override
   public void close() throws IOException {
+    transfer.close();
     client.close();
   }
 }

@@ -19,7 +19,7 @@ class HostLimitsTest {
 
   private HostLimits limits(Settings.Rate defaultRate, Map<String, Settings.Rate> rates) {
     Settings.Politeness p = new Settings.Politeness(defaultRate, rates, 2, Map.of(), 2, Duration.ofSeconds(1),
-        Duration.ofSeconds(10), Duration.ofMinutes(15));
+        Duration.ofSeconds(10), Duration.ofMinutes(15), Duration.ofDays(1));
     return new HostLimits(p, clock, waits::add);
   }
 
@@ -115,7 +115,7 @@ class HostLimitsTest {
   void eachParkThatMovesAHostsParkIsToldToTheListenerAndARestoredOneIsNot() {
     List<String> told = new ArrayList<>();
     Settings.Politeness p = new Settings.Politeness(Settings.Rate.off(), Map.of(), 2, Map.of(), 2,
-        Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofMinutes(15));
+        Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofMinutes(15), Duration.ofDays(1));
     HostLimits limits = new HostLimits(p, clock, waits::add, (host, until) -> told.add(host + " " + until));
 
     limits.restore("stored.example", T0.plusSeconds(300));
