@@ -91,7 +91,7 @@ public final class HostLimits {
     host(host).park(capped(host, until));
   }
 
-  /** {@code until}, or {@code net.max-park} from now when that is sooner (logged: the host asked for too much). */
+  /** {@code until}, or {@code net.max-park} from now when that is sooner (logged at WARN). */
   private Instant capped(String host, Instant until) {
     Instant now = clock.instant();
     Duration max = settings.maxPark();
@@ -99,8 +99,8 @@ public final class HostLimits {
       return until;
     }
     Instant cap = now.plus(max);
-    log.warn("{} asked to be left alone until {}; parked only until {} (net.max-park {})", key(host),
-        until.equals(Instant.MAX) ? "beyond the end of time" : until, cap, max);
+    log.warn("{}: a park until {} is longer than net.max-park ({}); parked until {} instead", key(host),
+        until.equals(Instant.MAX) ? "beyond the end of time" : until, max, cap);
     return cap;
   }
 

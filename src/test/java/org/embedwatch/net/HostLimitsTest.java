@@ -130,6 +130,33 @@ class HostLimitsTest {
     assertThat(limits.parkedUntil("stored.example")).contains(T0.plusSeconds(300));
   }
 
+  @Test
+  void noParkReachesFurtherThanMaxParkWhetherAHeaderAskedForItOrAnEarlierRunStoredIt() {
+    List<String> told = new ArrayList<>();
+    Settings.Politeness p = new Settings.Politeness(Settings.Rate.off(), Map.of(), 2, Map.of(), 2,
+        Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofMinutes(15), Duration.ofDays(1));
+    HostLimits limits = new HostLimits(p, clock, waits::add, (host, until) -> told.add(host + " " + until));
+    Instant dayAhead = T0.plus(Duration.ofDays(1));
+
+    assertThat(limits.parkAfter("a.example", response(429, "Retry-After", "999999999999"))).contains(dayAhead);
+    assertThat(limits.parkAfter("b.example", response(429, "Retry-After", "31556889864403200")))
+        .contains(dayAhead);
+    limits.park("c.example", Instant.parse("+33715-01-01T00:00:00Z"));
+    limits.restore("stored.example", Instant.MAX);
+    limits.park("d.example", T0.plus(Duration.ofHours(23)));
+
+    assertThat(limits.parkedUntil("a.example")).contains(dayAhead);
+    assertThat(limits.parkedUntil("b.example")).contains(dayAhead);
+    assertThat(limits.parkedUntil("c.example")).contains(dayAhead);
+    assertThat(limits.parkedUntil("stored.example")).contains(dayAhead);
+    assertThat(limits.parkedUntil("d.example")).as("a park within the cap is kept").contains(
+        T0.plus(Duration.ofHours(23)));
+    assertThat(told).as("what is stored is the capped park").containsExactly("a.example " + dayAhead,
+        "b.example " + dayAhead, "c.example " + dayAhead, "d.example " + T0.plus(Duration.ofHours(23)));
+    clock.advance(Duration.ofDays(1));
+    assertThat(limits.parkedUntil("b.example")).isEmpty();
+  }
+
   private static Fetch.Response response(int status, String... headerPairs) {
     List<Map.Entry<String, String>> headers = new ArrayList<>();
     for (int i = 0; i < headerPairs.length; i += 2) {
