@@ -85,10 +85,14 @@ public final class HostLimits {
 
   /**
    * Parks {@code host} until {@code until} as {@link #park} does, without telling the listener: for parks that are
-   * kept already, such as those an earlier run stored.
+   * kept already, such as those an earlier run stored. A stored park is cut to {@code net.max-park} too.
+   *
+   * @return until when the host is parked by this: {@code until}, or earlier when it was cut
    */
-  public void restore(String host, Instant until) {
-    host(host).park(capped(host, until));
+  public Instant restore(String host, Instant until) {
+    Instant kept = capped(host, until);
+    host(host).park(kept);
+    return kept;
   }
 
   /** {@code until}, or {@code net.max-park} from now when that is sooner (logged at WARN). */
