@@ -77,6 +77,8 @@ public record Settings(
    * @param minBytesPerSecond the slowest transfer accepted once an answer has started (measured over each
    *     {@code minRateWindow}); a slower one is aborted. 0: no minimum
    * @param minRateWindow the window over which the transfer rate is measured, and the grace before the first measure
+   * @param maxParseBytes the most of a platform answer held in memory and read; a longer one is archived from a
+   *     temporary file and not read
    */
   public record Net(
       Map<String, URI> routes,
@@ -89,7 +91,8 @@ public record Settings(
       boolean onlyRouted,
       Duration requestDeadline,
       long minBytesPerSecond,
-      Duration minRateWindow) {
+      Duration minRateWindow,
+      long maxParseBytes) {
     public Net {
       routes = Map.copyOf(routes);
     }

@@ -38,7 +38,7 @@ public final class SettingsLoader {
       "archive.dir", "store.url", "store.user", "store.password", "net.user-agent", "net.connect-timeout", "net.read-timeout",
       "net.retries", "net.retry-backoff", "net.retry-max-wait", "net.rate-limit-park",
       "net.max-body-bytes", "net.only-routed", "net.request-deadline", "net.min-bytes-per-second",
-      "net.min-rate-window", "net.max-park", "warc.max-file-bytes", "check.interval", "check.concurrency", "check.confirm-checks", "check.confirm-span",
+      "net.min-rate-window", "net.max-park", "net.max-parse-bytes", "warc.max-file-bytes", "check.interval", "check.concurrency", "check.confirm-checks", "check.confirm-span",
       "check.confirm-endpoints", "check.refetch-photos", "read.max-bytes", "media.max-bytes",
       "x.v1.consumer-key",
       "x.v1.consumer-secret", "x.v1.access-token", "x.v1.access-token-secret", "x.v2.bearer-token",
@@ -151,7 +151,8 @@ public final class SettingsLoader {
         bool(p, "net.only-routed", source),
         duration(p, "net.request-deadline", source),
         bytesPerSecond(p, "net.min-bytes-per-second", source),
-        duration(p, "net.min-rate-window", source));
+        duration(p, "net.min-rate-window", source),
+        bytesAtMost(p, "net.max-parse-bytes", MAX_BODY_BYTES, source));
     Settings.Check check = new Settings.Check(duration(p, "check.interval", source),
         concurrencyLimit(p, "check.concurrency", source), count(p, "check.confirm-checks", 1, 100, source),
         duration(p, "check.confirm-span", source), count(p, "check.confirm-endpoints", 1, 10, source),

@@ -111,9 +111,21 @@ public final class HttpFetcher implements Closeable {
     return limits;
   }
 
-  /** GETs {@code uri}, following up to five redirects to http(s) addresses. Never throws for network trouble. */
+  /**
+   * GETs {@code uri}, following up to five redirects to http(s) addresses. Never throws for network trouble. A body
+   * larger than {@code net.max-parse-bytes} is not held: it goes to WARC from a temporary file, and the response is
+   * {@link Fetch.Response#overParseLimit()}.
+   */
   public Fetch get(URI uri, Map<String, String> headers) {
     return follow(uri, headers, null);
+  }
+
+  /**
+   * GETs {@code uri} as {@link #get} does, but holds a body of up to {@code net.max-body-bytes} in memory: for inputs
+   * that are read whole (articles, documents, feeds), not for platform answers.
+   */
+  public Fetch getWhole(URI uri, Map<String, String> headers) {
+    return follow(uri, headers, new Sink(null, settings.maxBodyBytes()));
   }
 
   /**
@@ -127,7 +139,7 @@ public final class HttpFetcher implements Closeable {
     return follow(uri, headers, new Sink(file, maxBytes));
   }
 
-  /** Where a streamed body goes, and how much of it to keep. */
+  /** Where a streamed body goes (null: memory), and how much of it to keep. */
   private record Sink(Path file, long maxBytes) {}
 
   private Fetch follow(URI uri, Map<String, String> headers, Sink sink) {
@@ -165,7 +177,7 @@ public final class HttpFetcher implements Closeable {
     URI shown = QuerySecrets.redact(origin);
     if (f instanceof Fetch.Response r) {
       return new Fetch.Response(shown, QuerySecrets.redact(r.uri()), r.at(), r.status(), r.headers(), r.body(),
-          r.truncated(), r.sha256(), r.warc());
+          r.truncated(), r.sha256(), r.warc(), r.overParseLimit());
     }
     Fetch.Failure x = (Fetch.Failure) f;
     return new Fetch.Failure(shown, x.at(), x.kind(), x.message(), x.warc());
@@ -279,14 +291,12 @@ public final class HttpFetcher implements Closeable {
     Instant at = clock.instant();
     TransferLimits.Watch watch = transfer.watch(get, budget);
     try (watch) {
-      if (sink != null) {
+      if (sink != null && sink.file() != null) {
         return streamed(get, uri, routedTo, at, recorded, sink, watch);
       }
-      HttpExchangeRecord.Response response = client.execute(get, answer -> readResponse(answer, watch));
-      WarcLocation loc = warc.write(new HttpExchangeRecord(uri, routedTo, at, "GET", recorded, response, null));
-      log.debug("GET {} -> {} ({} bytes)", QuerySecrets.redact(uri), response.status(), response.body().length);
-      return new Fetch.Response(uri, uri, at, response.status(), response.headers(), response.body(),
-          response.truncated(), Sha256.of(response.body()), loc);
+      long held = sink != null ? sink.maxBytes() : Math.min(settings.maxParseBytes(), settings.maxBodyBytes());
+      ReadBody read = client.execute(get, answer -> ReadBody.read(answer, held, settings.maxBodyBytes(), watch));
+      return read.answer(uri, routedTo, at, recorded, warc);
     } catch (IOException e) {
       Optional<String> tripped = watch.tripped();
       Fetch.Kind kind = tripped.isPresent() ? Fetch.Kind.TIMEOUT : kindOf(e);
@@ -356,26 +366,6 @@ public final class HttpFetcher implements Closeable {
         truncated ? ", truncated" : "");
     return new Fetch.Response(uri, uri, at, status, headers, new byte[0], truncated,
         new Sha256(HexFormat.of().formatHex(digest.digest())), loc);
-  }
-
-  private HttpExchangeRecord.Response readResponse(ClassicHttpResponse response, TransferLimits.Watch watch)
-      throws IOException {
-    watch.started();
-    List<Map.Entry<String, String>> headers = new ArrayList<>();
-    for (Header h : response.getHeaders()) {
-      headers.add(Map.entry(h.getName(), h.getValue()));
-    }
-    byte[] body = new byte[0];
-    boolean truncated = false;
-    HttpEntity entity = response.getEntity();
-    if (entity != null) {
-      try (InputStream in = entity.getContent()) {
-        BoundedBody read = BoundedBody.read(in, settings.maxBodyBytes(), watch);
-        truncated = read.truncated();
-        body = read.bytes();
-      }
-    }
-    return new HttpExchangeRecord.Response(response.getCode(), response.getReasonPhrase(), headers, body, truncated);
   }
 
   private static Fetch.Kind kindOf(IOException e) {
