@@ -51,4 +51,37 @@ class BoundedBodyTest {
     assertThat(body.bytes()).isEmpty();
     assertThat(body.truncated()).isFalse();
   }
+
+  @Test
+  void aBodyLongerThanWhatIsHeldGoesWholeToATemporaryFileWithItsDigest() throws IOException {
+    byte[] sent = bytes(150_000);
+
+    BoundedBody body = BoundedBody.read(new ByteArrayInputStream(sent), 1_000, 1_000_000, watch);
+
+    try {
+      assertThat(body.spilled()).isTrue();
+      assertThat(body.bytes()).isEmpty();
+      assertThat(body.truncated()).isFalse();
+      assertThat(body.length()).isEqualTo(150_000);
+      assertThat(java.nio.file.Files.readAllBytes(body.file())).isEqualTo(sent);
+      assertThat(body.sha256()).isEqualTo(org.embedwatch.evidence.Sha256.of(sent));
+    } finally {
+      java.nio.file.Files.deleteIfExists(body.file());
+    }
+  }
+
+  @Test
+  void aSpilledBodyIsStillCutAtTheLimit() throws IOException {
+    byte[] sent = bytes(300_000);
+
+    BoundedBody body = BoundedBody.read(new ByteArrayInputStream(sent), 1_000, 200_000, watch);
+
+    try {
+      assertThat(body.truncated()).isTrue();
+      assertThat(body.length()).isEqualTo(200_000);
+      assertThat(java.nio.file.Files.readAllBytes(body.file())).isEqualTo(java.util.Arrays.copyOf(sent, 200_000));
+    } finally {
+      java.nio.file.Files.deleteIfExists(body.file());
+    }
+  }
 }

@@ -164,6 +164,34 @@ class HttpFetcherSlowServerTest {
         r -> assertThat(new String(r.body(), StandardCharsets.UTF_8)).isEqualTo("{\"id\":\"1\"}"));
   }
 
+  @Test
+  void anAnswerLongerThanTheParseLimitIsArchivedWholeButNotHeld() throws IOException {
+    start("net.max-parse-bytes=100000");
+    byte[] big = ("{\"id\":\"1\",\"content\":\"" + "x".repeat(400_000) + "\"}").getBytes(StandardCharsets.UTF_8);
+    server.page("/status", big, Map.of("Content-Type", "application/json"));
+    long partsBefore = parts();
+
+    Fetch f = http.get(SLOW, Map.of());
+
+    assertThat(f).isInstanceOfSatisfying(Fetch.Response.class, r -> {
+      assertThat(r.overParseLimit()).isTrue();
+      assertThat(r.truncated()).as("not whole in memory: never evidence").isTrue();
+      assertThat(r.body()).isEmpty();
+      assertThat(r.sha256()).isEqualTo(org.embedwatch.evidence.Sha256.of(big));
+      assertThat(r.truncation()).isEqualTo("body larger than net.max-parse-bytes, kept in WARC but not read");
+    });
+    String warcText = warcText();
+    assertThat(warcText).contains("Content-Length: " + big.length).contains(new String(big, StandardCharsets.UTF_8))
+        .doesNotContain("WARC-Truncated");
+    assertThat(parts()).as("the temporary file is gone").isEqualTo(partsBefore);
+  }
+
+  private static long parts() throws IOException {
+    try (Stream<Path> files = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
+      return files.filter(p -> p.getFileName().toString().startsWith("embedwatch-body-")).count();
+    }
+  }
+
   private String warcText() throws IOException {
     warc.close();
     StringBuilder all = new StringBuilder();
