@@ -210,7 +210,7 @@ public final class HttpFetcher implements Closeable {
       }
       Instant now = clock.instant();
       Optional<Instant> parkUntil = f instanceof Fetch.Response r ? limits.parkAfter(host, r) : Optional.empty();
-      Optional<Duration> wait = retryWait(f, attempt, now, parkUntil);
+      Optional<Duration> wait = RetryPolicy.retryWait(polite, f, attempt, now, parkUntil);
       budget = budget.minusNanos(System.nanoTime() - sent);
       if (attempt >= polite.retries() || wait.isEmpty() || budget.compareTo(Duration.ofMillis(1)) < 0) {
         return f;
@@ -224,36 +224,6 @@ public final class HttpFetcher implements Closeable {
       }
       waitedForPark = parkUntil.isPresent();
     }
-  }
-
-  /**
-   * How long to wait before retrying {@code f}, or empty when it must not be retried: a transport error or a 5xx after
-   * the doubling backoff (or the 5xx's {@code Retry-After}); a 429 only when the host asked for a wait no longer than
-   * {@code net.retry-max-wait}; nothing else (a 4xx is an answer, and redirects are followed, not retried).
-   */
-  private Optional<Duration> retryWait(Fetch f, int attempt, Instant now, Optional<Instant> parkUntil) {
-    Settings.Politeness polite = settings.politeness();
-    Duration backoff = polite.retryBackoff().multipliedBy(1L << Math.min(attempt, 20));
-    if (f instanceof Fetch.Failure failure) {
-      return failure.kind() == Fetch.Kind.TIMEOUT || failure.kind() == Fetch.Kind.CONNECTION
-          || failure.kind() == Fetch.Kind.IO ? Optional.of(backoff) : Optional.empty();
-    }
-    Fetch.Response r = (Fetch.Response) f;
-    if (r.status() == 429) {
-      Duration until = Duration.between(now, parkUntil.orElse(now));
-      return until.compareTo(polite.retryMaxWait()) <= 0 ? Optional.of(until.isNegative() ? Duration.ZERO : until)
-          : Optional.empty();
-    }
-    if (r.status() >= 500 && r.status() <= 599) {
-      Optional<Instant> retryAfter = RateLimitHeaders.retryAfter(r, now);
-      if (retryAfter.isEmpty()) {
-        return Optional.of(backoff);
-      }
-      Duration asked = Duration.between(now, retryAfter.get());
-      return asked.compareTo(polite.retryMaxWait()) <= 0 ? Optional.of(asked.isNegative() ? Duration.ZERO : asked)
-          : Optional.empty();
-    }
-    return Optional.empty();
   }
 
   private static boolean isLoopback(String host) {
