@@ -98,7 +98,11 @@ public final class App implements AutoCloseable {
         (host, until) -> store.record(new EvidenceEvent.HostParked(host, until)), dns);
     evidence.parks(clock.instant()).forEach((host, until) -> {
       log.info("{} is parked until {}: an earlier run was told to wait", host, until);
-      http.limits().restore(host, until);
+      java.time.Instant kept = http.limits().restore(host, until);
+      if (kept.isBefore(until)) {
+        // Cut for good: else each later run would cut it again from its own start, and never ask the host.
+        store.record(new EvidenceEvent.HostParkCut(host, kept));
+      }
     });
     List<PostEndpoint> endpoints = new ArrayList<>();
     endpoints.add(new SyndicationClient(http, json));

@@ -2,7 +2,6 @@ package org.embedwatch.archive;
 
 import org.embedwatch.evidence.WarcLocation;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
 import java.nio.channels.Channels;
@@ -207,17 +206,18 @@ public final class WarcArchive implements ExchangeRecorder, Closeable {
   }
 
   /**
-   * A response's HTTP head and digests, computed outside the lock.
-   *
-   * @param block the whole HTTP message when the body is in memory, else null (it streams from the file)
+   * A response's HTTP head and digests, computed outside the lock. The record's block is the head followed by the
+   * payload (from memory or from the file), written one after the other: never copied into one array.
    */
-  private record Prepared(byte[] head, byte[] block, long payloadLength, byte[] blockDigest, byte[] payloadDigest) {}
+  private record Prepared(byte[] head, long payloadLength, byte[] blockDigest, byte[] payloadDigest) {}
 
   private static Prepared prepare(HttpExchangeRecord.Response r) throws IOException {
     if (r.bodyFile() == null) {
-      byte[] block = responseBlock(r);
-      return new Prepared(null, block, r.body().length, Sha256.newDigest().digest(block),
-          Sha256.newDigest().digest(r.body()));
+      byte[] head = responseHead(r, r.body().length);
+      MessageDigest block = Sha256.newDigest();
+      block.update(head);
+      block.update(r.body());
+      return new Prepared(head, r.body().length, block.digest(), Sha256.newDigest().digest(r.body()));
     }
     // Streamed from the file: the payload is never held in memory, so both digests are computed from the file.
     long length = Files.size(r.bodyFile());
@@ -232,7 +232,7 @@ public final class WarcArchive implements ExchangeRecorder, Closeable {
         payload.update(buf, 0, n);
       }
     }
-    return new Prepared(head, null, length, block.digest(), payload.digest());
+    return new Prepared(head, length, block.digest(), payload.digest());
   }
 
   private void writeResponse(HttpExchangeRecord exchange, Prepared p, URI id, URI requestId) throws IOException {
@@ -250,12 +250,10 @@ public final class WarcArchive implements ExchangeRecorder, Closeable {
     if (r.truncated()) {
       b.addHeader("WARC-Truncated", "length");
     }
-    if (p.block() != null) {
-      writer.write(b.body(MediaType.HTTP_RESPONSE, p.block()).build());
-      return;
-    }
+    InputStream payload = r.bodyFile() == null ? new ByteArrayInputStream(r.body())
+        : Files.newInputStream(r.bodyFile());
     try (ReadableByteChannel channel = Channels.newChannel(new SequenceInputStream(
-        new ByteArrayInputStream(p.head()), Files.newInputStream(r.bodyFile())))) {
+        new ByteArrayInputStream(p.head()), payload))) {
       writer.write(b.body(MediaType.HTTP_RESPONSE, channel, p.head().length + p.payloadLength()).build());
     }
   }
@@ -300,18 +298,10 @@ public final class WarcArchive implements ExchangeRecorder, Closeable {
   }
 
   /**
-   * The response as an HTTP message. The body is written as it was received after transfer decoding, so framing
-   * headers ({@code Transfer-Encoding}, {@code Content-Length}) are replaced by the real length.
+   * The status line and headers, with {@code Content-Length} set to the payload's real length. The body is written as
+   * it was received after transfer decoding, so framing headers ({@code Transfer-Encoding}, {@code Content-Length})
+   * are replaced by the real length.
    */
-  private static byte[] responseBlock(HttpExchangeRecord.Response r) {
-    byte[] head = responseHead(r, r.body().length);
-    ByteArrayOutputStream out = new ByteArrayOutputStream(head.length + r.body().length);
-    out.writeBytes(head);
-    out.writeBytes(r.body());
-    return out.toByteArray();
-  }
-
-  /** The status line and headers, with {@code Content-Length} set to the payload's real length. */
   private static byte[] responseHead(HttpExchangeRecord.Response r, long length) {
     StringBuilder sb = new StringBuilder("HTTP/1.1 ").append(r.status()).append(' ')
         .append(r.reason() == null ? "" : r.reason()).append("\r\n");

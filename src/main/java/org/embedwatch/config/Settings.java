@@ -76,6 +76,12 @@ public record Settings(
    * @param onlyRouted send requests only to hosts with a route or allowed by {@code allowAddresses}
    * @param allowAddresses internal addresses and hosts the operator allows ({@code net.allow-addresses}); every other
    *     loopback, private, link-local, … address is refused
+   * @param requestDeadline the longest one request may take on the wire, its retries included; it is aborted then
+   * @param minBytesPerSecond the slowest transfer accepted once an answer has started (measured over each
+   *     {@code minRateWindow}); a slower one is aborted. 0: no minimum
+   * @param minRateWindow the window over which the transfer rate is measured, and the grace before the first measure
+   * @param maxParseBytes the most of a platform answer held in memory and read; a longer one is archived from a
+   *     temporary file and not read
    */
   public record Net(
       Map<String, URI> routes,
@@ -86,7 +92,11 @@ public record Settings(
       long warcMaxFileBytes,
       Politeness politeness,
       boolean onlyRouted,
-      AllowedAddresses allowAddresses) {
+      AllowedAddresses allowAddresses,
+      Duration requestDeadline,
+      long minBytesPerSecond,
+      Duration minRateWindow,
+      long maxParseBytes) {
     public Net {
       routes = Map.copyOf(routes);
     }
@@ -105,6 +115,7 @@ public record Settings(
    * @param retryMaxWait the longest wait for a retry: a 429 or 503 whose {@code Retry-After} asks for longer is not
    *     retried
    * @param rateLimitPark how long a host is parked after a 429 that says nothing of when to come back
+   * @param maxPark the longest a host is ever parked: a later Retry-After or reset, or a stored park, is cut to this
    */
   public record Politeness(
       Rate defaultRate,
@@ -114,7 +125,8 @@ public record Settings(
       int retries,
       Duration retryBackoff,
       Duration retryMaxWait,
-      Duration rateLimitPark) {
+      Duration rateLimitPark,
+      Duration maxPark) {
     public Politeness {
       rates = Map.copyOf(rates);
       concurrency = Map.copyOf(concurrency);

@@ -30,12 +30,15 @@ public final class SettingsLoader {
   private static final String RATE_PREFIX = "net.rate.";
   private static final String CONCURRENCY_PREFIX = "net.concurrency.";
   private static final String DEFAULT_HOST = "default";
+  /** The largest {@code net.max-body-bytes}: a body is read into one array. */
+  static final long MAX_BODY_BYTES = 1L << 30;
   private static final java.util.regex.Pattern RATE =
       java.util.regex.Pattern.compile("([0-9]{1,9})\\s*/\\s*(s|min|h)");
   private static final Set<String> KEYS = Set.of(
       "archive.dir", "store.url", "store.user", "store.password", "net.user-agent", "net.connect-timeout", "net.read-timeout",
       "net.retries", "net.retry-backoff", "net.retry-max-wait", "net.rate-limit-park",
-      "net.max-body-bytes", "net.only-routed", "net.allow-addresses", "warc.max-file-bytes", "check.interval", "check.concurrency", "check.confirm-checks", "check.confirm-span",
+      "net.max-body-bytes", "net.only-routed", "net.allow-addresses", "net.request-deadline", "net.min-bytes-per-second",
+      "net.min-rate-window", "net.max-park", "net.max-parse-bytes", "warc.max-file-bytes", "check.interval", "check.concurrency", "check.confirm-checks", "check.confirm-span",
       "check.confirm-endpoints", "check.refetch-photos", "read.max-bytes", "media.max-bytes",
       "media.max-per-post", "extract.max-references",
       "x.v1.consumer-key",
@@ -147,11 +150,15 @@ public final class SettingsLoader {
         require(p, "net.user-agent", source),
         duration(p, "net.connect-timeout", source),
         duration(p, "net.read-timeout", source),
-        positiveLong(p, "net.max-body-bytes", source),
+        bytesAtMost(p, "net.max-body-bytes", MAX_BODY_BYTES, source),
         positiveLong(p, "warc.max-file-bytes", source),
         politeness(p, rates, concurrency, source),
         bool(p, "net.only-routed", source),
-        allowAddresses(p, source));
+        allowAddresses(p, source),
+        duration(p, "net.request-deadline", source),
+        bytesPerSecond(p, "net.min-bytes-per-second", source),
+        duration(p, "net.min-rate-window", source),
+        bytesAtMost(p, "net.max-parse-bytes", MAX_BODY_BYTES, source));
     Settings.Check check = new Settings.Check(duration(p, "check.interval", source),
         concurrencyLimit(p, "check.concurrency", source), count(p, "check.confirm-checks", 1, 100, source),
         duration(p, "check.confirm-span", source), count(p, "check.confirm-endpoints", 1, 10, source),
@@ -199,7 +206,7 @@ public final class SettingsLoader {
     }
     return new Settings.Politeness(defaultRate, rates, defaultConcurrency, concurrency, n,
         duration(p, "net.retry-backoff", source), duration(p, "net.retry-max-wait", source),
-        duration(p, "net.rate-limit-park", source));
+        duration(p, "net.rate-limit-park", source), duration(p, "net.max-park", source));
   }
 
   /** {@code off}, or {@code N/s}, {@code N/min}, {@code N/h} with N ≥ 1. */
@@ -401,6 +408,34 @@ public final class SettingsLoader {
     } catch (DateTimeParseException e) {
       throw new ConfigException(key + "=" + v + " in " + source
           + " is not an ISO-8601 duration (write e.g. PT30S, PT6H, P1D)", e);
+    }
+  }
+
+  /** {@link #positiveLong} no larger than {@code max}. */
+  private static long bytesAtMost(Properties p, String key, long max, String source) {
+    long n = positiveLong(p, key, source);
+    if (n > max) {
+      throw new ConfigException(key + "=" + n + " in " + source + " is above the maximum of " + max
+          + " bytes (a body is held in memory)");
+    }
+    return n;
+  }
+
+  /** A transfer rate in bytes per second: a whole number, 0 or {@code off} for no minimum. */
+  private static long bytesPerSecond(Properties p, String key, String source) {
+    String v = require(p, key, source);
+    if (v.equalsIgnoreCase("off")) {
+      return 0;
+    }
+    try {
+      long n = Long.parseLong(v);
+      if (n < 0) {
+        throw new ConfigException(key + "=" + v + " in " + source + " must be 0 or more bytes per second");
+      }
+      return n;
+    } catch (NumberFormatException e) {
+      throw new ConfigException(key + "=" + v + " in " + source
+          + " is not a whole number of bytes per second (or off)", e);
     }
   }
 

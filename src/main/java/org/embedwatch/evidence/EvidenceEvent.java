@@ -48,4 +48,7 @@ public sealed interface EvidenceEvent {
 
   /** A host told us to wait until {@code until}. */
   record HostParked(String host, Instant until) implements EvidenceEvent {}
+
+  /** A kept park of a host reached further than {@code net.max-park} allows: it now ends at {@code until}. */
+  record HostParkCut(String host, Instant until) implements EvidenceEvent {}
 }

@@ -23,8 +23,13 @@ public sealed interface Fetch {
    * A complete (or size-truncated) response.
    *
    * @param finalUri the address that answered after redirects (before routing)
-   * @param body the payload bytes
-   * @param sha256 SHA-256 of {@code body}, the payload as received
+   * @param body the payload bytes (empty when {@code overParseLimit})
+   * @param truncated whether {@code body} is not the whole payload: cut at {@code net.max-body-bytes}, or left out
+   *     because the payload was larger than {@code net.max-parse-bytes}
+   * @param sha256 SHA-256 of the payload as received (of the whole payload, when it was too large to hold)
+   * @param overParseLimit the payload was larger than {@code net.max-parse-bytes}: it was streamed to WARC (whole, up
+   *     to {@code net.max-body-bytes}) but not kept in memory, so {@code body} is empty and it cannot be read as
+   *     evidence of anything
    */
   record Response(
       URI uri,
@@ -35,8 +40,21 @@ public sealed interface Fetch {
       byte[] body,
       boolean truncated,
       Sha256 sha256,
-      WarcLocation warc)
+      WarcLocation warc,
+      boolean overParseLimit)
       implements Fetch {
+    /** A response whose body is held (not over the parse limit). */
+    public Response(URI uri, URI finalUri, Instant at, int status, List<Map.Entry<String, String>> headers,
+        byte[] body, boolean truncated, Sha256 sha256, WarcLocation warc) {
+      this(uri, finalUri, at, status, headers, body, truncated, sha256, warc, false);
+    }
+
+    /** Why the body is not whole, for an observation of a {@link #truncated()} response: never evidence. */
+    public String truncation() {
+      return overParseLimit ? "body larger than net.max-parse-bytes, kept in WARC but not read"
+          : "body truncated at the size limit";
+    }
+
     /** The first {@code maxBytes} of the body as UTF-8, whitespace collapsed: enough to say what came back. */
     public String snippet(int maxBytes) {
       String s = new String(body, 0, Math.min(body.length, maxBytes), java.nio.charset.StandardCharsets.UTF_8).strip();

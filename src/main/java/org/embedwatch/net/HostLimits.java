@@ -8,17 +8,21 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import org.embedwatch.config.Settings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Per-host politeness: a concurrency limit (a fair semaphore), an even spacing of requests (each request reserves the
  * next free slot, {@code rate.interval()} after the one before, and waits for it through the {@link Sleeper}), and
  * parking after a rate-limit answer (each park is told to a {@link ParkListener}, which the application uses to store
- * it). Time is read from the injected clock only. Thread-safe.
+ * it). No park reaches further than {@code net.max-park} from now, whatever the host asked for or an earlier run
+ * stored: a longer one is cut to it and logged at WARN. Time is read from the injected clock only. Thread-safe.
  *
  * <p>{@link HttpFetcher} owns the one instance ({@link HttpFetcher#limits()}); a client with its own transport
  * (Twitter4J) goes through the same instance, so that the limits of a host hold whichever stack asks it.
  */
 public final class HostLimits {
+  private static final Logger log = LoggerFactory.getLogger(HostLimits.class);
   private final Settings.Politeness settings;
   private final Clock clock;
   private final Sleeper sleeper;
@@ -73,17 +77,35 @@ public final class HostLimits {
    * listener when this moved the host's park.
    */
   public void park(String host, Instant until) {
-    if (host(host).park(until)) {
-      listener.parked(key(host), until);
+    Instant capped = capped(host, until);
+    if (host(host).park(capped)) {
+      listener.parked(key(host), capped);
     }
   }
 
   /**
    * Parks {@code host} until {@code until} as {@link #park} does, without telling the listener: for parks that are
-   * kept already, such as those an earlier run stored.
+   * kept already, such as those an earlier run stored. A stored park is cut to {@code net.max-park} too.
+   *
+   * @return until when the host is parked by this: {@code until}, or earlier when it was cut
    */
-  public void restore(String host, Instant until) {
-    host(host).park(until);
+  public Instant restore(String host, Instant until) {
+    Instant kept = capped(host, until);
+    host(host).park(kept);
+    return kept;
+  }
+
+  /** {@code until}, or {@code net.max-park} from now when that is sooner (logged at WARN). */
+  private Instant capped(String host, Instant until) {
+    Instant now = clock.instant();
+    Duration max = settings.maxPark();
+    if (!until.isAfter(now) || Duration.between(now, until).compareTo(max) <= 0) {
+      return until;
+    }
+    Instant cap = now.plus(max);
+    log.warn("{}: a park until {} is longer than net.max-park ({}); parked until {} instead", key(host),
+        until.equals(Instant.MAX) ? "beyond the end of time" : until, max, cap);
+    return cap;
   }
 
   /**
@@ -94,7 +116,8 @@ public final class HostLimits {
    * @return until when the host is now parked because of this response, or empty when it did not park it
    */
   public Optional<Instant> parkAfter(String host, Fetch.Response response) {
-    Optional<Instant> until = RateLimitHeaders.parkUntil(response, clock.instant(), settings.rateLimitPark());
+    Optional<Instant> until = RateLimitHeaders.parkUntil(response, clock.instant(), settings.rateLimitPark())
+        .map(u -> capped(host, u));
     until.ifPresent(u -> park(host, u));
     return until;
   }

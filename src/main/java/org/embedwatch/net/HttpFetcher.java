@@ -65,6 +65,7 @@ public final class HttpFetcher implements Closeable {
   private final Clock clock;
   private final Sleeper sleeper;
   private final HostLimits limits;
+  private final TransferLimits transfer;
 
   public HttpFetcher(Settings.Net settings, ExchangeRecorder warc, Clock clock, Sleeper sleeper) {
     this(settings, warc, clock, sleeper, HostLimits.ParkListener.none());
@@ -86,6 +87,8 @@ public final class HttpFetcher implements Closeable {
     this.sleeper = sleeper;
     this.limits = new HostLimits(settings.politeness(), clock, sleeper, parks);
     this.transport = new Transport(settings, dns);
+    this.transfer = new TransferLimits(settings.requestDeadline(), settings.minBytesPerSecond(),
+        settings.minRateWindow());
   }
 
   /** The routing table in use, for clients that build their own transport (Twitter4J). */
@@ -98,9 +101,21 @@ public final class HttpFetcher implements Closeable {
     return limits;
   }
 
-  /** GETs {@code uri}, following up to five redirects to http(s) addresses. Never throws for network trouble. */
+  /**
+   * GETs {@code uri}, following up to five redirects to http(s) addresses. Never throws for network trouble. A body
+   * larger than {@code net.max-parse-bytes} is not held: it goes to WARC from a temporary file, and the response is
+   * {@link Fetch.Response#overParseLimit()}.
+   */
   public Fetch get(URI uri, Map<String, String> headers) {
     return follow(uri, headers, null);
+  }
+
+  /**
+   * GETs {@code uri} as {@link #get} does, but holds a body of up to {@code net.max-body-bytes} in memory: for inputs
+   * that are read whole (articles, documents, feeds), not for platform answers.
+   */
+  public Fetch getWhole(URI uri, Map<String, String> headers) {
+    return follow(uri, headers, new Sink(null, settings.maxBodyBytes()));
   }
 
   /**
@@ -114,7 +129,7 @@ public final class HttpFetcher implements Closeable {
     return follow(uri, headers, new Sink(file, maxBytes));
   }
 
-  /** Where a streamed body goes, and how much of it to keep. */
+  /** Where a streamed body goes (null: memory), and how much of it to keep. */
   private record Sink(Path file, long maxBytes) {}
 
   private Fetch follow(URI uri, Map<String, String> headers, Sink sink) {
@@ -157,7 +172,7 @@ public final class HttpFetcher implements Closeable {
     URI shown = QuerySecrets.redact(origin);
     if (f instanceof Fetch.Response r) {
       return new Fetch.Response(shown, QuerySecrets.redact(r.uri()), r.at(), r.status(), r.headers(), r.body(),
-          r.truncated(), r.sha256(), r.warc());
+          r.truncated(), r.sha256(), r.warc(), r.overParseLimit());
     }
     Fetch.Failure x = (Fetch.Failure) f;
     return new Fetch.Failure(shown, x.at(), x.kind(), x.message(), x.warc());
@@ -169,6 +184,8 @@ public final class HttpFetcher implements Closeable {
     String host = uri.getHost();
     URI logged = QuerySecrets.redact(uri);
     boolean waitedForPark = false;
+    // One deadline for all attempts together: a slow server is not given it again with each retry.
+    Duration budget = transfer.deadline();
     for (int attempt = 0; ; attempt++) {
       Optional<Instant> parked = waitedForPark ? Optional.empty() : limits.parkedUntil(host);
       if (parked.isPresent()) {
@@ -177,8 +194,10 @@ public final class HttpFetcher implements Closeable {
             host + " is rate limited until " + parked.get() + "; not asked", null);
       }
       Fetch f;
+      long sent = System.nanoTime();
       try (HostLimits.Permit permit = limits.enter(host)) {
-        f = exchange(uri, headers, sink);
+        sent = System.nanoTime();
+        f = exchange(uri, headers, sink, budget);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return new Fetch.Failure(uri, clock.instant(), Fetch.Kind.IO, "interrupted while waiting to ask " + host,
@@ -186,8 +205,9 @@ public final class HttpFetcher implements Closeable {
       }
       Instant now = clock.instant();
       Optional<Instant> parkUntil = f instanceof Fetch.Response r ? limits.parkAfter(host, r) : Optional.empty();
-      Optional<Duration> wait = retryWait(f, attempt, now, parkUntil);
-      if (attempt >= polite.retries() || wait.isEmpty()) {
+      Optional<Duration> wait = RetryPolicy.retryWait(polite, f, attempt, now, parkUntil);
+      budget = budget.minusNanos(System.nanoTime() - sent);
+      if (attempt >= polite.retries() || wait.isEmpty() || budget.compareTo(Duration.ofMillis(1)) < 0) {
         return f;
       }
       log.debug("GET {}: retrying in {} ({})", logged, wait.get(), describe(f));
@@ -201,43 +221,13 @@ public final class HttpFetcher implements Closeable {
     }
   }
 
-  /**
-   * How long to wait before retrying {@code f}, or empty when it must not be retried: a transport error or a 5xx after
-   * the doubling backoff (or the 5xx's {@code Retry-After}); a 429 only when the host asked for a wait no longer than
-   * {@code net.retry-max-wait}; nothing else (a 4xx is an answer, and redirects are followed, not retried).
-   */
-  private Optional<Duration> retryWait(Fetch f, int attempt, Instant now, Optional<Instant> parkUntil) {
-    Settings.Politeness polite = settings.politeness();
-    Duration backoff = polite.retryBackoff().multipliedBy(1L << Math.min(attempt, 20));
-    if (f instanceof Fetch.Failure failure) {
-      return failure.kind() == Fetch.Kind.TIMEOUT || failure.kind() == Fetch.Kind.CONNECTION
-          || failure.kind() == Fetch.Kind.IO ? Optional.of(backoff) : Optional.empty();
-    }
-    Fetch.Response r = (Fetch.Response) f;
-    if (r.status() == 429) {
-      Duration until = Duration.between(now, parkUntil.orElse(now));
-      return until.compareTo(polite.retryMaxWait()) <= 0 ? Optional.of(until.isNegative() ? Duration.ZERO : until)
-          : Optional.empty();
-    }
-    if (r.status() >= 500 && r.status() <= 599) {
-      Optional<Instant> retryAfter = RateLimitHeaders.retryAfter(r, now);
-      if (retryAfter.isEmpty()) {
-        return Optional.of(backoff);
-      }
-      Duration asked = Duration.between(now, retryAfter.get());
-      return asked.compareTo(polite.retryMaxWait()) <= 0 ? Optional.of(asked.isNegative() ? Duration.ZERO : asked)
-          : Optional.empty();
-    }
-    return Optional.empty();
-  }
-
   private static String describe(Fetch f) {
     return f instanceof Fetch.Response r ? "HTTP " + r.status() : ((Fetch.Failure) f).kind() + ": "
         + ((Fetch.Failure) f).message();
   }
 
-  /** One exchange, written to WARC. */
-  private Fetch exchange(URI uri, Map<String, String> headers, Sink sink) {
+  /** One exchange, written to WARC, aborted once it has run for {@code budget} or become too slow. */
+  private Fetch exchange(URI uri, Map<String, String> headers, Sink sink, Duration budget) {
     URI target = routes.rewrite(uri).orElse(uri);
     if (settings.onlyRouted() && target.equals(uri) && !transport.allowedWithoutRoute(uri)) {
       return new Fetch.Failure(uri, clock.instant(), Fetch.Kind.NOT_ROUTED, uri.getHost()
@@ -260,19 +250,19 @@ public final class HttpFetcher implements Closeable {
     }
     List<Map.Entry<String, String>> recorded = RequestHeaders.redacted(sent);
     Instant at = clock.instant();
-    try {
-      if (sink != null) {
-        return streamed(client, get, uri, routedTo, at, recorded, sink);
+    TransferLimits.Watch watch = transfer.watch(get, budget);
+    try (watch) {
+      if (sink != null && sink.file() != null) {
+        return streamed(client, get, uri, routedTo, at, recorded, sink, watch);
       }
-      HttpExchangeRecord.Response response = client.execute(get, this::readResponse);
-      WarcLocation loc = warc.write(new HttpExchangeRecord(uri, routedTo, at, "GET", recorded, response, null));
-      log.debug("GET {} -> {} ({} bytes)", QuerySecrets.redact(uri), response.status(), response.body().length);
-      return new Fetch.Response(uri, uri, at, response.status(), response.headers(), response.body(),
-          response.truncated(), Sha256.of(response.body()), loc);
+      long held = sink != null ? sink.maxBytes() : Math.min(settings.maxParseBytes(), settings.maxBodyBytes());
+      ReadBody read = client.execute(get, answer -> ReadBody.read(answer, held, settings.maxBodyBytes(), watch));
+      return read.answer(uri, routedTo, at, recorded, warc);
     } catch (IOException e) {
-      Fetch.Kind kind = kindOf(e);
-      String message = QuerySecrets.scrub(e instanceof RefusedAddressException refused ? refused.messageFor(uri)
-          : e.getClass().getSimpleName() + ": " + e.getMessage(), uri);
+      Optional<String> tripped = watch.tripped();
+      Fetch.Kind kind = tripped.isPresent() ? Fetch.Kind.TIMEOUT : kindOf(e);
+      String message = tripped.orElseGet(() -> QuerySecrets.scrub(e instanceof RefusedAddressException refused
+          ? refused.messageFor(uri) : e.getClass().getSimpleName() + ": " + e.getMessage(), uri));
       WarcLocation loc = warc.write(new HttpExchangeRecord(uri, routedTo, at, "GET", recorded, null, message));
       log.debug("GET {} failed: {}", QuerySecrets.redact(uri), message);
       return new Fetch.Failure(uri, at, kind, message, loc);
@@ -284,7 +274,7 @@ public final class HttpFetcher implements Closeable {
    * dropped rather than drained, so an oversized body is never read to its end.
    */
   private Fetch streamed(CloseableHttpClient client, HttpGet get, URI uri, URI routedTo, Instant at,
-      List<Map.Entry<String, String>> recorded, Sink sink) throws IOException {
+      List<Map.Entry<String, String>> recorded, Sink sink, TransferLimits.Watch watch) throws IOException {
     Files.createDirectories(sink.file().toAbsolutePath().getParent());
     MessageDigest digest = Sha256.newDigest();
     boolean truncated = false;
@@ -293,6 +283,7 @@ public final class HttpFetcher implements Closeable {
     String reason;
     List<Map.Entry<String, String>> headers = new ArrayList<>();
     ClassicHttpResponse response = client.executeOpen(null, get, null);
+    watch.started();
     try (OutputStream out = Files.newOutputStream(sink.file())) {
       status = response.getCode();
       reason = response.getReasonPhrase();
@@ -308,6 +299,7 @@ public final class HttpFetcher implements Closeable {
           out.write(buf, 0, keep);
           digest.update(buf, 0, keep);
           length += keep;
+          watch.counted(n);
           if (keep < n) {
             truncated = true;
             get.cancel();
@@ -337,25 +329,6 @@ public final class HttpFetcher implements Closeable {
         new Sha256(HexFormat.of().formatHex(digest.digest())), loc);
   }
 
-  private HttpExchangeRecord.Response readResponse(ClassicHttpResponse response) throws IOException {
-    List<Map.Entry<String, String>> headers = new ArrayList<>();
-    for (Header h : response.getHeaders()) {
-      headers.add(Map.entry(h.getName(), h.getValue()));
-    }
-    byte[] body = new byte[0];
-    boolean truncated = false;
-    HttpEntity entity = response.getEntity();
-    if (entity != null) {
-      try (InputStream in = entity.getContent()) {
-        long max = settings.maxBodyBytes();
-        byte[] read = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
-        truncated = read.length > max;
-        body = truncated ? java.util.Arrays.copyOf(read, (int) max) : read;
-      }
-    }
-    return new HttpExchangeRecord.Response(response.getCode(), response.getReasonPhrase(), headers, body, truncated);
-  }
-
   private static Fetch.Kind kindOf(IOException e) {
     if (e instanceof RefusedAddressException) {
       return Fetch.Kind.REFUSED_ADDRESS;
@@ -371,6 +344,7 @@ public final class HttpFetcher implements Closeable {
 
   @Override
   public void close() throws IOException {
+    transfer.close();
     transport.close();
   }
 }

@@ -10,11 +10,13 @@ import java.util.Optional;
 /**
  * What a response says about when to come back: {@code Retry-After} (delay-seconds or an HTTP-date, RFC 9110
  * §10.2.3) and {@code x-rate-limit-remaining} / {@code x-rate-limit-reset} (epoch seconds, as X sends them).
+ * A number too large for an {@link Instant} reads as {@link Instant#MAX} ("further than anything"), never as an error:
+ * {@link HostLimits} cuts every park to {@code net.max-park}.
  */
 final class RateLimitHeaders {
   private RateLimitHeaders() {}
 
-  /** The instant {@code Retry-After} names, if it is present and readable. */
+  /** The instant {@code Retry-After} names, if it is present and readable ({@link Instant#MAX} when out of range). */
   static Optional<Instant> retryAfter(Fetch.Response r, Instant now) {
     Optional<String> value = r.header("Retry-After").map(String::trim);
     if (value.isEmpty() || value.get().isEmpty()) {
@@ -24,8 +26,8 @@ final class RateLimitHeaders {
     if (v.chars().allMatch(Character::isDigit)) {
       try {
         return Optional.of(now.plus(Duration.ofSeconds(Long.parseLong(v))));
-      } catch (NumberFormatException | ArithmeticException e) {
-        return Optional.empty();
+      } catch (NumberFormatException | ArithmeticException | DateTimeException e) {
+        return Optional.of(Instant.MAX); // all digits, but more seconds than time holds
       }
     }
     try {
@@ -44,12 +46,16 @@ final class RateLimitHeaders {
     return reset(r);
   }
 
-  /** {@code x-rate-limit-reset}, when present and readable. */
+  /** {@code x-rate-limit-reset}, when present and readable ({@link Instant#MAX} when out of range). */
   static Optional<Instant> reset(Fetch.Response r) {
-    try {
-      return r.header("x-rate-limit-reset").map(String::trim).map(Long::parseLong).map(Instant::ofEpochSecond);
-    } catch (NumberFormatException | DateTimeException e) {
+    Optional<String> value = r.header("x-rate-limit-reset").map(String::trim);
+    if (value.isEmpty() || value.get().isEmpty() || !value.get().chars().allMatch(Character::isDigit)) {
       return Optional.empty();
+    }
+    try {
+      return Optional.of(Instant.ofEpochSecond(Long.parseLong(value.get())));
+    } catch (NumberFormatException | DateTimeException e) {
+      return Optional.of(Instant.MAX); // all digits, but further ahead than time holds
     }
   }
 

@@ -56,7 +56,7 @@ final class SourceLoader {
   }
 
   Loaded url(URI uri) {
-    Fetch fetch = http.get(uri, Map.of("Accept", ACCEPT));
+    Fetch fetch = http.getWhole(uri, Map.of("Accept", ACCEPT));
     if (fetch instanceof Fetch.Failure f) {
       throw unreadable("cannot fetch: " + f.kind().name().toLowerCase(Locale.ROOT) + " (" + f.message() + ")",
           f.kind() == Fetch.Kind.REFUSED_ADDRESS

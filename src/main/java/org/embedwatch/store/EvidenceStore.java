@@ -154,6 +154,14 @@ public final class EvidenceStore {
     });
   }
 
+  /** Cuts the kept park of a host to {@code until} when it reaches further (a park no run may keep so long). */
+  public void record(EvidenceEvent.HostParkCut e) {
+    transact(e, c -> {
+      ParkRows.cut(c, e.host(), e.until());
+      return null;
+    });
+  }
+
   /**
    * Claims up to {@code limit} posts of {@code platforms} due at {@code now}, oldest due first, for this process to
    * check: each claimed post's next check moves to {@code now + lease}, so that another process claiming (or a later

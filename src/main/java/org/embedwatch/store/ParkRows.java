@@ -38,6 +38,17 @@ final class ParkRows {
     }
   }
 
+  /** Moves the host's row back to {@code until} when its time is later. */
+  static void cut(Connection c, String host, Instant until) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(
+        "update host_park set parked_until=? where host=? and parked_until>?")) {
+      ps.setObject(1, Sql.time(until));
+      ps.setString(2, Sql.clip(host, HOST_WIDTH));
+      ps.setObject(3, Sql.time(until));
+      ps.executeUpdate();
+    }
+  }
+
   /** Moves the host's row to {@code until} when its time is earlier; returns whether it did. */
   private static boolean update(Connection c, String host, Instant until) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement(

@@ -138,6 +138,37 @@ class SettingsLoaderTest {
   }
 
   @Test
+  void theLimitsOnSlowServersAndLongParksHaveDefaultsAndAreValidated() {
+    SettingsLoader loader = new SettingsLoader(work);
+    Settings.Net net = loader.load(Optional.empty(), List.of()).net();
+
+    assertThat(net.requestDeadline()).isEqualTo(Duration.ofSeconds(60));
+    assertThat(net.minBytesPerSecond()).isEqualTo(1024);
+    assertThat(net.minRateWindow()).isEqualTo(Duration.ofSeconds(10));
+    assertThat(net.politeness().maxPark()).isEqualTo(Duration.ofDays(1));
+    assertThat(loader.load(Optional.empty(), List.of("net.min-bytes-per-second=off")).net().minBytesPerSecond())
+        .isZero();
+    assertThatThrownBy(() -> loader.load(Optional.empty(), List.of("net.min-bytes-per-second=fast")))
+        .hasMessageContaining("net.min-bytes-per-second=fast").hasMessageContaining("bytes per second");
+    assertThatThrownBy(() -> loader.load(Optional.empty(), List.of("net.request-deadline=PT0S")))
+        .hasMessageContaining("net.request-deadline=PT0S").hasMessageContaining("must be positive");
+    assertThatThrownBy(() -> loader.load(Optional.empty(), List.of("net.max-park=forever")))
+        .hasMessageContaining("net.max-park=forever").hasMessageContaining("ISO-8601 duration");
+  }
+
+  @Test
+  void aMaxBodySizeBeyondWhatMemoryHoldsIsRefusedNamingTheKeyAndTheMaximum() {
+    SettingsLoader loader = new SettingsLoader(work);
+
+    assertThatThrownBy(() -> loader.load(Optional.empty(), List.of("net.max-body-bytes=9223372036854775807")))
+        .isInstanceOf(ConfigException.class)
+        .hasMessageStartingWith("net.max-body-bytes=9223372036854775807 in built-in defaults")
+        .hasMessageContaining("above the maximum of 1073741824 bytes");
+    assertThat(loader.load(Optional.empty(), List.of("net.max-body-bytes=1073741824")).net().maxBodyBytes())
+        .isEqualTo(1L << 30);
+  }
+
+  @Test
   void credentialsNeverAppearInToString() {
     Settings s = new SettingsLoader(work).load(Optional.empty(), List.of("x.v1.consumer-key=ck-secret",
         "x.v1.consumer-secret=cs-secret", "x.v1.access-token=at-secret", "x.v1.access-token-secret=ats-secret"));

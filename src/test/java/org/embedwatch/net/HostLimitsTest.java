@@ -19,7 +19,7 @@ class HostLimitsTest {
 
   private HostLimits limits(Settings.Rate defaultRate, Map<String, Settings.Rate> rates) {
     Settings.Politeness p = new Settings.Politeness(defaultRate, rates, 2, Map.of(), 2, Duration.ofSeconds(1),
-        Duration.ofSeconds(10), Duration.ofMinutes(15));
+        Duration.ofSeconds(10), Duration.ofMinutes(15), Duration.ofDays(1));
     return new HostLimits(p, clock, waits::add);
   }
 
@@ -115,7 +115,7 @@ class HostLimitsTest {
   void eachParkThatMovesAHostsParkIsToldToTheListenerAndARestoredOneIsNot() {
     List<String> told = new ArrayList<>();
     Settings.Politeness p = new Settings.Politeness(Settings.Rate.off(), Map.of(), 2, Map.of(), 2,
-        Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofMinutes(15));
+        Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofMinutes(15), Duration.ofDays(1));
     HostLimits limits = new HostLimits(p, clock, waits::add, (host, until) -> told.add(host + " " + until));
 
     limits.restore("stored.example", T0.plusSeconds(300));
@@ -128,6 +128,33 @@ class HostLimitsTest {
     assertThat(told).as("earlier or equal parks change nothing, a restored park is stored already")
         .containsExactly("a.example " + T0.plusSeconds(60), "a.example " + T0.plusSeconds(90));
     assertThat(limits.parkedUntil("stored.example")).contains(T0.plusSeconds(300));
+  }
+
+  @Test
+  void noParkReachesFurtherThanMaxParkWhetherAHeaderAskedForItOrAnEarlierRunStoredIt() {
+    List<String> told = new ArrayList<>();
+    Settings.Politeness p = new Settings.Politeness(Settings.Rate.off(), Map.of(), 2, Map.of(), 2,
+        Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofMinutes(15), Duration.ofDays(1));
+    HostLimits limits = new HostLimits(p, clock, waits::add, (host, until) -> told.add(host + " " + until));
+    Instant dayAhead = T0.plus(Duration.ofDays(1));
+
+    assertThat(limits.parkAfter("a.example", response(429, "Retry-After", "999999999999"))).contains(dayAhead);
+    assertThat(limits.parkAfter("b.example", response(429, "Retry-After", "31556889864403200")))
+        .contains(dayAhead);
+    limits.park("c.example", Instant.parse("+33715-01-01T00:00:00Z"));
+    limits.restore("stored.example", Instant.MAX);
+    limits.park("d.example", T0.plus(Duration.ofHours(23)));
+
+    assertThat(limits.parkedUntil("a.example")).contains(dayAhead);
+    assertThat(limits.parkedUntil("b.example")).contains(dayAhead);
+    assertThat(limits.parkedUntil("c.example")).contains(dayAhead);
+    assertThat(limits.parkedUntil("stored.example")).contains(dayAhead);
+    assertThat(limits.parkedUntil("d.example")).as("a park within the cap is kept").contains(
+        T0.plus(Duration.ofHours(23)));
+    assertThat(told).as("what is stored is the capped park").containsExactly("a.example " + dayAhead,
+        "b.example " + dayAhead, "c.example " + dayAhead, "d.example " + T0.plus(Duration.ofHours(23)));
+    clock.advance(Duration.ofDays(1));
+    assertThat(limits.parkedUntil("b.example")).isEmpty();
   }
 
   private static Fetch.Response response(int status, String... headerPairs) {

@@ -55,4 +55,18 @@ class RateLimitHeadersTest {
         Map.of("x-rate-limit-remaining", "7", "x-rate-limit-reset", reset)), NOW, FALLBACK)).isEmpty();
     assertThat(RateLimitHeaders.parkUntil(response(503, Map.of("Retry-After", "5")), NOW, FALLBACK)).isEmpty();
   }
+
+  @Test
+  void aRetryAfterBeyondWhatAnInstantHoldsReadsAsFarAheadNotAsAnError() {
+    assertThat(RateLimitHeaders.retryAfter(response(429, Map.of("Retry-After", "31556889864403200")), NOW))
+        .contains(Instant.MAX);
+    assertThat(RateLimitHeaders.retryAfter(response(429, Map.of("Retry-After", "99999999999999999999999")), NOW))
+        .contains(Instant.MAX);
+    assertThat(RateLimitHeaders.retryAfter(response(503, Map.of("Retry-After", "999999999999")), NOW))
+        .contains(NOW.plusSeconds(999_999_999_999L));
+    assertThat(RateLimitHeaders.parkUntil(response(429, Map.of("x-rate-limit-reset", "31556889864403200")), NOW,
+        FALLBACK)).contains(Instant.MAX);
+    assertThat(RateLimitHeaders.parkUntil(response(429, Map.of("x-rate-limit-reset", "-5")), NOW, FALLBACK))
+        .as("not a time at all: the fallback").contains(NOW.plus(FALLBACK));
+  }
 }

@@ -41,6 +41,18 @@ class ParkRowsTest {
   }
 
   @Test
+  void aCutMovesAParkThatReachesTooFarBackAndLeavesShorterOnesAlone() {
+    store.record(new EvidenceEvent.HostParked("a.example", Instant.parse("+33715-01-01T00:00:00Z")));
+    store.record(new EvidenceEvent.HostParked("b.example", T0.plusSeconds(30)));
+
+    store.record(new EvidenceEvent.HostParkCut("a.example", T0.plusSeconds(86_400)));
+    store.record(new EvidenceEvent.HostParkCut("b.example", T0.plusSeconds(86_400)));
+
+    assertThat(reader.parks(T0)).isEqualTo(Map.of("a.example", T0.plusSeconds(86_400), "b.example",
+        T0.plusSeconds(30)));
+  }
+
+  @Test
   void parksOfOneHostStoredAtOnceKeepTheLatest() throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(4);
     try {

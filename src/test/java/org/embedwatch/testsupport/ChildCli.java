@@ -105,7 +105,7 @@ public final class ChildCli {
     Path out = cli.workDir().resolve("child-" + started + ".out");
     Path err = cli.workDir().resolve("child-" + started + ".err");
     int before = sandbox == null ? 0 : sandbox.requests().size();
-    ProcessBuilder builder = new ProcessBuilder(command(args)).directory(cli.workDir().toFile())
+    ProcessBuilder builder = new ProcessBuilder(command(List.of(), args)).directory(cli.workDir().toFile())
         .redirectError(err.toFile());
     Process child = (pipeOut ? builder : builder.redirectOutput(out.toFile())).start();
     printed = new StringBuilder();
@@ -176,12 +176,41 @@ public final class ChildCli {
     }
   }
 
-  /** {@code java -cp <this JVM's class path> org.embedwatch.cli.Main <args> --set …} (the runner's settings). */
-  private List<String> command(List<String> args) {
+  /** What a child that ran to its end left. */
+  public record Run(int exit, String out, String err) {}
+
+  /**
+   * Runs {@code embedwatch <args>} in a child JVM to its end, with {@code jvmOptions} (such as {@code -Xmx96m}) and
+   * {@code environment} added to this process's environment. Fails when it has not ended within {@code timeout}.
+   */
+  public Run run(List<String> jvmOptions, java.util.Map<String, String> environment, Duration timeout,
+      List<String> args) throws IOException, InterruptedException {
+    Files.createDirectories(cli.workDir());
+    started++;
+    Path out = cli.workDir().resolve("child-" + started + ".out");
+    Path err = cli.workDir().resolve("child-" + started + ".err");
+    ProcessBuilder builder = new ProcessBuilder(command(jvmOptions, args)).directory(cli.workDir().toFile())
+        .redirectOutput(out.toFile()).redirectError(err.toFile());
+    builder.environment().putAll(environment);
+    Process child = builder.start();
+    if (!child.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+      child.destroyForcibly();
+      child.waitFor(30, TimeUnit.SECONDS);
+      fail("the child did not end within %s%n%s", timeout, Files.readString(err));
+    }
+    return new Run(child.exitValue(), Files.readString(out), Files.readString(err));
+  }
+
+  /**
+   * {@code java <jvmOptions> -cp <this JVM's class path> org.embedwatch.cli.Main <args> --set …} (the runner's
+   * settings).
+   */
+  private List<String> command(List<String> jvmOptions, List<String> args) {
     List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         // A child lives a few seconds: C1 only and the serial collector start it sooner on a small machine.
-        "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-        "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
+    cmd.addAll(jvmOptions);
+    cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
     cmd.addAll(args);
     cmd.addAll(cli.settingArgs());
     return cmd;

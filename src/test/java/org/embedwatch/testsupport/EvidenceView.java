@@ -69,6 +69,11 @@ public final class EvidenceView {
     });
   }
 
+  /** The hosts whose stored park ends after {@code now}, and when it ends. */
+  public java.util.Map<String, java.time.Instant> parks(java.time.Instant now) {
+    return read(db -> new EvidenceReader(db).parks(now));
+  }
+
   private <T> T read(Function<Database, T> work) {
     try (Database db = cli.database()) {
       return work.apply(db);

@@ -180,7 +180,7 @@ public final class BlueskyClient implements PostEndpoint {
     } else if (status == 401 || status == 403) {
       verdict = new PostFetch.Inconclusive(ENDPOINT, r, Outcome.REFUSED, "HTTP " + status + " " + r.snippet());
     } else if (r.truncated()) {
-      verdict = unexpected(r, "body truncated at the size limit");
+      verdict = unexpected(r, r.truncation());
     }
     if (verdict != null) {
       return new Answer(verdict, r, status, null, "", "");

@@ -93,7 +93,7 @@ public final class MastodonClient implements PostEndpoint {
       return unexpected(r, "HTTP " + status + " " + r.snippet());
     }
     if (r.truncated()) {
-      return unexpected(r, "body truncated at the size limit");
+      return unexpected(r, r.truncation());
     }
     JsonNode body;
     try {

@@ -84,7 +84,7 @@ public final class OEmbedEndpoint implements PostEndpoint {
       return dialect.error(name, post, r);
     }
     if (r.truncated()) {
-      return unexpected(r, "body truncated at the size limit");
+      return unexpected(r, r.truncation());
     }
     JsonNode body = parse(r);
     if (body == null || !body.isObject()) {

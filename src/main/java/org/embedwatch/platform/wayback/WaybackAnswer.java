@@ -83,7 +83,7 @@ public sealed interface WaybackAnswer {
       return Optional.of(new Inconclusive(endpoint, r, Outcome.UNEXPECTED, http));
     }
     if (r.truncated()) {
-      return Optional.of(new Inconclusive(endpoint, r, Outcome.UNEXPECTED, "body truncated at the size limit"));
+      return Optional.of(new Inconclusive(endpoint, r, Outcome.UNEXPECTED, r.truncation()));
     }
     return Optional.empty();
   }

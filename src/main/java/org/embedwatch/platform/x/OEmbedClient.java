@@ -104,7 +104,7 @@ public final class OEmbedClient implements PostEndpoint {
       return new PostFetch.Inconclusive(ENDPOINT, r, Outcome.UNEXPECTED, "HTTP " + status + " " + r.snippet());
     }
     if (r.truncated()) {
-      return new PostFetch.Inconclusive(ENDPOINT, r, Outcome.UNEXPECTED, "body truncated at the size limit");
+      return new PostFetch.Inconclusive(ENDPOINT, r, Outcome.UNEXPECTED, r.truncation());
     }
     JsonNode body = parse(r);
     if (body == null || !body.isObject()) {

@@ -90,7 +90,7 @@ public final class SyndicationClient implements PostEndpoint {
       return new PostFetch.Inconclusive(ENDPOINT, r, Outcome.UNEXPECTED, "HTTP " + status + " " + r.snippet());
     }
     if (r.truncated()) {
-      return new PostFetch.Inconclusive(ENDPOINT, r, Outcome.UNEXPECTED, "body truncated at the size limit");
+      return new PostFetch.Inconclusive(ENDPOINT, r, Outcome.UNEXPECTED, r.truncation());
     }
     JsonNode body;
     try {

@@ -97,6 +97,7 @@ public final class V1Client implements BatchPostEndpoint {
         .httpConnectionTimeout((int) net.connectTimeout().toMillis())
         .httpReadTimeout((int) net.readTimeout().toMillis())
         .build();
+    V1UserAgent.apply(twitter, net.userAgent());
     this.limits = limits;
     this.exchanges = new V1Exchanges(routes, net.onlyRouted() && base.isEmpty(), limits, recorder, clock);
     this.json = json;

@@ -223,7 +223,7 @@ public final class V2Client implements BatchPostEndpoint {
       return Optional.of(unexpected(r, "HTTP " + status + " " + problem(r)));
     }
     if (r.truncated()) {
-      return Optional.of(unexpected(r, "body truncated at the size limit"));
+      return Optional.of(unexpected(r, r.truncation()));
     }
     return Optional.empty();
   }

@@ -120,6 +120,18 @@ class V1ClientTest {
   }
 
   @Test
+  void twitter4jSendsOurUserAgentNotItsOwn() throws IOException {
+    start("net.user-agent=Embedwatch-test/9 (evidence archiver)");
+    sandbox.apply(id(1), Change.deleted());
+
+    client.fetchAll(keys(0, 1));
+
+    List<RecordedRequest> v1 = sandbox.requests().stream().filter(r -> r.host().equals("api.twitter.com")).toList();
+    assertThat(v1).as("a lookup and a show").hasSizeGreaterThanOrEqualTo(2)
+        .allSatisfy(r -> assertThat(r.header("User-Agent")).contains("Embedwatch-test/9 (evidence archiver)"));
+  }
+
+  @Test
   void allFoundAreServedFromOneLookupEachWithItsOwnPartOfTheRecordedArray() throws IOException {
     start();
 

@@ -1,0 +1,97 @@
+package org.embedwatch.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.embedwatch.evidence.PostState;
+import org.embedwatch.testsupport.CliRunner;
+import org.embedwatch.testsupport.EvidenceView;
+import org.embedwatch.testsupport.HostilePlatform;
+import org.embedwatch.testsupport.PageServer;
+import org.embedwatch.testsupport.SandboxedCli;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Review M3: a server that drips its answer a byte at a time holds a run no longer than net.request-deadline, its
+ * retries included, and what it did is an inconclusive observation naming the limit, never evidence. The deadline is
+ * wall-clock, so it is set to one second here.
+ */
+class SlowLorisIT {
+  private static final String ID = "111111111111111108";
+
+  @TempDir Path work;
+  private HostilePlatform hostile;
+  private SandboxedCli env;
+
+  @BeforeEach
+  void start() throws IOException {
+    hostile = new HostilePlatform();
+    Map<String, String> settings = new HashMap<>(hostile.route());
+    settings.put("net.request-deadline", "PT1S");
+    env = SandboxedCli.start(work, settings);
+  }
+
+  @AfterEach
+  void stop() {
+    env.close();
+    hostile.close();
+  }
+
+  /** Content-Length 100000, then one byte every 50 ms for at most 20 s. */
+  private static PageServer.Behaviour drip() {
+    return exchange -> {
+      exchange.getResponseHeaders().set("Content-Type", "application/json");
+      exchange.sendResponseHeaders(200, 100_000);
+      OutputStream out = exchange.getResponseBody();
+      long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+      while (System.nanoTime() < end) {
+        out.write('{');
+        out.flush();
+        try {
+          Thread.sleep(50);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
+    };
+  }
+
+  @Test
+  void aDrippingStatusIsCutOffAtTheDeadlineAndThePostIsUnreachableNotGone() throws IOException {
+    hostile.server().behaviour("/evil.example/api/v1/statuses/" + ID, drip());
+    Files.writeString(work.resolve("a.html"), HostilePlatform.articleCiting(List.of(ID)));
+
+    long t0 = System.nanoTime();
+    CliRunner.Run run = env.cli().run("archive", "a.html");
+
+    assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(15));
+    assertThat(run.exit()).as(run.err()).isZero();
+    assertThat(run.out()).contains("total deadline of 1 s passed");
+    EvidenceView.Post post = new EvidenceView(env.cli()).post(ID);
+    assertThat(post.post().state()).isEqualTo(PostState.UNREACHABLE);
+    assertThat(post.observations()).anySatisfy(o -> assertThat(o.observation().detail())
+        .contains("total deadline of 1 s passed"));
+    assertThat(hostile.requested().stream().filter(p -> p.endsWith("/statuses/" + ID)).count())
+        .as("the deadline covers the retries: asked once").isEqualTo(1);
+  }
+
+  @Test
+  void aDrippingArticleIsUnreadableAtTheDeadline() {
+    hostile.server().behaviour("/evil.example/article-slow", drip());
+
+    CliRunner.Run run = env.cli().run("archive", "https://evil.example/article-slow");
+
+    assertThat(run.out() + run.err()).contains("timeout (total deadline of 1 s passed)");
+  }
+}
