@@ -139,8 +139,14 @@ public final class HttpFetcher implements Closeable {
           "not an http(s) address with a host: " + QuerySecrets.redact(uri) + "; not sent", null);
     }
     RedirectHop current = RedirectHop.first(uri, headers);
+    // One deadline for the whole request: its redirects and retries share it.
+    Budget budget = new Budget(transfer.deadline());
     for (int hop = 0; ; hop++) {
-      Fetch f = getOnce(current.uri(), current.headers(), sink);
+      if (budget.left.compareTo(Duration.ofMillis(1)) < 0) {
+        return withOrigin(new Fetch.Failure(current.uri(), clock.instant(), Fetch.Kind.TIMEOUT, "total deadline of "
+            + TransferLimits.describe(transfer.deadline()) + " passed after " + hop + " redirects; not sent", null), uri);
+      }
+      Fetch f = getOnce(current.uri(), current.headers(), sink, budget);
       if (!(f instanceof Fetch.Response r) || r.status() < 300 || r.status() > 399 || r.status() == 304) {
         return withOrigin(f, uri);
       }
@@ -178,14 +184,25 @@ public final class HttpFetcher implements Closeable {
     return new Fetch.Failure(shown, x.at(), x.kind(), x.message(), x.warc());
   }
 
-  /** One hop: waits for the host's turn, sends, parks the host on a rate-limit answer, retries what may be retried. */
-  private Fetch getOnce(URI uri, Map<String, String> headers, Sink sink) {
+  /** What is left of a request's total deadline; the time spent waiting for a host's turn is not counted. */
+  private static final class Budget {
+    private Duration left;
+
+    Budget(Duration left) {
+      this.left = left;
+    }
+  }
+
+  /**
+   * One hop: waits for the host's turn, sends, parks the host on a rate-limit answer, retries what may be retried,
+   * within what is left of {@code budget} (and takes the time it spent off it).
+   */
+  private Fetch getOnce(URI uri, Map<String, String> headers, Sink sink, Budget budget) {
     Settings.Politeness polite = settings.politeness();
     String host = uri.getHost();
     URI logged = QuerySecrets.redact(uri);
     boolean waitedForPark = false;
     // One deadline for all attempts together: a slow server is not given it again with each retry.
-    Duration budget = transfer.deadline();
     for (int attempt = 0; ; attempt++) {
       Optional<Instant> parked = waitedForPark ? Optional.empty() : limits.parkedUntil(host);
       if (parked.isPresent()) {
@@ -197,7 +214,7 @@ public final class HttpFetcher implements Closeable {
       long sent = System.nanoTime();
       try (HostLimits.Permit permit = limits.enter(host)) {
         sent = System.nanoTime();
-        f = exchange(uri, headers, sink, budget);
+        f = exchange(uri, headers, sink, budget.left);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return new Fetch.Failure(uri, clock.instant(), Fetch.Kind.IO, "interrupted while waiting to ask " + host,
@@ -206,8 +223,8 @@ public final class HttpFetcher implements Closeable {
       Instant now = clock.instant();
       Optional<Instant> parkUntil = f instanceof Fetch.Response r ? limits.parkAfter(host, r) : Optional.empty();
       Optional<Duration> wait = RetryPolicy.retryWait(polite, f, attempt, now, parkUntil);
-      budget = budget.minusNanos(System.nanoTime() - sent);
-      if (attempt >= polite.retries() || wait.isEmpty() || budget.compareTo(Duration.ofMillis(1)) < 0) {
+      budget.left = budget.left.minusNanos(System.nanoTime() - sent);
+      if (attempt >= polite.retries() || wait.isEmpty() || budget.left.compareTo(Duration.ofMillis(1)) < 0) {
         return f;
       }
       log.debug("GET {}: retrying in {} ({})", logged, wait.get(), describe(f));

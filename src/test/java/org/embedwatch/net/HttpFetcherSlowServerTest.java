@@ -122,6 +122,31 @@ class HttpFetcherSlowServerTest {
   }
 
   @Test
+  void redirectsShareTheOneDeadlineInsteadOfEachHopGettingItsOwn() {
+    start("net.request-deadline=PT1S", "net.min-bytes-per-second=off");
+    // Each hop answers a redirect after 400 ms: five hops would take 2 s if each had its own deadline.
+    for (int i = 0; i < 5; i++) {
+      String next = "/hop" + (i + 1);
+      server.behaviour("/hop" + i, exchange -> {
+        pause(Duration.ofMillis(400));
+        exchange.getResponseHeaders().set("Location", next);
+        exchange.sendResponseHeaders(302, -1);
+      });
+    }
+    server.page("/hop5", "{}".getBytes(StandardCharsets.UTF_8), Map.of("Content-Type", "application/json"));
+
+    long t0 = System.nanoTime();
+    Fetch f = http.get(URI.create("https://slow.example/hop0"), Map.of());
+
+    assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofMillis(1900));
+    assertThat(f).isInstanceOfSatisfying(Fetch.Failure.class, failure -> {
+      assertThat(failure.kind()).isEqualTo(Fetch.Kind.TIMEOUT);
+      assertThat(failure.message()).startsWith("total deadline of 1 s passed");
+    });
+    assertThat(server.requested()).doesNotContain("/hop5");
+  }
+
+  @Test
   void aServerThatSendsItsHeadAndThenNothingIsCutOffAtTheDeadlineNotAfterTheReadTimeout() {
     start("net.request-deadline=PT1S");
     server.behaviour("/status", HttpFetcherSlowServerTest::stall);
