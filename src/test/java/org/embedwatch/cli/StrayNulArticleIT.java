@@ -35,7 +35,7 @@ class StrayNulArticleIT {
   @BeforeEach
   void start() {
     server = PageServer.start();
-    cli = new CliRunner(work, Clock.fixed(Instant.parse("2026-03-01T10:00:00Z"), ZoneOffset.UTC), Map.of());
+    cli = new CliRunner(work, Clock.fixed(Instant.parse("2026-03-01T10:00:00Z"), ZoneOffset.UTC), Map.of()).allow(server);
   }
 
   @AfterEach
