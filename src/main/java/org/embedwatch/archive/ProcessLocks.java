@@ -43,7 +43,13 @@ final class ProcessLocks {
     if (HELD.contains(key)) {
       return Optional.empty();
     }
-    FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
+    FileChannel channel;
+    try {
+      channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE);
+    } catch (java.nio.file.NoSuchFileException gone) {
+      // Its owner removed it (a clean exit) between our listing and this open: nothing abandoned.
+      return Optional.empty();
+    }
     try {
       if (channel.tryLock() == null) {
         channel.close();

@@ -170,6 +170,11 @@ public final class TempSpace implements AutoCloseable {
       }
     } catch (NoSuchFileException gone) {
       // Removed meanwhile (by another sweep): nothing left to do.
+    } catch (java.io.UncheckedIOException walking) {
+      if (!(walking.getCause() instanceof NoSuchFileException)) {
+        throw walking.getCause();
+      }
+      // A directory below vanished mid-walk (another sweep): what is left, the next start removes.
     }
     return bytes;
   }

@@ -161,6 +161,12 @@ public final class WarcArchive implements ExchangeRecorder, Closeable {
         throw fail(e, -1);
       }
     }
+    synchronized (this) {
+      // Another caller's force of the same records may have failed while this one waited for the file.
+      if (failure != null) {
+        throw new ArchiveWriteException(failure.getMessage(), failure);
+      }
+    }
   }
 
   /**

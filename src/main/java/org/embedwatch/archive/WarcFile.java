@@ -23,6 +23,8 @@ final class WarcFile {
   private final WarcWriter writer;
   private long forcedTo;
   private boolean closed;
+  /** Why what was written may not be on the disk, once a force failed or the file was dropped; null until then. */
+  private String unforced;
 
   private WarcFile(String name, Path path, Path marker, ProcessLocks.Held held, WarcWriter writer) {
     this.name = name;
@@ -74,12 +76,25 @@ final class WarcFile {
     return writer.position();
   }
 
-  /** Forces the file to the disk up to at least {@code upTo} (nothing to do when a force covered it already). */
+  /**
+   * Forces the file to the disk up to at least {@code upTo} (nothing to do when a force covered it already).
+   *
+   * @throws IOException when this force fails, and on every later call once one has failed or the file was dropped
+   *     unforced: a second fsync after a failed one may report success for pages the first one lost
+   */
   synchronized void force(long upTo) throws IOException {
-    if (closed || forcedTo >= upTo) {
+    if (unforced != null) {
+      throw new IOException("not forced to the disk: " + unforced);
+    }
+    if (forcedTo >= upTo) {
       return;
     }
-    held.channel().force(false);
+    try {
+      held.channel().force(false);
+    } catch (IOException e) {
+      unforced = "an earlier force of " + path + " failed (" + e.getMessage() + ")";
+      throw e;
+    }
     forcedTo = upTo;
   }
 
@@ -90,7 +105,13 @@ final class WarcFile {
     }
     closed = true;
     try {
-      held.channel().force(true);
+      try {
+        held.channel().force(true);
+      } catch (IOException e) {
+        unforced = "closing " + path + " failed to force it (" + e.getMessage() + ")";
+        throw e;
+      }
+      forcedTo = Long.MAX_VALUE;
       Files.delete(marker);
       writer.close();
     } finally {
@@ -107,6 +128,9 @@ final class WarcFile {
       return;
     }
     closed = true;
+    if (forcedTo < Long.MAX_VALUE) {
+      unforced = path + " was dropped after a failed write or force";
+    }
     ProcessLocks.release(held);
   }
 

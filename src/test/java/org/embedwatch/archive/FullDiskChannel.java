@@ -17,25 +17,34 @@ import java.nio.file.StandardOpenOption;
 final class FullDiskChannel extends FileChannel {
   private final FileChannel file;
   private final long capacity;
-  private final boolean forceFails;
+  private int forcesToFail;
   private boolean full;
 
-  private FullDiskChannel(FileChannel file, long capacity, boolean forceFails) {
+  private FullDiskChannel(FileChannel file, long capacity, int forcesToFail) {
     this.file = file;
     this.capacity = capacity;
-    this.forceFails = forceFails;
+    this.forcesToFail = forcesToFail;
   }
 
   /** An opener for {@link WarcArchive} whose files hold at most {@code capacity} bytes. */
   static WarcArchive.Opener opener(long capacity) {
     return path -> new FullDiskChannel(
-        FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), capacity, false);
+        FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), capacity, 0);
   }
 
   /** An opener for {@link WarcArchive} whose files take every write but cannot be forced to the disk (an I/O error). */
   static WarcArchive.Opener forceFails() {
     return path -> new FullDiskChannel(
-        FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), Long.MAX_VALUE, true);
+        FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), Long.MAX_VALUE, Integer.MAX_VALUE);
+  }
+
+  /**
+   * An opener whose files fail their first force with an I/O error and then force without error, as Linux may
+   * report success for an fsync after a failed one although the pages the first one lost are gone.
+   */
+  static WarcArchive.Opener forceFailsOnce() {
+    return path -> new FullDiskChannel(
+        FileChannel.open(path, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), Long.MAX_VALUE, 1);
   }
 
   @Override
@@ -110,7 +119,8 @@ final class FullDiskChannel extends FileChannel {
 
   @Override
   public void force(boolean metaData) throws IOException {
-    if (forceFails) {
+    if (forcesToFail > 0) {
+      forcesToFail--;
       throw new IOException("Input/output error");
     }
     file.force(metaData);
