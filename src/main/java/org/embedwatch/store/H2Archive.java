@@ -163,13 +163,59 @@ final class H2Archive {
     if (!Files.exists(backup())) {
       return;
     }
-    // Opened alone and closed again: no other process has it open, and none will open it for an upgrade without
-    // restoring first.
-    JdbcConnectionPool pool = alone("restore it from " + backup(), passwords);
-    pool.dispose();
-    restore();
+    try (UpgradeLock ignored = upgradeLock()) {
+      if (!Files.exists(backup())) {
+        return; // another process restored it while this one waited
+      }
+      // Opened alone and closed again: no other process has it open, and none will open it for an upgrade without
+      // restoring first; the upgrade lock keeps a second restorer out between the two.
+      JdbcConnectionPool pool = alone("restore it from " + backup(), passwords);
+      pool.dispose();
+      restore();
+    }
     log.warn("the store {} was being upgraded when a process stopped; it was restored from the backup taken before"
         + " the upgrade ({}), and is upgraded again now", db.file(), backup().getFileName());
+  }
+
+  /** Held while a process backs up, upgrades or restores the database: one at a time, across processes. */
+  private record UpgradeLock(FileChannel channel) implements AutoCloseable {
+    @Override
+    public void close() {
+      try {
+        channel.close(); // releases the lock
+      } catch (IOException ignored) {
+        // Closing a lock file's channel: the lock goes with the process in any case.
+      } finally {
+        IN_PROCESS.unlock();
+      }
+    }
+  }
+
+  /** In this process, one holder of an upgrade lock at a time (a second file lock in one JVM would throw). */
+  private static final java.util.concurrent.locks.ReentrantLock IN_PROCESS =
+      new java.util.concurrent.locks.ReentrantLock();
+
+  /**
+   * Waits for and takes the archive's upgrade lock ({@code <name>.upgrade.lock}, an empty file that stays): a second
+   * process that found the same backup waits here, then finds it gone.
+   */
+  private UpgradeLock upgradeLock() {
+    Path file = db.sibling(".upgrade.lock");
+    IN_PROCESS.lock();
+    try {
+      FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+      try {
+        channel.lock();
+      } catch (IOException | RuntimeException e) {
+        channel.close();
+        throw e;
+      }
+      return new UpgradeLock(channel);
+    } catch (IOException | RuntimeException e) {
+      IN_PROCESS.unlock();
+      throw e instanceof IOException io ? new UncheckedIOException("cannot lock " + file
+          + " to restore or upgrade the store: " + io.getMessage(), io) : (RuntimeException) e;
+    }
   }
 
   /**
@@ -179,6 +225,12 @@ final class H2Archive {
    * @throws EmbedwatchException when another process has the archive open, saying so and what to do
    */
   void upgrade(String password, Consumer<DataSource> migrate) {
+    try (UpgradeLock ignored = upgradeLock()) {
+      upgradeLocked(password, migrate);
+    }
+  }
+
+  private void upgradeLocked(String password, Consumer<DataSource> migrate) {
     JdbcConnectionPool pool = alone("upgrade its schema", password);
     boolean restore = false;
     try (Connection c = pool.getConnection()) {

@@ -110,6 +110,54 @@ class H2ArchiveTest {
   }
 
   @Test
+  void twoStartsAtOnceOnAStoppedUpgradeRestoreItOnceAndKeepTheData() throws Exception {
+    for (int round = 0; round < 3; round++) {
+      Path dir = work.resolve("together-" + round);
+      Settings.Store store = store(dir);
+      Flyway.configure().dataSource(store.url(), "sa", "").locations(SchemaVersion.MIGRATIONS).target("10").load()
+          .migrate();
+      try (Connection c = DriverManager.getConnection(store.url(), "sa", ""); Statement s = c.createStatement()) {
+        s.execute("insert into article(input, first_seen) values ('kept.html', current_timestamp)");
+        // A password already set, as on an archive made by this version: the starts race on the restore only.
+        s.execute("alter user sa set password 'pw-of-this-archive'");
+        s.execute("BACKUP TO '" + dir.resolve("embedwatch.upgrade-backup.zip") + "'");
+        s.execute("alter table media add column dhash bigint");
+      }
+      Files.writeString(dir.resolve(".store-password"), "pw-of-this-archive\n");
+      java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+      java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+      java.util.List<java.util.concurrent.Future<Long>> starts = new java.util.ArrayList<>();
+      for (int i = 0; i < 2; i++) {
+        starts.add(two.submit(() -> {
+          go.await();
+          try (Database db = Database.openExisting(store)) {
+            return db.<Long>inTransaction(c -> count(c, "select count(*) from article where input = 'kept.html'"));
+          }
+        }));
+      }
+      go.countDown();
+      int opened = 0;
+      for (java.util.concurrent.Future<Long> start : starts) {
+        try {
+          assertThat(start.get()).isEqualTo(1);
+          opened++;
+        } catch (java.util.concurrent.ExecutionException e) {
+          // The one that came second may find the first still holding the archive for its upgrade: it says so.
+          assertThat(e.getCause()).isInstanceOf(EmbedwatchException.class)
+              .hasMessageContaining("another process has it open");
+        }
+      }
+      two.shutdown();
+      assertThat(opened).as("round %d", round).isPositive();
+      assertThat(dir.resolve("embedwatch.upgrade-backup.zip")).doesNotExist();
+      try (Database db = Database.openExisting(store)) {
+        assertThat(db.<Long>inTransaction(c -> count(c, "select count(*) from article where input = 'kept.html'")))
+            .isEqualTo(1);
+      }
+    }
+  }
+
+  @Test
   void anUpgradeWhileAnotherProcessHasTheArchiveOpenIsRefusedSayingSoAndChangesNothing() throws Exception {
     Path dir = work.resolve("archive");
     Settings.Store store = store(dir);
