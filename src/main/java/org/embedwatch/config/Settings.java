@@ -19,6 +19,8 @@ import java.util.Optional;
  * @param xV1 Twitter4J credentials for the X v1.1 API, when all four are configured
  * @param xV2 the bearer token for the X v2 API, when {@code x.v2.bearer-token} is set
  * @param metaOEmbed the app access token for Meta's oEmbed endpoints (Instagram, Facebook), when configured
+ * @param schedule the scheduler's settings ({@code schedule.*}, {@code daemon.*}, {@code watch.*})
+ * @param alerts where new findings are delivered ({@code alert.*})
  * @param source the file the settings came from (or "built-in defaults"), for messages
  */
 public record Settings(
@@ -31,11 +33,13 @@ public record Settings(
     Optional<XV1Credentials> xV1,
     Optional<BearerToken> xV2,
     Optional<MetaOEmbedToken> metaOEmbed,
+    ScheduleSettings schedule,
+    AlertSettings alerts,
     String source) {
 
   /** These settings with {@code store} as the store. */
   public Settings withStore(Store store) {
-    return new Settings(archiveDir, store, net, check, read, media, xV1, xV2, metaOEmbed, source);
+    return new Settings(archiveDir, store, net, check, read, media, xV1, xV2, metaOEmbed, schedule, alerts, source);
   }
 
   /**

@@ -45,6 +45,13 @@ public final class SettingsLoader {
       "x.v1.consumer-secret", "x.v1.access-token", "x.v1.access-token-secret", "x.v2.bearer-token",
       "meta.oembed-token");
 
+  private static java.util.SortedSet<String> knownKeys() {
+    java.util.SortedSet<String> all = new java.util.TreeSet<>(KEYS);
+    all.addAll(ScheduleSettings.KEYS);
+    all.addAll(AlertSettings.KEYS);
+    return all;
+  }
+
   /** The environment variable that gives the store user's password when {@code store.password} is empty. */
   public static final String PASSWORD_VARIABLE = "EMBEDWATCH_STORE_PASSWORD";
 
@@ -132,9 +139,9 @@ public final class SettingsLoader {
         if (!value.isEmpty()) {
           routes.put(host, routeBase(key, value, source));
         }
-      } else if (!KEYS.contains(key)) {
+      } else if (!KEYS.contains(key) && !ScheduleSettings.KEYS.contains(key) && !AlertSettings.KEYS.contains(key)) {
         throw new ConfigException("unknown configuration key '" + SecretKeys.shown(key) + "' in " + source
-            + " (known keys: " + new java.util.TreeSet<>(KEYS)
+            + " (known keys: " + knownKeys()
             + ", net.route.<host>, net.rate.default, net.rate.<host>, net.concurrency.default and"
             + " net.concurrency.<host>)");
       }
@@ -164,7 +171,7 @@ public final class SettingsLoader {
     Settings.Media media = new Settings.Media(positiveLong(p, "media.max-bytes", source),
         count(p, "media.max-per-post", 0, 10_000, source));
     return new Settings(archiveDir, store, net, check, read, media, credentials(p, source), bearerToken(p, source),
-        metaToken(p, source), source);
+        metaToken(p, source), ScheduleSettings.read(p, source), AlertSettings.read(p, source), source);
   }
 
   private static AllowedAddresses allowAddresses(Properties p, String source) {
@@ -175,7 +182,7 @@ public final class SettingsLoader {
     }
   }
 
-  private static boolean bool(Properties p, String key, String source) {
+  static boolean bool(Properties p, String key, String source) {
     String value = p.getProperty(key, "false").trim();
     if (value.equals("true") || value.equals("false")) {
       return Boolean.parseBoolean(value);
@@ -225,7 +232,7 @@ public final class SettingsLoader {
   }
 
   /** A whole number between {@code min} and {@code max}. */
-  private static int count(Properties p, String key, int min, int max, String source) {
+  static int count(Properties p, String key, int min, int max, String source) {
     String v = require(p, key, source);
     try {
       int n = Integer.parseInt(v);
@@ -323,7 +330,7 @@ public final class SettingsLoader {
     }
   }
 
-  private static String require(Properties p, String key, String source) {
+  static String require(Properties p, String key, String source) {
     String v = p.getProperty(key, "").trim();
     if (v.isEmpty()) {
       throw new ConfigException("configuration key '" + key + "' is empty in " + source + "; give it a value");
@@ -331,7 +338,7 @@ public final class SettingsLoader {
     return v;
   }
 
-  private static Duration duration(Properties p, String key, String source) {
+  static Duration duration(Properties p, String key, String source) {
     String v = require(p, key, source);
     try {
       Duration d = Duration.parse(v);
@@ -373,7 +380,7 @@ public final class SettingsLoader {
     }
   }
 
-  private static long positiveLong(Properties p, String key, String source) {
+  static long positiveLong(Properties p, String key, String source) {
     String v = require(p, key, source);
     try {
       long n = Long.parseLong(v);
