@@ -18,6 +18,7 @@ import org.embedwatch.archive.ArchiveWriteException;
 import org.embedwatch.archive.BlobStore;
 import org.embedwatch.capture.CheckResult;
 import org.embedwatch.capture.CheckRunner;
+import org.embedwatch.capture.StopToken;
 import org.embedwatch.extract.Reference;
 import org.embedwatch.extract.ReferenceExtractor;
 import org.embedwatch.read.ArticleCapture;
@@ -103,6 +104,12 @@ public final class Archiver {
 
     /** What expanding the inputs said besides articles: a container expanded, an entry skipped, a problem. */
     record Input(InputItem item) implements Item {}
+
+    /**
+     * One post's check, done (and committed, unless it failed) while its article is archived: told as it happens,
+     * before the article's {@link Archived}, which holds it too (for progress; its lines belong to the article).
+     */
+    record Checked(CheckResult result) implements Item {}
   }
 
   /**
@@ -127,12 +134,26 @@ public final class Archiver {
    */
   public Summary archiveAll(List<String> inputs, Path baseDir, InputStream stdin, Predicate<Reference> inScope,
       boolean recapture, Consumer<Item> sink) {
+    return archiveAll(inputs, baseDir, stdin, inScope, recapture, new StopToken(), sink);
+  }
+
+  /**
+   * As {@link #archiveAll(List, Path, InputStream, Predicate, boolean, Consumer)}, starting no new input, article or
+   * post check once {@code stop} is requested: the checks running then finish and commit, and their article is told
+   * with the posts left unchecked ({@link ReferenceResult#capture()} null for a post id); the rest is not read.
+   */
+  public Summary archiveAll(List<String> inputs, Path baseDir, InputStream stdin, Predicate<Reference> inScope,
+      boolean recapture, StopToken stop, Consumer<Item> sink) {
     int[] counts = new int[3];
-    this.inputs.expand(inputs, baseDir, stdin, item -> {
+    Consumer<CheckResult> onCheck = r -> sink.accept(new Item.Checked(r));
+    this.inputs.expand(inputs, baseDir, stdin, stop::requested, item -> {
       if (item instanceof InputItem.Article article) {
+        if (stop.requested()) {
+          return; // read before the stop came, but neither stored nor told: the run again reads it
+        }
         try {
-          Recapture r = recapture ? recapture(article.capture(), inScope) : null;
-          Result result = r != null ? r.result() : archive(article.capture(), inScope);
+          Recapture r = recapture ? recapture(article.capture(), inScope, stop, onCheck) : null;
+          Result result = r != null ? r.result() : archive(article.capture(), inScope, stop, onCheck);
           counts[0]++;
           counts[2] += failedChecks(result);
           sink.accept(new Item.Archived(item.input(), result, r));
@@ -175,6 +196,11 @@ public final class Archiver {
    * (page furniture, by default) are only counted.
    */
   public Result archive(ArticleCapture article, Predicate<Reference> inScope) {
+    return archive(article, inScope, new StopToken(), r -> {});
+  }
+
+  private Result archive(ArticleCapture article, Predicate<Reference> inScope, StopToken stop,
+      Consumer<CheckResult> onCheck) {
     List<Reference> all = extractor.extract(article.text(), article.textType(), article.baseUrl());
     List<Reference> inScopeReferences = all.stream().filter(inScope).toList();
     List<Reference> references = inScopeReferences.size() <= maxReferences ? inScopeReferences
@@ -193,7 +219,8 @@ public final class Archiver {
     saved.references().forEach(ref -> ref.post().ifPresent(p -> posts.putIfAbsent(p.id(), p)));
     Map<Long, CheckResult> captures = new HashMap<>();
     List<CheckResult> related = new ArrayList<>();
-    checker.checkAll(List.copyOf(posts.values()), r -> {
+    checker.checkAll(List.copyOf(posts.values()), stop, r -> {
+      onCheck.accept(r);
       if (posts.containsKey(r.post().id())) {
         captures.put(r.post().id(), r);
       } else {
@@ -208,8 +235,11 @@ public final class Archiver {
     for (EvidenceStore.SavedReference ref : saved.references()) {
       results.add(new ReferenceResult(ref.reference(), ref.post().map(p -> captures.get(p.id())).orElse(null)));
     }
+    // Stopped: no remnant is resolved (that would ask Wayback and check the posts found).
+    List<RemnantResult> resolved = stop.requested() ? List.of()
+        : resolveRemnants(reader.citations(saved.articleCaptureId()));
     return new Result(article, saved.articleCaptureId(), results, all.size() - inScopeReferences.size(), related,
-        resolveRemnants(reader.citations(saved.articleCaptureId())), inScopeReferences.size() - references.size());
+        resolved, inScopeReferences.size() - references.size());
   }
 
   /**
@@ -244,9 +274,14 @@ public final class Archiver {
    * previous capture: every reference removed or replaced is stored as an {@code ARTICLE_DRIFT} finding.
    */
   public Recapture recapture(ArticleCapture article, Predicate<Reference> inScope) {
+    return recapture(article, inScope, new StopToken(), r -> {});
+  }
+
+  private Recapture recapture(ArticleCapture article, Predicate<Reference> inScope, StopToken stop,
+      Consumer<CheckResult> onCheck) {
     Optional<ArticleCaptureRecord> previous = reader.findArticle(article.input())
         .flatMap(id -> reader.articleCapturesOf(id).stream().reduce((a, b) -> b));
-    Result result = archive(article, inScope);
+    Result result = archive(article, inScope, stop, onCheck);
     if (previous.isEmpty()) {
       return new Recapture(result, null, List.of());
     }

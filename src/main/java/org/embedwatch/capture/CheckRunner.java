@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -107,8 +108,16 @@ public final class CheckRunner {
 
   /** Checks {@code posts} (those a client can observe), claiming nothing: {@code check --all}. */
   public Summary checkEach(List<PostRecord> posts, Consumer<CheckResult> onEach) {
+    return checkEach(posts, new StopToken(), onEach);
+  }
+
+  /**
+   * As {@link #checkEach(List, Consumer)}, starting no new check once {@code stop} is requested: the checks already
+   * running finish, commit and are told; the others are left out of the results.
+   */
+  public Summary checkEach(List<PostRecord> posts, StopToken stop, Consumer<CheckResult> onEach) {
     Tally tally = new Tally(onEach);
-    checkAll(posts.stream().filter(p -> supports(p.platform())).toList(), tally);
+    checkAll(posts.stream().filter(p -> supports(p.platform())).toList(), stop, tally);
     return tally.summary();
   }
 
@@ -158,13 +167,21 @@ public final class CheckRunner {
    *     those before it are done; a failed check is a result too ({@link CheckResult#failed()})
    */
   public void checkAll(List<PostRecord> posts, Consumer<CheckResult> onEach) {
+    checkAll(posts, new StopToken(), onEach);
+  }
+
+  /**
+   * As {@link #checkAll(List, Consumer)}, starting no new check (nor round) once {@code stop} is requested: a check
+   * already running finishes, commits and is told; one not started yet is skipped, never cut off mid-write.
+   */
+  public void checkAll(List<PostRecord> posts, StopToken stop, Consumer<CheckResult> onEach) {
     Set<Long> done = new HashSet<>();
     List<PostRecord> round = posts;
     Map<Long, String> via = new HashMap<>();
-    while (!round.isEmpty()) {
+    while (!round.isEmpty() && !stop.requested()) {
       List<PostRecord> next = new ArrayList<>();
       round.forEach(p -> done.add(p.id()));
-      checkRound(round, via, result -> {
+      checkRound(round, via, stop, result -> {
         for (PostRecord found : result.discovered()) {
           if (!done.contains(found.id()) && via.putIfAbsent(found.id(), describe(result, found)) == null) {
             next.add(found);
@@ -188,26 +205,28 @@ public final class CheckRunner {
     return pipeline.namedBy(from.post(), found);
   }
 
-  private void checkRound(List<PostRecord> posts, Map<Long, String> via, Consumer<CheckResult> onEach) {
+  private void checkRound(List<PostRecord> posts, Map<Long, String> via, StopToken stop,
+      Consumer<CheckResult> onEach) {
     Map<Long, Map<String, PostFetch>> batched = batchAnswers(posts);
-    List<CompletableFuture<CheckResult>> results = new ArrayList<>();
+    List<CompletableFuture<Optional<CheckResult>>> results = new ArrayList<>();
     for (PostRecord post : posts) {
       String how = via.get(post.id());
-      results.add(CompletableFuture.supplyAsync(
-          () -> checkOne(post, batched.getOrDefault(post.id(), Map.of()), how), executor));
+      // The stop is asked as each check starts: one queued when it came is skipped (empty), never cancelled.
+      results.add(CompletableFuture.supplyAsync(() -> stop.requested() ? Optional.empty()
+          : Optional.of(checkOne(post, batched.getOrDefault(post.id(), Map.of()), how)), executor));
     }
-    for (CompletableFuture<CheckResult> result : results) {
+    for (CompletableFuture<Optional<CheckResult>> result : results) {
       try {
-        onEach.accept(result.get());
+        result.get().ifPresent(onEach);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         results.forEach(r -> r.cancel(true));
         throw new IllegalStateException("interrupted while checking posts", e);
       } catch (ExecutionException e) {
-        if (e.getCause() instanceof ArchiveWriteException stop) {
+        if (e.getCause() instanceof ArchiveWriteException failure) {
           // The archive cannot be written: no later check could be stored, so none is waited for.
           results.forEach(r -> r.cancel(true));
-          throw stop;
+          throw failure;
         }
         throw new IllegalStateException("a check escaped its isolation", e.getCause());
       }

@@ -10,9 +10,11 @@ import org.embedwatch.App;
 import org.embedwatch.Archiver;
 import org.embedwatch.evidence.Platform;
 import org.embedwatch.capture.CheckResult;
+import org.embedwatch.capture.StopToken;
 import org.embedwatch.read.InputItem;
 import org.embedwatch.report.VisibleText;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -36,6 +38,8 @@ final class ArchiveCommand implements Callable<Integer> {
           + " or all.")
   ScopeOption scope;
 
+  @Mixin ProgressOption progress = new ProgressOption();
+
   @Override
   public Integer call() {
     if (inputs.isEmpty() && !recapture) {
@@ -44,11 +48,23 @@ final class ArchiveCommand implements Callable<Integer> {
               + " articles again");
     }
     try (App app = App.openOrCreate(main.settings(), main.clock(), main.sleeper(), main.dns())) {
-      if (recapture) {
-        return recapture(app, inputs, scope, main.workingDir(), main.stdin(), Main.out(spec),
-            spec.commandLine().getErr());
+      PrintWriter err = spec.commandLine().getErr();
+      StopToken stop = new StopToken();
+      try (StopOnSignal signals = StopOnSignal.install(stop, err)) {
+        ArchiveProgress shown = new ArchiveProgress(progress.open("archive", "read", "inputs", app.clock(), err));
+        int code;
+        try (shown) {
+          code = recapture
+              ? recapture(app, inputs, scope, main.workingDir(), main.stdin(), Main.out(spec), err, stop, shown)
+              : run(app, inputs, scope, main.workingDir(), main.stdin(), Main.out(spec), err, stop, shown);
+        }
+        if (stop.requested()) {
+          err.println(shown.stopped(stop.reason().orElseThrow()));
+          err.flush();
+          return signals.exitCode();
+        }
+        return code;
       }
-      return run(app, inputs, scope, main.workingDir(), main.stdin(), Main.out(spec), spec.commandLine().getErr());
     }
   }
 
@@ -57,7 +73,7 @@ final class ArchiveCommand implements Callable<Integer> {
    * then, per article, each reference removed or replaced since its previous capture or "no change".
    */
   static int recapture(App app, List<String> inputs, ScopeOption scope, Path baseDir, InputStream stdin,
-      PrintWriter out, PrintWriter err) {
+      PrintWriter out, PrintWriter err, StopToken stop, ArchiveProgress progress) {
     List<String> chosen = inputs;
     if (chosen.isEmpty()) {
       List<String> stored = app.evidence().articleCaptures().stream().map(a -> a.capture().input()).distinct()
@@ -75,8 +91,9 @@ final class ArchiveCommand implements Callable<Integer> {
         return 0;
       }
     }
-    return exitCode(app.archiver().archiveAll(chosen, baseDir, stdin, scope::shows, true,
-        item -> print(app, item, scope, out, err)));
+    progress.start(chosen.size());
+    return exitCode(app.archiver().archiveAll(chosen, baseDir, stdin, scope::shows, true, stop,
+        item -> print(app, item, scope, out, err, progress)));
   }
 
   /** The drift lines of one re-captured article. */
@@ -101,12 +118,35 @@ final class ArchiveCommand implements Callable<Integer> {
    */
   static int run(App app, List<String> inputs, ScopeOption scope, Path baseDir, InputStream stdin, PrintWriter out,
       PrintWriter err) {
-    return exitCode(app.archiver().archiveAll(inputs, baseDir, stdin, scope::shows, false,
-        item -> print(app, item, scope, out, err)));
+    return run(app, inputs, scope, baseDir, stdin, out, err, new StopToken(),
+        new ArchiveProgress(new Progress.Off()));
   }
 
-  /** One item of the run: the article's lines (and its drift, for a re-capture), or what the inputs said. */
+  /**
+   * As {@link #run(App, List, ScopeOption, Path, InputStream, PrintWriter, PrintWriter)}, starting no new input,
+   * article or post check once {@code stop} is requested, and telling {@code progress} each item.
+   */
+  static int run(App app, List<String> inputs, ScopeOption scope, Path baseDir, InputStream stdin, PrintWriter out,
+      PrintWriter err, StopToken stop, ArchiveProgress progress) {
+    progress.start(inputs.size());
+    return exitCode(app.archiver().archiveAll(inputs, baseDir, stdin, scope::shows, false, stop,
+        item -> print(app, item, scope, out, err, progress)));
+  }
+
+  /**
+   * One item of the run: the article's lines (and its drift, for a re-capture), or what the inputs said; then
+   * {@code progress} is told it (a post's check only counts there: its lines come with its article).
+   */
+  private static void print(App app, Archiver.Item item, ScopeOption scope, PrintWriter out, PrintWriter err,
+      ArchiveProgress progress) {
+    print(app, item, scope, out, err);
+    progress.told(item);
+  }
+
   private static void print(App app, Archiver.Item item, ScopeOption scope, PrintWriter out, PrintWriter err) {
+    if (item instanceof Archiver.Item.Checked) {
+      return;
+    }
     if (item instanceof Archiver.Item.Archived a) {
       String input = VisibleText.of(a.input());
       print(a.result(), scope, input, out, app.missingClients());
@@ -156,9 +196,11 @@ final class ArchiveCommand implements Callable<Integer> {
         continue;
       }
       out.println("  " + ReferenceLines.describe(r.reference()) + "\n    -> "
-          + (r.capture() == null
-              ? "not captured: a text remnant without a post id"
-              : CaptureLines.outcome(r.capture(), missingClients)));
+          + (r.capture() != null ? CaptureLines.outcome(r.capture(), missingClients)
+              // A post id without a check: the run was stopped (Ctrl-C) before this post's check started.
+              : r.reference().postId() != null ? "not checked: the run was stopped before this post's check (run"
+                  + " the command again to check it)"
+              : "not captured: a text remnant without a post id"));
       if (r.capture() != null && r.capture().memento().attempted()) {
         out.println("       " + CaptureLines.memento(r.capture()));
       }

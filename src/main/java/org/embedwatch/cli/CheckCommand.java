@@ -9,10 +9,12 @@ import java.util.function.Consumer;
 import org.embedwatch.App;
 import org.embedwatch.capture.CheckResult;
 import org.embedwatch.capture.CheckRunner;
+import org.embedwatch.capture.StopToken;
 import org.embedwatch.evidence.Platform;
 import org.embedwatch.evidence.PostRecord;
 import org.embedwatch.evidence.PostState;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
@@ -26,18 +28,29 @@ final class CheckCommand implements Callable<Integer> {
   @Option(names = "--all", description = "Check every post, not only those due.")
   boolean all;
 
+  @Mixin ProgressOption progress = new ProgressOption();
+
   @Override
   public Integer call() {
     try (App app = App.open(main.settings(), main.clock(), main.sleeper(), main.dns())) {
+      if (all) {
+        return CheckAll.run(app, progress, Main.out(spec), spec.commandLine().getErr());
+      }
       return run(app, all, Main.out(spec)).clean() ? 0 : CliErrorHandler.OPERATIONAL;
     }
   }
 
+  /** As {@link #run(App, boolean, PrintWriter, StopToken, CheckProgress)}, never stopped, showing no progress. */
+  static CheckRunner.Summary run(App app, boolean all, PrintWriter out) {
+    return run(app, all, out, new StopToken(), new CheckProgress(new Progress.Off()));
+  }
+
   /**
    * Checks due posts (claimed, so that checks running at once in other processes each check a due post once between
-   * them) or, with {@code all}, every post, printing one line per post and a summary.
+   * them) or, with {@code all}, every post, printing one line per post and a summary. With {@code all}, no new check
+   * starts once {@code stop} is requested (the summary then counts the checks done); {@code progress} is told each one.
    */
-  static CheckRunner.Summary run(App app, boolean all, PrintWriter out) {
+  static CheckRunner.Summary run(App app, boolean all, PrintWriter out, StopToken stop, CheckProgress progress) {
     List<PostRecord> candidates = all ? app.evidence().posts() : app.evidence().duePosts(app.clock().instant());
     Map<String, Long> skipped = new TreeMap<>();
     candidates.stream().filter(p -> !app.checker().supports(p.platform()))
@@ -48,8 +61,10 @@ final class CheckCommand implements Callable<Integer> {
         out.println("  " + CaptureLines.memento(result));
       }
       out.flush();
+      progress.checked(result);
     };
-    CheckRunner.Summary s = all ? app.checker().checkEach(candidates, print)
+    progress.start(candidates.size() - skipped.values().stream().mapToLong(Long::longValue).sum());
+    CheckRunner.Summary s = all ? app.checker().checkEach(candidates, stop, print)
         : app.checker().checkDue(app.clock().instant(), print);
     out.println("checked " + s.checked() + (s.checked() == 1 ? " post" : " posts") + ": " + s.flagged()
         + " flagged, " + s.unreachable() + " with an unreachable endpoint"

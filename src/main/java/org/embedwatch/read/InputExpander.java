@@ -16,6 +16,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.embedwatch.archive.ArchiveWriteException;
 import org.embedwatch.net.HttpFetcher;
@@ -79,7 +80,16 @@ public final class InputExpander {
    * @param stdin what {@code -} reads (once)
    */
   public void expand(List<String> inputs, Path baseDir, InputStream stdin, Consumer<InputItem> sink) {
-    Run run = new Run(stdin, sink);
+    expand(inputs, baseDir, stdin, () -> false, sink);
+  }
+
+  /**
+   * As {@link #expand(List, Path, InputStream, Consumer)}, reading no further input once {@code stopped} says so (an
+   * input being read then is finished and told).
+   */
+  public void expand(List<String> inputs, Path baseDir, InputStream stdin, BooleanSupplier stopped,
+      Consumer<InputItem> sink) {
+    Run run = new Run(stdin, stopped, sink);
     for (String given : inputs) {
       Source source = Source.parse(given, baseDir);
       run.resolve(source instanceof Source.Stdin ? STDIN : given, source);
@@ -115,13 +125,15 @@ public final class InputExpander {
   private final class Run {
     private final InputStream stdin;
     private final Consumer<InputItem> sink;
+    private final BooleanSupplier stopped;
     private final Set<String> expanded = new HashSet<>();
     private final Deque<String> chain = new ArrayDeque<>();
     private boolean stdinRead;
     private int depth;
 
-    Run(InputStream stdin, Consumer<InputItem> sink) {
+    Run(InputStream stdin, BooleanSupplier stopped, Consumer<InputItem> sink) {
       this.stdin = stdin;
+      this.stopped = stopped;
       this.sink = sink;
     }
 
@@ -134,6 +146,9 @@ public final class InputExpander {
      * stylesheet, a data file beside saved pages) is skipped, not an error; given by name, it is unsupported.
      */
     void resolve(String label, Source source, boolean walked) {
+      if (stopped.getAsBoolean()) {
+        return; // stopped: this input and every one after it are left unread, untold
+      }
       try {
         Optional<String> key = source.key();
         if (key.isPresent() && chain.contains(key.get())) {

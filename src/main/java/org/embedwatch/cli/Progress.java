@@ -1,0 +1,24 @@
+package org.embedwatch.cli;
+
+/**
+ * How a long run ({@code archive}, {@code check --all}) shows where it stands, on stderr only, so that stdout stays
+ * the command's parseable output: a progress bar on a terminal, plain lines elsewhere, or nothing. Used by the run's
+ * own thread.
+ */
+sealed interface Progress extends AutoCloseable permits ProgressBarView, ProgressLines, Progress.Off {
+  /** Tells the display where the run stands now. */
+  void update(ProgressStep step);
+
+  /** Ends the display (a bar leaves its last state on its line); nothing is shown after. */
+  @Override
+  void close();
+
+  /** No progress shown ({@code --progress off}). */
+  record Off() implements Progress {
+    @Override
+    public void update(ProgressStep step) {}
+
+    @Override
+    public void close() {}
+  }
+}
