@@ -176,6 +176,45 @@ public final class ChildCli {
     }
   }
 
+  /**
+   * Runs {@code embedwatch <args>} in a child JVM, sends it {@code signal} ({@code INT}, {@code TERM}) with
+   * {@code kill} as soon as its stdout shows the {@code n}th line that {@code line} matches (stdout is read as the child
+   * writes it), and lets it run to its end. Fails when the child ends before that line, or has not ended within
+   * {@code timeout} of the start.
+   */
+  public Run signalAfterLine(Pattern line, int n, String signal, Duration timeout, List<String> args)
+      throws IOException, InterruptedException {
+    Files.createDirectories(cli.workDir());
+    started++;
+    Path err = cli.workDir().resolve("child-" + started + ".err");
+    Process child = new ProcessBuilder(command(List.of(), args)).directory(cli.workDir().toFile())
+        .redirectError(err.toFile()).start();
+    long deadline = System.nanoTime() + timeout.toNanos();
+    StringBuilder out = new StringBuilder();
+    int seen = 0;
+    try (BufferedReader r = new BufferedReader(new InputStreamReader(child.getInputStream(),
+        StandardCharsets.UTF_8))) {
+      for (String l = r.readLine(); l != null; l = r.readLine()) {
+        out.append(l).append('\n');
+        if (seen < n && line.matcher(l).find() && ++seen == n) {
+          Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(child.pid())).inheritIO().start();
+          assertThat(kill.waitFor()).as("kill -%s %d", signal, child.pid()).isZero();
+        }
+      }
+    }
+    boolean ended = child.waitFor(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+    if (!ended) {
+      child.destroyForcibly();
+      child.waitFor(30, TimeUnit.SECONDS);
+      fail("the child did not end within %s%n%s", timeout, Files.readString(err));
+    }
+    if (seen < n) {
+      fail("the child ended (exit %d) after %d of %d lines matching %s%n%s%s", child.exitValue(), seen, n, line, out,
+          Files.readString(err));
+    }
+    return new Run(child.exitValue(), out.toString(), Files.readString(err));
+  }
+
   /** What a child that ran to its end left. */
   public record Run(int exit, String out, String err) {}
 
