@@ -54,7 +54,7 @@ final class ArchiveProgress implements AutoCloseable {
     return "stopped by " + why + " after " + done + " of " + Math.max(inputs, done) + " inputs (" + articles
         + (articles == 1 ? " article" : " articles") + " archived, " + posts + (posts == 1 ? " post" : " posts")
         + " checked); the inputs after them were not read (run the command again to archive them); every article"
-        + " and check printed above is stored";
+        + " and post check printed on stdout is stored";
   }
 
   @Override

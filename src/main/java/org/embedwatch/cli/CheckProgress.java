@@ -38,7 +38,7 @@ final class CheckProgress implements AutoCloseable {
     long left = Math.max(0, total - done);
     return "stopped by " + why + " after " + done + " of " + Math.max(total, done) + " posts; " + left
         + (left == 1 ? " post was" : " posts were") + " not checked (run the command again to check them); every"
-        + " check printed above is stored";
+        + " check printed on stdout is stored";
   }
 
   @Override

@@ -186,6 +186,40 @@ class ProgressAndStopIT {
   }
 
   @Test
+  void sigtermInTheMiddleOfAnArticleTellsItWithItsUncheckedPostsAndExits143() throws Exception {
+    CliRunner cli = cli("one-article");
+    Instant start = Instant.now();
+    sandbox.setFault(Fault.slow(SLOW));
+    ChildCli.Run stopped;
+    try {
+      // The article, then a few of its posts' requests: the run is inside the article's checks.
+      stopped = new ChildCli(cli, sandbox).signalAfterRequests(6, "TERM", CHILD_TIMEOUT,
+          List.of("archive", "https://" + NEWS_HOST + "/story"));
+    } finally {
+      sandbox.setFault(Fault.none());
+      sandbox.releaseHeldRequests();
+    }
+
+    assertThat(stopped.exit()).as("exit code after SIGTERM\n%s%s", stopped.out(), stopped.err()).isEqualTo(143);
+    assertThat(stopped.out()).startsWith("article https://" + NEWS_HOST + "/story: " + POSTS + " references");
+    PrintedPosts posts = PrintedPosts.of(stopped.out());
+    assertThat(posts.checked()).as("posts checked before the stop").isNotEmpty();
+    assertThat(posts.notChecked()).as("posts left unchecked").isNotEmpty();
+    assertThat(posts.checked().size() + posts.notChecked().size()).isEqualTo(POSTS);
+    assertThat(stopped.err()).contains("stopped by SIGTERM after 1 of 1 inputs (1 article archived, "
+        + posts.checked().size() + (posts.checked().size() == 1 ? " post" : " posts") + " checked)");
+    EvidenceView.Stored stored = ArchiveIntegrity.assertIntact(cli, "after SIGTERM");
+    assertThat(checkedSince(stored, start)).as("posts with a check: exactly those printed as checked")
+        .containsExactlyInAnyOrderElementsOf(posts.checked());
+
+    CliRunner.Run again = run(cli, "archive", "https://" + NEWS_HOST + "/story");
+    assertThat(again.exit()).as("archive again\n%s%s", again.out(), again.err()).isZero();
+    assertThat(again.out()).doesNotContain("not checked");
+    assertThat(ArchiveIntegrity.assertIntact(cli, "after the run again").posts()).hasSize(POSTS + 1)
+        .allSatisfy(p -> assertThat(p.post().checks()).isNotEmpty());
+  }
+
+  @Test
   void offATerminalProgressIsPlainLinesOnStderrAndStdoutIsUnchanged() throws IOException {
     // Every reading of this clock is a second later: the runs last minutes on it, so progress lines are due.
     Clock ticking = new TickingClock(Instant.parse("2026-03-01T10:00:00Z"));

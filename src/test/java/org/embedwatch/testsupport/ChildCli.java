@@ -197,8 +197,7 @@ public final class ChildCli {
       for (String l = r.readLine(); l != null; l = r.readLine()) {
         out.append(l).append('\n');
         if (seen < n && line.matcher(l).find() && ++seen == n) {
-          Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(child.pid())).inheritIO().start();
-          assertThat(kill.waitFor()).as("kill -%s %d", signal, child.pid()).isZero();
+          signal(child, signal);
         }
       }
     }
@@ -213,6 +212,39 @@ public final class ChildCli {
           Files.readString(err));
     }
     return new Run(child.exitValue(), out.toString(), Files.readString(err));
+  }
+
+  /**
+   * Runs {@code embedwatch <args>} in a child JVM, sends it {@code signal} ({@code INT}, {@code TERM}) with
+   * {@code kill} once the sandbox has received {@code requests} requests from it, and lets it run to its end. Fails
+   * when the child ends before, or has not ended within {@code timeout} after the signal.
+   */
+  public Run signalAfterRequests(int requests, String signal, Duration timeout, List<String> args)
+      throws IOException, InterruptedException {
+    Files.createDirectories(cli.workDir());
+    started++;
+    Path out = cli.workDir().resolve("child-" + started + ".out");
+    Path err = cli.workDir().resolve("child-" + started + ".err");
+    int before = sandbox.requests().size();
+    Process child = new ProcessBuilder(command(List.of(), args)).directory(cli.workDir().toFile())
+        .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+    try {
+      await(child, before + requests, err);
+      signal(child, signal);
+      if (!child.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        fail("the child did not end within %s of the signal%n%s", timeout, Files.readString(err));
+      }
+    } finally {
+      child.destroyForcibly();
+      child.waitFor(30, TimeUnit.SECONDS);
+    }
+    return new Run(child.exitValue(), Files.readString(out), Files.readString(err));
+  }
+
+  /** Sends {@code signal} to {@code child} with {@code kill}. */
+  private static void signal(Process child, String signal) throws IOException, InterruptedException {
+    Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(child.pid())).inheritIO().start();
+    assertThat(kill.waitFor()).as("kill -%s %d", signal, child.pid()).isZero();
   }
 
   /** What a child that ran to its end left. */
