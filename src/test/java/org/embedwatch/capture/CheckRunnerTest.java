@@ -107,6 +107,10 @@ class CheckRunnerTest {
   }
 
   private CheckRunner runner(List<PostEndpoint> endpoints) {
+    return runner(endpoints, threads);
+  }
+
+  private CheckRunner runner(List<PostEndpoint> endpoints, ExecutorService threads) {
     ObjectMapper json = new ObjectMapper();
     return CheckRunner.of(endpoints, new MediaFetcher(http, new BlobStore(work.resolve("media")), new ContentSniffer(),
             1_000_000),
@@ -126,6 +130,46 @@ class CheckRunnerTest {
     EvidenceStore.SavedArticle saved = store.record(new EvidenceEvent.ArticleCaptured(new CapturedArticle("a.html",
         null, clock.instant(), "text/html", "UTF-8", sha, 1, "articles/a", null, null), refs, clock.instant()));
     return saved.references().stream().map(r -> r.post().orElseThrow()).toList();
+  }
+
+  @Test
+  void aStopRequestedDuringACheckLetsItFinishAndStartsNoOther() {
+    List<PostRecord> posts = posts("3kaaa", "3kbbb", "3kccc", "3kddd");
+    StopToken stop = new StopToken();
+    PostEndpoint stopping = new PostEndpoint() {
+      private final PostEndpoint inner = endpoint("bsky-a", null);
+
+      @Override
+      public Platform platform() {
+        return Platform.BLUESKY;
+      }
+
+      @Override
+      public String name() {
+        return "bsky-a";
+      }
+
+      @Override
+      public PostFetch fetch(PostKey post) {
+        stop.request("the test"); // Ctrl-C while the first check is asking its endpoint
+        return inner.fetch(post);
+      }
+    };
+    ExecutorService one = Executors.newSingleThreadExecutor();
+    try {
+      List<CheckResult> results = new ArrayList<>();
+      CheckRunner.Summary summary = runner(List.of(stopping), one).checkEach(posts, stop, results::add);
+      assertThat(results).singleElement().satisfies(r -> {
+        assertThat(r.post().postId()).isEqualTo("3kaaa");
+        assertThat(r.failed()).as("the check in flight finished").isFalse();
+      });
+      assertThat(summary.checked()).isEqualTo(1);
+      assertThat(asked).as("endpoint requests: none for the posts after the stop").containsExactly("bsky-a 3kaaa");
+      assertThat(new CheckReader(db).checks(posts.get(0).id())).hasSize(1);
+      assertThat(new CheckReader(db).checks(posts.get(1).id())).isEmpty();
+    } finally {
+      one.shutdownNow();
+    }
   }
 
   @Test
