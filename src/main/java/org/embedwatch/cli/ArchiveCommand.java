@@ -139,7 +139,7 @@ final class ArchiveCommand implements Callable<Integer> {
    */
   private static void print(App app, Archiver.Item item, ScopeOption scope, PrintWriter out, PrintWriter err,
       ArchiveProgress progress) {
-    print(app, item, scope, out, err);
+    progress.above(() -> print(app, item, scope, out, err));
     progress.told(item);
   }
 

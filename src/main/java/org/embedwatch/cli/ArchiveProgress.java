@@ -26,6 +26,11 @@ final class ArchiveProgress implements AutoCloseable {
     inputs = given;
   }
 
+  /** Runs {@code print}, which writes the command's lines, clear of the display. */
+  void above(Runnable print) {
+    display.above(print);
+  }
+
   /** One item of the run. */
   void told(Archiver.Item item) {
     if (item instanceof Archiver.Item.Checked c) {
@@ -44,9 +49,9 @@ final class ArchiveProgress implements AutoCloseable {
         inputs += e.entries();
       }
     }
-    display.update(new ProgressStep(done, inputs, articles + (articles == 1 ? " article" : " articles")
-        + " archived, " + posts + (posts == 1 ? " post" : " posts") + " checked, " + flagged + " flagged, " + failed
-        + " failed"));
+    // Short, so that a bar keeps it on an 80-column line.
+    display.update(new ProgressStep(done, inputs, articles + (articles == 1 ? " article, " : " articles, ") + posts
+        + (posts == 1 ? " post, " : " posts, ") + flagged + " flagged, " + failed + " failed"));
   }
 
   /** {@code stopped by Ctrl-C after 3 of 40 inputs; …}: what a stopped run says on stderr. */

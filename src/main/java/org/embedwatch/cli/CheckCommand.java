@@ -56,16 +56,19 @@ final class CheckCommand implements Callable<Integer> {
     candidates.stream().filter(p -> !app.checker().supports(p.platform()))
         .forEach(p -> skipped.merge(p.platform().key(), 1L, Long::sum));
     Consumer<CheckResult> print = result -> {
-      out.println(line(result, app));
-      if (result.memento().attempted()) {
-        out.println("  " + CaptureLines.memento(result));
-      }
-      out.flush();
+      progress.above(() -> {
+        out.println(line(result, app));
+        if (result.memento().attempted()) {
+          out.println("  " + CaptureLines.memento(result));
+        }
+        out.flush();
+      });
       progress.checked(result);
     };
     progress.start(candidates.size() - skipped.values().stream().mapToLong(Long::longValue).sum());
     CheckRunner.Summary s = all ? app.checker().checkEach(candidates, stop, print)
         : app.checker().checkDue(app.clock().instant(), print);
+    progress.close(); // the display ends above the summary
     out.println("checked " + s.checked() + (s.checked() == 1 ? " post" : " posts") + ": " + s.flagged()
         + " flagged, " + s.unreachable() + " with an unreachable endpoint"
         + (s.failed() == 0 ? "" : ", " + s.failed() + " could not be checked (nothing of their checks recorded)")

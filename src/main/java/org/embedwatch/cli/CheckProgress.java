@@ -22,6 +22,11 @@ final class CheckProgress implements AutoCloseable {
     total = posts;
   }
 
+  /** Runs {@code print}, which writes the command's lines, clear of the display. */
+  void above(Runnable print) {
+    display.above(print);
+  }
+
   /** One post's check is done (and committed, unless it failed). */
   void checked(CheckResult result) {
     done++;

@@ -9,7 +9,15 @@ sealed interface Progress extends AutoCloseable permits ProgressBarView, Progres
   /** Tells the display where the run stands now. */
   void update(ProgressStep step);
 
-  /** Ends the display (a bar leaves its last state on its line); nothing is shown after. */
+  /**
+   * Runs {@code print}, which writes the command's own lines, so that they do not run into the display: a bar is
+   * erased first and drawn again below them.
+   */
+  default void above(Runnable print) {
+    print.run();
+  }
+
+  /** Ends the display (a bar leaves its last state on its line); nothing is shown after. Idempotent. */
   @Override
   void close();
 

@@ -58,8 +58,8 @@ class ProgressAndStopIT {
   private static final Pattern ARTICLE_LINE = Pattern.compile("^article (\\S+): ");
   private static final Pattern CHECK_PROGRESS =
       Pattern.compile("^checked \\d+ of \\d+ posts \\(\\d+ flagged, \\d+ failed\\)(, about \\d+ (s|min) left)?$");
-  private static final Pattern ARCHIVE_PROGRESS = Pattern.compile("^read \\d+ of \\d+ inputs \\(\\d+ articles?"
-      + " archived, \\d+ posts? checked, \\d+ flagged, \\d+ failed\\)(, about \\d+ (s|min) left)?$");
+  private static final Pattern ARCHIVE_PROGRESS = Pattern.compile("^read \\d+ of \\d+ inputs \\(\\d+ articles?,"
+      + " \\d+ posts?, \\d+ flagged, \\d+ failed\\)(, about \\d+ (s|min) left)?$");
 
   @TempDir Path work;
   private MutableClock clock;
