@@ -220,6 +220,29 @@ class ProgressAndStopIT {
   }
 
   @Test
+  void aSecondCtrlCQuitsAtOnceWhileChecksHangAndKeepsWhatWasCommitted() throws Exception {
+    CliRunner cli = cli("twice");
+    assertThat(run(cli, "archive", "https://" + NEWS_HOST + "/story").exit()).isZero();
+    Instant start = Instant.now();
+    sandbox.setFault(Fault.timeout()); // every answer held: the checks in flight cannot finish
+    ChildCli.Run quit;
+    try {
+      quit = new ChildCli(cli, sandbox).signalTwice(2, Pattern.compile("^stopping: Ctrl-C"), "INT", CHILD_TIMEOUT,
+          List.of("check", "--all"));
+    } finally {
+      sandbox.setFault(Fault.none());
+      sandbox.releaseHeldRequests();
+    }
+
+    assertThat(quit.exit()).as("exit code after a second Ctrl-C\n%s%s", quit.out(), quit.err()).isEqualTo(130);
+    assertThat(quit.err()).doesNotContain("stopped by");
+    assertThat(quit.out()).as("no check finished").doesNotContainPattern("(?m)^x \\d+");
+    assertThat(checkedSince(ArchiveIntegrity.assertIntact(cli, "after the second Ctrl-C"), start)).isEmpty();
+    CliRunner.Run again = run(cli, "check", "--all");
+    assertThat(again.exit()).as("check --all again\n%s%s", again.out(), again.err()).isZero();
+  }
+
+  @Test
   void offATerminalProgressIsPlainLinesOnStderrAndStdoutIsUnchanged() throws IOException {
     // Every reading of this clock is a second later: the runs last minutes on it, so progress lines are due.
     Clock ticking = new TickingClock(Instant.parse("2026-03-01T10:00:00Z"));

@@ -241,6 +241,46 @@ public final class ChildCli {
     return new Run(child.exitValue(), Files.readString(out), Files.readString(err));
   }
 
+  /**
+   * Runs {@code embedwatch <args>} in a child JVM, sends it {@code signal} once the sandbox has received
+   * {@code requests} requests from it, and the same signal again as soon as its stderr shows a line that
+   * {@code acknowledged} matches (stderr is read as the child writes it); then lets it end. Fails when the child ends
+   * before, or has not ended within {@code timeout}.
+   */
+  public Run signalTwice(int requests, Pattern acknowledged, String signal, Duration timeout, List<String> args)
+      throws IOException, InterruptedException {
+    Files.createDirectories(cli.workDir());
+    started++;
+    Path out = cli.workDir().resolve("child-" + started + ".out");
+    int before = sandbox.requests().size();
+    Process child = new ProcessBuilder(command(List.of(), args)).directory(cli.workDir().toFile())
+        .redirectOutput(out.toFile()).start();
+    StringBuilder err = new StringBuilder();
+    boolean again = false;
+    try {
+      await(child, before + requests, out);
+      signal(child, signal);
+      try (BufferedReader r = new BufferedReader(new InputStreamReader(child.getErrorStream(),
+          StandardCharsets.UTF_8))) {
+        for (String l = r.readLine(); l != null; l = r.readLine()) {
+          err.append(l).append('\n');
+          if (!again && acknowledged.matcher(l).find()) {
+            again = true;
+            signal(child, signal);
+          }
+        }
+      }
+      if (!child.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+        fail("the child did not end within %s%n%s", timeout, err);
+      }
+    } finally {
+      child.destroyForcibly();
+      child.waitFor(30, TimeUnit.SECONDS);
+    }
+    assertThat(again).as("the child acknowledged the first signal (%s)%n%s", acknowledged, err).isTrue();
+    return new Run(child.exitValue(), Files.readString(out), err.toString());
+  }
+
   /** Sends {@code signal} to {@code child} with {@code kill}. */
   private static void signal(Process child, String signal) throws IOException, InterruptedException {
     Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(child.pid())).inheritIO().start();
