@@ -212,7 +212,10 @@ class AlertDispatcherTest {
     Element newest = (Element) entries.item(0);
     String summary = newest.getElementsByTagNameNS("http://www.w3.org/2005/Atom", "summary").item(0)
         .getTextContent();
-    assertThat(summary).isEqualTo("<script>alert('x')</script> & \\u001b[2J\\u0007 \\u202egnp.exe \ufffd ]]> end 3");
+    // PostgreSQL's driver stores the lone surrogate as '?'; H2 keeps it, and the feed writes it as U+FFFD.
+    assertThat(summary).isIn("<script>alert('x')</script> & \\u001b[2J\\u0007 \\u202egnp.exe \ufffd ]]> end 3",
+        "<script>alert('x')</script> & \\u001b[2J\\u0007 \\u202egnp.exe ? ]]> end 3");
+    assertThat(AtomFeed.safe("a\ud800b\udc00c\ud83d\ude00")).isEqualTo("a\ufffdb\ufffdc\ud83d\ude00");
     assertThat(newest.getElementsByTagNameNS("http://www.w3.org/2005/Atom", "id").item(0).getTextContent())
         .startsWith("urn:embedwatch:alert:finding:");
   }
