@@ -98,7 +98,13 @@ final class WebhookSink implements AlertSink {
   private Optional<String> send(StoredAlert alert, AlertRows.Claim claim) {
     Instant sentAt = clock.instant();
     byte[] body = json.body(alert, claim, sentAt);
-    HttpRequest request = HttpRequest.newBuilder(webhook.url()).timeout(webhook.timeout())
+    HttpRequest.Builder builder;
+    try {
+      builder = HttpRequest.newBuilder(webhook.url());
+    } catch (IllegalArgumentException e) {
+      return Optional.of("the HTTP client refuses alert.webhook.url: " + scrub(String.valueOf(e.getMessage())));
+    }
+    HttpRequest request = builder.timeout(webhook.timeout())
         .header("Content-Type", "application/json; charset=utf-8")
         .header("User-Agent", App.SOFTWARE)
         .header("X-Embedwatch-Signature", Signature.of(body, webhook.secret().value()))

@@ -25,6 +25,7 @@ import org.embedwatch.evidence.EvidenceEvent;
 import org.embedwatch.evidence.Finding;
 import org.embedwatch.evidence.FindingKind;
 import org.embedwatch.sandbox.MutableClock;
+import org.embedwatch.store.AlertRows;
 import org.embedwatch.store.Database;
 import org.embedwatch.store.EvidenceStore;
 import org.embedwatch.testsupport.StoreExtension;
@@ -218,6 +219,28 @@ class AlertDispatcherTest {
     assertThat(AtomFeed.safe("a\ud800b\udc00c\ud83d\ude00")).isEqualTo("a\ufffdb\ufffdc\ud83d\ude00");
     assertThat(newest.getElementsByTagNameNS("http://www.w3.org/2005/Atom", "id").item(0).getTextContent())
         .startsWith("urn:embedwatch:alert:finding:");
+  }
+
+  @Test
+  void aClaimLeftByAKilledProcessIsTakenOverAfterItsLeaseWithTheSameDeliveryId(Database db) {
+    AlertDispatcher d = dispatcher(db, webhook());
+    findings(db, 1, "drift");
+    AlertRows rows = new AlertRows(db);
+    AlertRows.Sink sink = rows.sink("webhook").orElseThrow();
+    // A process claims the alert and is killed before it sends or records anything.
+    AlertRows.Claim dead = rows.claim("webhook", rows.due(sink, clock.instant(), 10).get(0), clock.instant(),
+        Duration.ofMinutes(2), "killed").orElseThrow();
+
+    DeliverySummary during = d.deliverDue(clock.instant().plusSeconds(119));
+    clock.advance(Duration.ofMinutes(2));
+    DeliverySummary after = d.deliverDue(clock.instant());
+
+    assertThat(during.delivered()).isZero();
+    assertThat(during.pending()).isEqualTo(1);
+    assertThat(after.delivered()).isEqualTo(1);
+    assertThat(receiver.received()).hasSize(1);
+    assertThat(receiver.received().get(0).header("X-Embedwatch-Delivery")).isEqualTo(dead.deliveryId());
+    assertThat(row(db).get("attempts")).isEqualTo(1);
   }
 
   private static Map<String, Object> row(Database db) {
