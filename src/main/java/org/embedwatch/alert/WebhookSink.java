@@ -37,15 +37,22 @@ final class WebhookSink implements AlertSink {
   private final Deliveries deliveries;
   private final AlertJson json;
   private final Clock clock;
-  private final HttpClient http;
+  /** Made at the first send: most commands that open an archive send nothing. Guarded by this. */
+  private HttpClient http;
 
   WebhookSink(AlertSettings.Webhook webhook, Deliveries deliveries, AlertJson json, Clock clock) {
     this.webhook = webhook;
     this.deliveries = deliveries;
     this.json = json;
     this.clock = clock;
-    this.http = HttpClient.newBuilder().connectTimeout(webhook.timeout()).followRedirects(HttpClient.Redirect.NEVER)
-        .proxy(HttpClient.Builder.NO_PROXY).version(HttpClient.Version.HTTP_1_1).build();
+  }
+
+  private synchronized HttpClient http() {
+    if (http == null) {
+      http = HttpClient.newBuilder().connectTimeout(webhook.timeout()).followRedirects(HttpClient.Redirect.NEVER)
+          .proxy(HttpClient.Builder.NO_PROXY).version(HttpClient.Version.HTTP_1_1).build();
+    }
+    return http;
   }
 
   @Override
@@ -112,7 +119,7 @@ final class WebhookSink implements AlertSink {
         .header("X-Embedwatch-Timestamp", Long.toString(sentAt.getEpochSecond()))
         .header("X-Embedwatch-Alert", alert.id())
         .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
-    CompletableFuture<HttpResponse<Void>> answer = http.sendAsync(request, HttpResponse.BodyHandlers.discarding());
+    CompletableFuture<HttpResponse<Void>> answer = http().sendAsync(request, HttpResponse.BodyHandlers.discarding());
     try {
       // The request's own timeout ends at the headers; this bounds the whole exchange, the body included.
       int status = answer.get(webhook.timeout().toMillis() + 1000, TimeUnit.MILLISECONDS).statusCode();
