@@ -243,6 +243,19 @@ class AlertDispatcherTest {
     assertThat(row(db).get("attempts")).isEqualTo(1);
   }
 
+  @Test
+  void aRedirectIsNotFollowedButRecordedAsAFailure(Database db) {
+    AlertDispatcher d = dispatcher(db, webhook());
+    findings(db, 1, "drift");
+    receiver.answer(302);
+
+    DeliverySummary s = d.deliverDue(clock.instant());
+
+    assertThat(s.failed()).isEqualTo(1);
+    assertThat(receiver.received()).hasSize(1);
+    assertThat((String) row(db).get("last_error")).startsWith("HTTP 302 (a redirect, not followed");
+  }
+
   private static Map<String, Object> row(Database db) {
     return db.inTransaction(c -> {
       try (var ps = c.prepareStatement("select attempts, next_attempt_at, delivered_at, given_up_at, last_error"
