@@ -13,6 +13,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.embedwatch.alert.AlertDispatcher;
 import org.embedwatch.archive.BlobStore;
 import org.embedwatch.archive.CrashDebris;
 import org.embedwatch.archive.PrivateFiles;
@@ -48,6 +49,7 @@ import org.embedwatch.read.ContentSniffer;
 import org.embedwatch.read.InputExpander;
 import org.embedwatch.resolve.RemnantResolver;
 import org.embedwatch.platform.x.V2Search;
+import org.embedwatch.store.AlertRows;
 import org.embedwatch.store.Database;
 import org.embedwatch.store.EvidenceReader;
 import org.embedwatch.store.EvidenceStore;
@@ -78,6 +80,7 @@ public final class App implements AutoCloseable {
   private final Map<Platform, String> missingClients;
   private final ExecutorService checkThreads;
   private final TempSpace temp;
+  private final AlertDispatcher alerts;
 
   private App(Settings settings, Clock clock, Sleeper sleeper, DnsResolver dns, Database db) {
     this.settings = settings;
@@ -139,6 +142,9 @@ public final class App implements AutoCloseable {
         settings.xV2().map(token -> new V2Search(token, http, json)), store, clock);
     this.archiver = new Archiver(extractor, new BlobStore(settings.archiveDir().resolve("articles"), temp), store,
         checker, evidence, clock, remnants, inputs, settings.read().maxReferences());
+    this.alerts = AlertDispatcher.of(settings.alerts(), settings.archiveDir(), db, json, clock);
+    // A sink counts from the first time the archive is opened with it configured: the next check's findings are its.
+    alerts.registerSinks(clock.instant());
   }
 
   /** The threads posts are checked on: {@code check.concurrency} of them (0: as many as there are posts). */
@@ -221,6 +227,11 @@ public final class App implements AutoCloseable {
       return json;
     }
 
+    /** The alerts and their deliveries, for {@code alerts list}. */
+    public AlertRows alerts() {
+      return new AlertRows(db);
+    }
+
     @Override
     public void close() {
       db.close();
@@ -281,56 +292,11 @@ public final class App implements AutoCloseable {
     }
   }
 
-  /**
-   * The warcinfo fields: the software, the configuration's source and the settings that shape what was fetched and
-   * how (never a secret: for credentials only whether they were configured).
-   */
+  /** The warcinfo fields of a run: see {@link WarcInfo}. */
   static Map<String, String> warcinfo(Settings s) {
-    Map<String, String> f = new LinkedHashMap<>();
-    f.put("software", SOFTWARE);
-    f.put("format", "WARC File Format 1.1");
-    f.put("conformsTo", "https://iipc.github.io/warc-specifications/specifications/warc-format/warc-1.1/");
-    f.put("configuration", s.source());
-    f.put("http-header-user-agent", s.net().userAgent());
-    if (!s.net().routes().isEmpty()) {
-      List<String> routes = new ArrayList<>();
-      s.net().routes().forEach((host, base) -> routes.add(host + " -> " + base));
-      f.put("embedwatch-routes", String.join(", ", routes));
-    }
-    if (!s.net().allowAddresses().entries().isEmpty()) {
-      // Internal addresses the operator opened (net.allow-addresses); every other one was refused.
-      f.put("embedwatch-allow-addresses", s.net().allowAddresses().toString());
-    }
-    Settings.Politeness p = s.net().politeness();
-    f.put("embedwatch-politeness", "rate " + rate(p.defaultRate()) + per(p.rates(), App::rate) + "; concurrency "
-        + limit(p.defaultConcurrency()) + per(p.concurrency(), App::limit) + "; retries " + p.retries() + " (backoff "
-        + p.retryBackoff() + ", at most " + p.retryMaxWait() + "); 429 park " + p.rateLimitPark());
-    f.put("embedwatch-limits", "net.connect-timeout " + s.net().connectTimeout() + ", net.read-timeout "
-        + s.net().readTimeout() + ", net.max-body-bytes " + s.net().maxBodyBytes() + ", media.max-bytes "
-        + s.media().maxBytes() + ", warc.max-file-bytes " + s.net().warcMaxFileBytes());
-    f.put("embedwatch-check", "interval " + s.check().interval() + ", concurrency " + limit(s.check().concurrency()));
-    f.put("embedwatch-credentials", "x.v1 " + (s.xV1().isPresent() ? "configured" : "none") + ", x.v2 "
-        + (s.xV2().isPresent() ? "configured" : "none") + ", meta.oembed " + (s.metaOEmbed().isPresent()
-        ? "configured" : "none") + " (values never recorded)");
-    return f;
+    return WarcInfo.of(s);
   }
 
-  private static String rate(Settings.Rate r) {
-    return r.isOff() ? "off" : r.requests() + "/" + r.per();
-  }
-
-  private static String limit(int n) {
-    return n == 0 ? "off" : Integer.toString(n);
-  }
-
-  private static <T> String per(Map<String, T> hosts, java.util.function.Function<T, String> show) {
-    if (hosts.isEmpty()) {
-      return "";
-    }
-    List<String> out = new ArrayList<>();
-    new java.util.TreeMap<>(hosts).forEach((host, v) -> out.add(host + " " + show.apply(v)));
-    return " (" + String.join(", ", out) + ")";
-  }
 
   public Settings settings() {
     return settings;
@@ -372,6 +338,11 @@ public final class App implements AutoCloseable {
 
   public ObjectMapper json() {
     return json;
+  }
+
+  /** Delivers new alerts to the configured sinks ({@code alert.*}): for {@code alerts send} and the daemon. */
+  public AlertDispatcher alerts() {
+    return alerts;
   }
 
   /** Closes the HTTP client, the WARC writer and the database; writes nothing (parks are stored as they are taken). */

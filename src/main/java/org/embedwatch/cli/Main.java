@@ -31,6 +31,7 @@ import picocli.CommandLine.Spec;
       ResolveCommand.class,
       StatusCommand.class,
       ReportCommand.class,
+      AlertsCommand.class,
       DemoCommand.class,
       SandboxCommand.class
     })
