@@ -32,7 +32,8 @@ import picocli.CommandLine.Spec;
       StatusCommand.class,
       ReportCommand.class,
       DemoCommand.class,
-      SandboxCommand.class
+      SandboxCommand.class,
+      WatchCommand.class
     })
 public final class Main implements Runnable {
   private final Path workingDir;
