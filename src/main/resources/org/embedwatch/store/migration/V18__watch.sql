@@ -12,12 +12,14 @@ create table watch (
   articles_found     integer not null,
   articles_scheduled integer not null
 );
--- Every article stored before this version gets its 'recapture-article' task (instance = the article id), due now:
--- from then on, re-captures follow schedule.article-daily-for and schedule.article-then from its first capture.
+-- Every article stored before this version gets its 'recapture-article' task (instance = the article id), due at once
+-- (at its first sighting, a past time): from then on, re-captures follow schedule.article-daily-for and
+-- schedule.article-then from its first capture.
 insert into scheduled_tasks (task_name, task_instance, task_data, execution_time, picked, version, priority,
     consecutive_failures)
-  select 'recapture-article', cast(id as varchar(40)), null, current_timestamp, false, 1, 50, 0 from article;
--- The one 'retry-remnant' task (instance 'all'): every unresolved remnant is tried again each schedule.remnant-retry.
+  select 'recapture-article', cast(id as varchar(40)), null, first_seen, false, 1, 50, 0 from article;
+-- The one 'retry-remnant' task (instance 'all'), due at once (a fixed past time, whatever the clock of the process
+-- that migrates): every unresolved remnant is tried again each schedule.remnant-retry.
 insert into scheduled_tasks (task_name, task_instance, task_data, execution_time, picked, version, priority,
     consecutive_failures)
-  values ('retry-remnant', 'all', null, current_timestamp, false, 1, 50, 0);
+  values ('retry-remnant', 'all', null, cast('2000-01-01 00:00:00+00' as timestamp with time zone), false, 1, 50, 0);
