@@ -23,7 +23,7 @@ import org.embedwatch.store.Watch;
  *     first poll tells what the input holds
  */
 record WatchInput(String input, Watch.Kind kind, boolean kindKnown) {
-  private static final Pattern URL_LIKE = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:.*");
+  private static final Pattern URL_LIKE = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:.*", Pattern.DOTALL);
   private static final Pattern SHORT = Pattern.compile("(\\d{1,9})([smhd])");
   /** The shortest interval a watch may have: no site should be asked more often. */
   static final Duration MIN_EVERY = Duration.ofMinutes(1);
