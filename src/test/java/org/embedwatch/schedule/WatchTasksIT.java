@@ -202,6 +202,50 @@ class WatchTasksIT {
     assertThat(task("retry-remnant", "all")).isEqualTo(at("2026-03-03T10:00:00Z"));
   }
 
+  @Test
+  void aPollThatCannotReadItsFeedRecordsWhyAndIsTriedAtItsNextTurn() throws IOException {
+    start(Scenario.demo());
+    assertThat(cli.run("watch", "add", pages.url("/feed.xml"), "--every", "30m").exit()).isZero();
+
+    runDue();
+    assertThat(watch().get("last_result").toString()).startsWith("poll failed: unreadable: ")
+        .endsWith("; tried again at its next turn");
+    assertThat(watch()).containsEntry("kind", "page").containsEntry("articles_found", 0);
+    assertThat(task("poll-watch", "1")).isEqualTo(at("2026-03-01T10:30:00Z"));
+
+    page("/one.html", Articles.twoEmbeds());
+    feed(pages.url("/one.html"));
+    env.clock().advance(Duration.ofMinutes(30));
+    runDue();
+    assertThat(watch()).containsEntry("kind", "feed").containsEntry("articles_scheduled", 1);
+    assertThat(articleCaptures()).containsExactly(pages.url("/one.html"));
+  }
+
+  @Test
+  void anArticleThatCannotBeFetchedIsRetriedWithBackoffThenGivenUp() throws IOException {
+    start(Scenario.demo());
+    feed(pages.url("/gone.html"));
+    assertThat(cli.run("watch", "add", pages.url("/feed.xml"), "--every", "P1D").exit()).isZero();
+
+    runDue();
+    List<OffsetDateTime> retries = new ArrayList<>();
+    for (int failures = 1; failures < ArticleArchives.MAX_TRIES; failures++) {
+      Map<String, Object> row = cli.query("select execution_time, consecutive_failures from scheduled_tasks"
+          + " where task_name='archive-article'").get(0);
+      assertThat(row).containsEntry("consecutive_failures", failures);
+      retries.add((OffsetDateTime) row.get("execution_time"));
+      env.clock().set(((OffsetDateTime) row.get("execution_time")).toInstant());
+      runDue();
+    }
+    assertThat(retries).containsExactly(at("2026-03-01T10:05:00Z"), at("2026-03-01T10:15:00Z"),
+        at("2026-03-01T10:35:00Z"), at("2026-03-01T11:15:00Z"));
+    assertThat(cli.query("select count(*) n from scheduled_tasks where task_name='archive-article'").get(0))
+        .as("given up after " + ArticleArchives.MAX_TRIES + " tries").containsEntry("n", 0L);
+    assertThat(pages.requested().stream().filter(r -> r.contains("/gone.html")).count())
+        .isEqualTo(ArticleArchives.MAX_TRIES);
+    assertThat(articleCaptures()).isEmpty();
+  }
+
   /** Runs the due tasks as a daemon would at the test clock's time (twice: a poll's archives are due when it ends). */
   private void runDue() {
     List<String> sets = cli.settingArgs();
