@@ -88,8 +88,8 @@ public final class InputExpander {
 
   /**
    * Lists the articles of one watched input without reading them: feeds, sitemaps and list files are expanded as
-   * {@link #expand} does, but the addresses they list are handed to {@code articles} unread (a sitemap index's entries,
-   * sitemaps, are still read). An input or local list entry that is itself an article is handed over by its label. The
+   * {@link #expand} does, but the http(s) addresses they list are handed to {@code articles} unread (a sitemap index's
+   * entries, sitemaps, are still read; an address of another scheme is the problem {@link #expand} makes of it). An input or local list entry that is itself an article is handed over by its label. The
    * other items (containers, skipped entries, problems) go to {@code sink}.
    *
    * @param baseDir the directory relative paths are resolved against
@@ -339,7 +339,7 @@ public final class InputExpander {
       try {
         for (Child child : children) {
           if (listed != null && container != InputItem.Container.SITEMAP_INDEX
-              && child.source() instanceof Source.Url url) {
+              && child.source() instanceof Source.Url url && url.url().matches("(?i)https?://.*")) {
             listed.accept(url.url());
           } else {
             resolve(child.label(), child.source(), child.walked());

@@ -47,12 +47,12 @@ class WatchListingTest {
         + "<sitemap><loc>" + server.url("/pages.xml") + "</loc></sitemap></sitemapindex>");
     serve("/pages.xml", "<?xml version=\"1.0\"?><urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">"
         + "<url><loc>" + server.url("/a.html") + "</loc></url><url><loc>" + server.url("/b.html") + "</loc></url>"
-        + "</urlset>");
+        + "<url><loc>file:///etc/passwd</loc></url></urlset>");
 
     expansions.expander().list(server.url("/index.xml"), work, items::add, articles::add);
 
     assertThat(lines(items)).containsExactly(server.url("/index.xml") + " sitemap index 1",
-        server.url("/pages.xml") + " sitemap 2");
+        server.url("/pages.xml") + " sitemap 3", "file:///etc/passwd unsupported: URL scheme 'file'");
     assertThat(articles).containsExactly(server.url("/a.html"), server.url("/b.html"));
     assertThat(server.requested()).noneMatch(r -> r.contains(".html"));
   }
