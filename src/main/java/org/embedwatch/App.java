@@ -345,6 +345,17 @@ public final class App implements AutoCloseable {
     return alerts;
   }
 
+  /** The database: watches ({@code WatchTable}) and db-scheduler's tasks live in it beside the evidence. */
+  public Database database() {
+    return db;
+  }
+
+  /** The task kinds of watches and articles, for the scheduler: poll-watch, archive-article, recapture, remnants. */
+  public List<com.github.kagkarlsson.scheduler.task.Task<?>> watchTasks() {
+    return new org.embedwatch.schedule.WatchTasks(archiver, inputs, evidence, new org.embedwatch.store.WatchTable(db),
+        settings.schedule(), clock).tasks();
+  }
+
   /** Closes the HTTP client, the WARC writer and the database; writes nothing (parks are stored as they are taken). */
   @Override
   public void close() {

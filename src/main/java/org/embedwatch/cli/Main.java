@@ -33,7 +33,8 @@ import picocli.CommandLine.Spec;
       ReportCommand.class,
       AlertsCommand.class,
       DemoCommand.class,
-      SandboxCommand.class
+      SandboxCommand.class,
+      WatchCommand.class
     })
 public final class Main implements Runnable {
   private final Path workingDir;

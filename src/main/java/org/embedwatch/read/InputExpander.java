@@ -97,6 +97,19 @@ public final class InputExpander {
   }
 
   /**
+   * Lists the articles of one watched input without reading them: feeds, sitemaps and list files are expanded as
+   * {@link #expand} does, but the http(s) addresses they list are handed to {@code articles} unread (a sitemap index's
+   * entries, sitemaps, are still read; an address of another scheme is the problem {@link #expand} makes of it). An input or local list entry that is itself an article is handed over by its label. The
+   * other items (containers, skipped entries, problems) go to {@code sink}.
+   *
+   * @param baseDir the directory relative paths are resolved against
+   */
+  public void list(String input, Path baseDir, Consumer<InputItem> sink, Consumer<String> articles) {
+    Run run = new Run(InputStream.nullInputStream(), () -> false, sink, articles);
+    run.resolve(input, Source.parse(input, baseDir));
+  }
+
+  /**
    * The problem an unexpected exception with one input makes of it: unreadable, with the exception named, and a
    * remedy that says it is probably a bug. Callers log the exception.
    */
@@ -126,15 +139,22 @@ public final class InputExpander {
     private final InputStream stdin;
     private final Consumer<InputItem> sink;
     private final BooleanSupplier stopped;
+    /** Where listed articles go unread ({@link #list}), or null when every article is read ({@link #expand}). */
+    private final Consumer<String> listed;
     private final Set<String> expanded = new HashSet<>();
     private final Deque<String> chain = new ArrayDeque<>();
     private boolean stdinRead;
     private int depth;
 
     Run(InputStream stdin, BooleanSupplier stopped, Consumer<InputItem> sink) {
+      this(stdin, stopped, sink, null);
+    }
+
+    Run(InputStream stdin, BooleanSupplier stopped, Consumer<InputItem> sink, Consumer<String> listed) {
       this.stdin = stdin;
       this.stopped = stopped;
       this.sink = sink;
+      this.listed = listed;
     }
 
     void resolve(String label, Source source) {
@@ -212,7 +232,9 @@ public final class InputExpander {
       }
       String type = sniffer.articleType(loaded.bytes(), loaded.name(), loaded.declaredType());
       boolean feed = FeedParser.isXml(type) || type.equals("text/plain") && feeds.hasFeedRoot(loaded.bytes());
-      if (!feed && ArticleReader.isArticle(type)) {
+      if (!feed && ArticleReader.isArticle(type) && listed != null) {
+        listed.accept(label);
+      } else if (!feed && ArticleReader.isArticle(type)) {
         sink.accept(new InputItem.Article(label, articles.read(loaded, type)));
       } else if (feed) {
         FeedParser.Links links = feeds.parse(loaded.bytes(), type);
@@ -331,7 +353,12 @@ public final class InputExpander {
       depth++;
       try {
         for (Child child : children) {
-          resolve(child.label(), child.source(), child.walked());
+          if (listed != null && container != InputItem.Container.SITEMAP_INDEX
+              && child.source() instanceof Source.Url url && url.url().matches("(?i)https?://.*")) {
+            listed.accept(url.url());
+          } else {
+            resolve(child.label(), child.source(), child.walked());
+          }
         }
       } finally {
         depth--;

@@ -13,6 +13,9 @@ import org.embedwatch.extract.Reference;
 
 /** The article, article capture and citation rows of one article capture. */
 final class ArticleRows {
+  /** A new article is first re-captured a day after its first capture (then daily, then less often). */
+  private static final java.time.Duration FIRST_RECAPTURE = java.time.Duration.ofDays(1);
+
   private ArticleRows() {}
 
   static long upsertArticle(Connection c, CapturedArticle capture, Instant now) throws SQLException {
@@ -29,7 +32,10 @@ final class ArticleRows {
       ps.setString(1, Sql.clip(capture.input(), 4000));
       ps.setString(2, Sql.clip(capture.url(), 4000));
       ps.setObject(3, Sql.time(now));
-      return Sql.insert(ps);
+      long id = Sql.insert(ps);
+      // Its re-captures start here, in the transaction that stores it: no article is ever left without them.
+      TaskRows.insertIfAbsent(c, WatchTable.RECAPTURE_TASK, Long.toString(id), now.plus(FIRST_RECAPTURE));
+      return id;
     }
   }
 

@@ -322,6 +322,11 @@ public final class Database implements Closeable {
     return name;
   }
 
+  /** The data source under this database, for db-scheduler, whose tasks live in the same database. */
+  public DataSource dataSource() {
+    return dataSource;
+  }
+
   /** Which database product this is. */
   public Vendor vendor() {
     return vendor;

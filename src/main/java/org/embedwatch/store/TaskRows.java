@@ -1,0 +1,72 @@
+package org.embedwatch.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Rows of db-scheduler's {@code scheduled_tasks} table written in the store's own transactions, so that a row and the
+ * task that goes with it (an article and its re-capture, a watch and its poll) commit together. Portable SQL (H2 and
+ * PostgreSQL). A row db-scheduler has picked (a task running now) is never changed here: its run rewrites it when it
+ * completes, under its version.
+ */
+final class TaskRows {
+  /** db-scheduler's {@code Priority.MEDIUM}, as V16 gives the check-post tasks. */
+  private static final int PRIORITY = 50;
+
+  private TaskRows() {}
+
+  /** Schedules {@code task}/{@code instance} without data at {@code at}, unless it is scheduled already. */
+  static boolean insertIfAbsent(Connection c, String task, String instance, Instant at) throws SQLException {
+    if (executionTime(c, task, instance).isPresent()) {
+      return false;
+    }
+    return InsertOrIgnore.run(c, () -> {
+      try (PreparedStatement ps = c.prepareStatement("insert into scheduled_tasks(task_name, task_instance,"
+          + " task_data, execution_time, picked, version, priority, consecutive_failures)"
+          + " values (?,?,null,?,false,1,?,0)")) {
+        ps.setString(1, task);
+        ps.setString(2, instance);
+        ps.setObject(3, Sql.time(at));
+        ps.setInt(4, PRIORITY);
+        return ps.executeUpdate();
+      }
+    }).isPresent();
+  }
+
+  /** When {@code task}/{@code instance} runs next, if it is scheduled. */
+  static Optional<Instant> executionTime(Connection c, String task, String instance) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(
+        "select execution_time from scheduled_tasks where task_name=? and task_instance=?")) {
+      ps.setString(1, task);
+      ps.setString(2, instance);
+      try (ResultSet rs = ps.executeQuery()) {
+        return rs.next() ? Optional.of(Sql.instant(rs, "execution_time")) : Optional.empty();
+      }
+    }
+  }
+
+  /** Moves the task to {@code at} unless it is running now; returns whether it moved. */
+  static boolean moveIfIdle(Connection c, String task, String instance, Instant at) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("update scheduled_tasks set execution_time=?, version=version+1"
+        + " where task_name=? and task_instance=? and picked=false")) {
+      ps.setObject(1, Sql.time(at));
+      ps.setString(2, task);
+      ps.setString(3, instance);
+      return ps.executeUpdate() > 0;
+    }
+  }
+
+  /** Removes the task unless it is running now (a running one removes itself when it completes). */
+  static void deleteIfIdle(Connection c, String task, String instance) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(
+        "delete from scheduled_tasks where task_name=? and task_instance=? and picked=false")) {
+      ps.setString(1, task);
+      ps.setString(2, instance);
+      ps.executeUpdate();
+    }
+  }
+}
