@@ -322,6 +322,11 @@ public final class Database implements Closeable {
     return name;
   }
 
+  /** The pool, for a library that runs its own statements on this database (Bucket4j's {@link SharedBuckets}). */
+  DataSource dataSource() {
+    return dataSource;
+  }
+
   /** Which database product this is. */
   public Vendor vendor() {
     return vendor;
