@@ -129,6 +129,27 @@ class SharedParksTest {
   }
 
   @Test
+  void aTurnBeyondTheRequestsDeadlineIsNotWaitedForAndNothingIsSent(Settings.Store store, Database db) {
+    assumeTrue(db.vendor() == Database.Vendor.POSTGRESQL);
+    List<Duration> waits = new ArrayList<>();
+    Worker a = Worker.open(store, work, List.of(server.allowSetting(), "net.rate.default=1/min",
+        "net.request-deadline=PT30S"), clock, waits::add);
+    open.add(a);
+    Worker b = worker(store, "1/min", recording());
+    assertThat(b.get(server.url("/ok"))).isInstanceOf(Fetch.Response.class);
+
+    assertThat(a.get(server.url("/ok"))).isInstanceOfSatisfying(Fetch.Failure.class, f -> {
+      assertThat(f.kind()).isEqualTo(Fetch.Kind.RATE_LIMITED);
+      assertThat(f.message()).contains("next turn at its net.rate (shared with the other workers) is further away");
+    });
+    assertThat(waits).isEmpty();
+    clock.advance(Duration.ofSeconds(45));
+    assertThat(a.get(server.url("/ok"))).as("the turn b left is 15 s away now").isInstanceOf(Fetch.Response.class);
+    assertThat(waits).containsExactly(Duration.ofSeconds(15));
+    assertThat(server.requested()).containsExactly("/ok", "/ok");
+  }
+
+  @Test
   void onH2ARunningWorkerKeepsItsOwnKnowledgeAndTheParkReachesTheNextStart(Settings.Store store, Database db) {
     assumeTrue(db.vendor() == Database.Vendor.H2);
     Worker a = worker(store, "off", recording());
