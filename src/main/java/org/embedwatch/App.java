@@ -73,7 +73,6 @@ public final class App implements AutoCloseable {
   private final HttpFetcher http;
   private final Database db;
   private final EvidenceStore store;
-  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(App.class);
   private final EvidenceReader evidence;
   private final CheckRunner checker;
   private final InputExpander inputs;
