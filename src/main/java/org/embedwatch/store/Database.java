@@ -322,8 +322,8 @@ public final class Database implements Closeable {
     return name;
   }
 
-  /** The pool, for a library that runs its own statements on this database (Bucket4j's {@link SharedBuckets}). */
-  DataSource dataSource() {
+  /** The data source under this database, for db-scheduler, whose tasks live in the same database. */
+  public DataSource dataSource() {
     return dataSource;
   }
 
