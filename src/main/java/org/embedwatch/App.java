@@ -26,12 +26,14 @@ import org.embedwatch.capture.MediaFetcher;
 import org.embedwatch.capture.WaybackCorroboration;
 import org.embedwatch.evidence.CheckPolicy;
 import org.embedwatch.evidence.EvidenceEvent;
+import org.embedwatch.evidence.EvidenceEvent.HostParked;
 import org.embedwatch.evidence.ConfirmationRule;
 import org.embedwatch.config.Settings;
 import org.embedwatch.config.SettingsLoader;
 import org.embedwatch.extract.ReferenceExtractor;
 import org.embedwatch.net.HttpFetcher;
 import org.embedwatch.net.HostLimits;
+import org.embedwatch.net.SharedSpacing;
 import org.embedwatch.net.Sleeper;
 import org.apache.hc.client5.http.DnsResolver;
 import org.embedwatch.platform.PostEndpoint;
@@ -53,6 +55,7 @@ import org.embedwatch.store.AlertRows;
 import org.embedwatch.store.Database;
 import org.embedwatch.store.EvidenceReader;
 import org.embedwatch.store.EvidenceStore;
+import org.embedwatch.store.SharedBuckets;
 import org.embedwatch.store.UnusableArchiveException;
 
 /**
@@ -72,7 +75,6 @@ public final class App implements AutoCloseable {
   private final HttpFetcher http;
   private final Database db;
   private final EvidenceStore store;
-  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(App.class);
   private final EvidenceReader evidence;
   private final CheckRunner checker;
   private final InputExpander inputs;
@@ -96,17 +98,14 @@ public final class App implements AutoCloseable {
     // Every WARC record an event points at is on the disk before its commit (blobs are forced as they are stored).
     this.store = new EvidenceStore(db, warc::sync);
     this.evidence = new EvidenceReader(db);
-    // A park is stored when it is taken, so that another process on this archive, or the next run, keeps it too.
-    this.http = new HttpFetcher(settings.net(), warc, clock, sleeper,
-        (host, until) -> store.record(new EvidenceEvent.HostParked(host, until)), dns);
-    evidence.parks(clock.instant()).forEach((host, until) -> {
-      log.info("{} is parked until {}: an earlier run was told to wait", host, until);
-      java.time.Instant kept = http.limits().restore(host, until);
-      if (kept.isBefore(until)) {
-        // Cut for good: else each later run would cut it again from its own start, and never ask the host.
-        store.record(new EvidenceEvent.HostParkCut(host, kept));
-      }
-    });
+    // A park is stored when it is taken (and cut when too long), so that other processes and the next run keep it; on
+    // PostgreSQL each host's rate is a bucket in the database and others' parks are read before each request.
+    HostLimits.ParkListener parks = HostLimits.ParkListener.of((h, u) -> store.record(new HostParked(h, u)),
+        (h, u) -> store.record(new EvidenceEvent.HostParkCut(h, u)));
+    this.http = new HttpFetcher(settings.net(), warc, clock, sleeper, db.vendor() == Database.Vendor.POSTGRESQL
+        ? new HostLimits.Sharing(new SharedSpacing(SharedBuckets.on(db, clock), sleeper), parks, evidence::park)
+        : HostLimits.Sharing.local(clock, sleeper, parks), dns);
+    http.limits().restoreAll(evidence.parks(clock.instant()));
     List<PostEndpoint> endpoints = new ArrayList<>();
     endpoints.add(new SyndicationClient(http, json));
     endpoints.add(new OEmbedClient(http, json));

@@ -13,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -39,6 +40,8 @@ import org.netpreserve.jwarc.Warcinfo;
  * serialized, so a request and its response stay adjacent.
  */
 public final class WarcArchive implements ExchangeRecorder, Closeable {
+  /** This machine's name as a WARC file name may hold it ({@link #machineName}). */
+  private static final String MACHINE = machineName(hostName());
   private static final DateTimeFormatter FILE_TIME =
       DateTimeFormatter.ofPattern("yyyyMMddHHmmss", Locale.ROOT).withZone(ZoneOffset.UTC);
 
@@ -326,20 +329,46 @@ public final class WarcArchive implements ExchangeRecorder, Closeable {
       return;
     }
     PrivateFiles.createDirectories(dir);
-    Path file;
-    do {
+    // The machine's name and a random part keep the names of workers on several machines sharing one archive apart;
+    // should two names still meet, the file is created only if new (CREATE_NEW) and the next name is tried.
+    while (current == null) {
       sequence++;
       fileName = "embedwatch-" + FILE_TIME.format(clock.instant()) + "-" + String.format("%05d", sequence) + "-"
-          + UUID.randomUUID().toString().substring(0, 8) + ".warc.gz";
-      file = dir.resolve(fileName);
-    } while (Files.exists(file));
-    current = WarcFile.create(dir, fileName, opener);
+          + MACHINE + "-" + UUID.randomUUID().toString().substring(0, 8) + ".warc.gz";
+      if (!Files.exists(dir.resolve(fileName))) {
+        try {
+          current = WarcFile.create(dir, fileName, opener);
+        } catch (FileAlreadyExistsException taken) {
+          // Another worker made a file of this name since the check: try the next name.
+        }
+      }
+    }
     writer = current.writer();
     warcinfoId = newId();
     Map<String, List<String>> map = new LinkedHashMap<>();
     warcinfoFields.forEach((k, v) -> map.put(k, List.of(v)));
     writer.write(new Warcinfo.Builder().recordId(warcinfoId).date(clock.instant()).filename(fileName)
         .fields(map).build());
+  }
+
+  /** The host name, for the WARC file names: the kernel's, else Java's, else {@code localhost}. */
+  private static String hostName() {
+    try {
+      return Files.readString(Path.of("/proc/sys/kernel/hostname")).trim();
+    } catch (IOException | RuntimeException notLinux) {
+      try {
+        return java.net.InetAddress.getLocalHost().getHostName();
+      } catch (IOException unknown) {
+        return "localhost";
+      }
+    }
+  }
+
+  /** {@code host}'s first label as a file name part: letters, digits and '-' only, at most 63 characters. */
+  static String machineName(String host) {
+    String label = host.split("\\.", 2)[0].replaceAll("[^A-Za-z0-9-]", "-");
+    label = label.length() > 63 ? label.substring(0, 63) : label;
+    return label.isEmpty() ? "localhost" : label;
   }
 
   private static URI newId() {

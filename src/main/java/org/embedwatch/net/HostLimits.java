@@ -4,29 +4,33 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
+import java.util.function.BiConsumer;
 import org.embedwatch.config.Settings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Per-host politeness: a concurrency limit (a fair semaphore), an even spacing of requests (each request reserves the
- * next free slot, {@code rate.interval()} after the one before, and waits for it through the {@link Sleeper}), and
- * parking after a rate-limit answer (each park is told to a {@link ParkListener}, which the application uses to store
- * it). No park reaches further than {@code net.max-park} from now, whatever the host asked for or an earlier run
- * stored: a longer one is cut to it and logged at WARN. Time is read from the injected clock only. Thread-safe.
+ * Per-host politeness: a concurrency limit (a fair semaphore, per process), a spacing of requests at the host's rate
+ * ({@link RequestSpacing}: this process's own, or shared by every worker on the database), and parking after a
+ * rate-limit answer (each park is told to a {@link ParkListener}, which the application uses to store it; with
+ * {@link StoredParks}, a park another process stored is read before each request). No park reaches further than
+ * {@code net.max-park} from now, whatever the host asked for or another process stored: a longer one is cut to it,
+ * logged at WARN and told to the listener as a cut. Time is read from the injected clock only. Thread-safe.
  *
  * <p>{@link HttpFetcher} owns the one instance ({@link HttpFetcher#limits()}); a client with its own transport
  * (Twitter4J) goes through the same instance, so that the limits of a host hold whichever stack asks it.
  */
 public final class HostLimits {
   private static final Logger log = LoggerFactory.getLogger(HostLimits.class);
+  /** How long {@link #enter(String)} waits for a host's turn at most (a client without a request deadline). */
+  private static final Duration LONGEST_TURN = Duration.ofDays(1);
   private final Settings.Politeness settings;
   private final Clock clock;
-  private final Sleeper sleeper;
-  private final ParkListener listener;
+  private final Sharing sharing;
   private final ConcurrentHashMap<String, Host> hosts = new ConcurrentHashMap<>();
 
   HostLimits(Settings.Politeness settings, Clock clock, Sleeper sleeper) {
@@ -34,10 +38,24 @@ public final class HostLimits {
   }
 
   HostLimits(Settings.Politeness settings, Clock clock, Sleeper sleeper, ParkListener listener) {
+    this(settings, clock, Sharing.local(clock, sleeper, listener));
+  }
+
+  HostLimits(Settings.Politeness settings, Clock clock, Sharing sharing) {
     this.settings = settings;
     this.clock = clock;
-    this.sleeper = sleeper;
-    this.listener = listener;
+    this.sharing = sharing;
+  }
+
+  /**
+   * What this process's limits share with other processes: how requests are spaced, where parks are told as they are
+   * taken (or cut), and where other processes' parks are read ({@link StoredParks#none()}: only at start).
+   */
+  public record Sharing(RequestSpacing spacing, ParkListener listener, StoredParks stored) {
+    /** Spacing kept in this process; parks told to {@code listener}, others' parks not read while running. */
+    public static Sharing local(Clock clock, Sleeper sleeper, ParkListener listener) {
+      return new Sharing(RequestSpacing.local(clock, sleeper), listener, StoredParks.none());
+    }
   }
 
   /**
@@ -50,9 +68,41 @@ public final class HostLimits {
     /** {@code host} (lower case) takes no request before {@code until}. */
     void parked(String host, Instant until);
 
+    /** A kept park of {@code host} reached further than {@code net.max-park}: keep it only {@code until}. */
+    default void cut(String host, Instant until) {
+      // A listener that keeps no park has none to cut.
+    }
+
     /** A listener that keeps nothing. */
     static ParkListener none() {
       return (host, until) -> { };
+    }
+
+    /** A listener that tells parks to {@code parked} and cuts to {@code cut}. */
+    static ParkListener of(BiConsumer<String, Instant> parked, BiConsumer<String, Instant> cut) {
+      return new ParkListener() {
+        @Override
+        public void parked(String host, Instant until) {
+          parked.accept(host, until);
+        }
+
+        @Override
+        public void cut(String host, Instant until) {
+          cut.accept(host, until);
+        }
+      };
+    }
+  }
+
+  /** Where the parks other processes took are read while this one runs (the database's {@code host_park}). */
+  @FunctionalInterface
+  public interface StoredParks {
+    /** The park kept for {@code host} (lower case), if any, even one that has ended. */
+    Optional<Instant> find(String host);
+
+    /** Nothing is read. */
+    static StoredParks none() {
+      return host -> Optional.empty();
     }
   }
 
@@ -64,12 +114,15 @@ public final class HostLimits {
 
   /** Until when {@code host} is parked, when it is parked now. */
   public Optional<Instant> parkedUntil(String host) {
+    Instant now = clock.instant();
     Host h = hosts.get(key(host));
-    if (h == null) {
-      return Optional.empty();
+    Instant until = h == null ? null : h.parkedUntil();
+    if (until != null && now.isBefore(until)) {
+      return Optional.of(until);
     }
-    Instant until = h.parkedUntil();
-    return until != null && clock.instant().isBefore(until) ? Optional.of(until) : Optional.empty();
+    // Not parked as far as this process knows: another process may have been told to wait meanwhile.
+    Optional<Instant> stored = sharing.stored().find(key(host)).filter(now::isBefore);
+    return stored.map(u -> restore(host, u));
   }
 
   /**
@@ -79,20 +132,33 @@ public final class HostLimits {
   public void park(String host, Instant until) {
     Instant capped = capped(host, until);
     if (host(host).park(capped)) {
-      listener.parked(key(host), capped);
+      sharing.listener().parked(key(host), capped);
     }
   }
 
   /**
-   * Parks {@code host} until {@code until} as {@link #park} does, without telling the listener: for parks that are
-   * kept already, such as those an earlier run stored. A stored park is cut to {@code net.max-park} too.
+   * Parks {@code host} until {@code until} as {@link #park} does, without telling the listener of the park: for parks
+   * that are kept already, such as those an earlier run or another process stored. A kept park is cut to
+   * {@code net.max-park} too, and the cut told to the listener (else each later read would cut it again from its own
+   * now, and the host would never be asked).
    *
    * @return until when the host is parked by this: {@code until}, or earlier when it was cut
    */
   public Instant restore(String host, Instant until) {
     Instant kept = capped(host, until);
     host(host).park(kept);
+    if (kept.isBefore(until)) {
+      sharing.listener().cut(key(host), kept);
+    }
     return kept;
+  }
+
+  /** {@link #restore}s each of the parks an earlier run stored (host to time), saying so at INFO. */
+  public void restoreAll(Map<String, Instant> parks) {
+    parks.forEach((host, until) -> {
+      log.info("{} is parked until {}: an earlier run was told to wait", host, until);
+      restore(host, until);
+    });
   }
 
   /** {@code until}, or {@code net.max-park} from now when that is sooner (logged at WARN). */
@@ -128,54 +194,54 @@ public final class HostLimits {
   }
 
   /**
-   * Waits for a concurrency slot and then for the host's next request slot.
+   * Waits for a concurrency slot and then for the host's next turn at its rate, however far away (at most a day).
    *
    * @throws InterruptedException if interrupted while waiting (nothing is held then)
+   * @throws IllegalStateException when the host's next turn is more than a day away
    */
   public Permit enter(String host) throws InterruptedException {
+    return enter(host, LONGEST_TURN).orElseThrow(() -> new IllegalStateException(
+        key(host) + "'s next turn at its net.rate is more than " + LONGEST_TURN + " away"));
+  }
+
+  /**
+   * Waits for a concurrency slot and then for the host's next turn at its rate, unless that turn is further away than
+   * {@code maxWait} (only shared spacing refuses: see {@link RequestSpacing#take}).
+   *
+   * @return the permit, or empty (nothing held, nothing taken) when the turn was further away than {@code maxWait}
+   * @throws InterruptedException if interrupted while waiting (nothing is held then)
+   */
+  public Optional<Permit> enter(String host, Duration maxWait) throws InterruptedException {
+    String k = key(host);
     Host h = host(host);
     h.gate.acquire();
     try {
-      Duration wait = h.reserve(clock.instant());
-      if (!wait.isZero()) {
-        sleeper.sleep(wait);
+      if (!sharing.spacing().take(k, settings.rate(k), maxWait)) {
+        h.gate.release();
+        return Optional.empty();
       }
     } catch (InterruptedException | RuntimeException e) {
       h.gate.release();
       throw e;
     }
-    return h.gate::release;
+    return Optional.of(h.gate::release);
   }
 
   private Host host(String host) {
-    String k = key(host);
-    return hosts.computeIfAbsent(k, x -> new Host(settings.rate(x).interval(), settings.concurrency(x)));
+    return hosts.computeIfAbsent(key(host), x -> new Host(settings.concurrency(x)));
   }
 
   private static String key(String host) {
     return host == null ? "" : host.toLowerCase(Locale.ROOT);
   }
 
-  /** One host's state. */
+  /** One host's state in this process: its concurrency gate and its park. */
   private static final class Host {
     final Semaphore gate;
-    private final Duration interval;
-    private Instant nextSlot = Instant.MIN;
     private Instant parkedUntil;
 
-    Host(Duration interval, int concurrency) {
-      this.interval = interval;
+    Host(int concurrency) {
       this.gate = new Semaphore(concurrency == 0 ? Integer.MAX_VALUE : concurrency, true);
-    }
-
-    /** Reserves the next request slot at or after {@code now}; returns how long to wait for it. */
-    synchronized Duration reserve(Instant now) {
-      if (interval.isZero()) {
-        return Duration.ZERO;
-      }
-      Instant slot = nextSlot.isAfter(now) ? nextSlot : now;
-      nextSlot = slot.plus(interval);
-      return Duration.between(now, slot);
     }
 
     /** Parks until {@code until} unless parked later already; returns whether this moved the park. */

@@ -80,12 +80,21 @@ public final class HttpFetcher implements Closeable {
   /** A fetcher as above that resolves host names with {@code dns} (tests map names to addresses with it). */
   public HttpFetcher(Settings.Net settings, ExchangeRecorder warc, Clock clock, Sleeper sleeper,
       HostLimits.ParkListener parks, DnsResolver dns) {
+    this(settings, warc, clock, sleeper, HostLimits.Sharing.local(clock, sleeper, parks), dns);
+  }
+
+  /**
+   * A fetcher whose host limits share their request spacing and parks with other processes as {@code sharing} says
+   * (on PostgreSQL: through the database, for every worker on it).
+   */
+  public HttpFetcher(Settings.Net settings, ExchangeRecorder warc, Clock clock, Sleeper sleeper,
+      HostLimits.Sharing sharing, DnsResolver dns) {
     this.settings = settings;
     this.routes = new Routes(settings.routes());
     this.warc = warc;
     this.clock = clock;
     this.sleeper = sleeper;
-    this.limits = new HostLimits(settings.politeness(), clock, sleeper, parks);
+    this.limits = new HostLimits(settings.politeness(), clock, sharing);
     this.transport = new Transport(settings, dns);
     this.transfer = new TransferLimits(settings.requestDeadline(), settings.minBytesPerSecond(),
         settings.minRateWindow());
@@ -211,14 +220,31 @@ public final class HttpFetcher implements Closeable {
             host + " is rate limited until " + parked.get() + "; not asked", null);
       }
       Fetch f;
-      long sent = System.nanoTime();
-      try (HostLimits.Permit permit = limits.enter(host)) {
-        sent = System.nanoTime();
-        f = exchange(uri, headers, sink, budget.left);
+      long sent;
+      Optional<HostLimits.Permit> turn;
+      try {
+        turn = limits.enter(host, budget.left);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return new Fetch.Failure(uri, clock.instant(), Fetch.Kind.IO, "interrupted while waiting to ask " + host,
             null);
+      }
+      if (turn.isEmpty()) {
+        log.debug("GET {} not sent: {}'s next turn is further away than {}", logged, host, budget.left);
+        return new Fetch.Failure(uri, clock.instant(), Fetch.Kind.RATE_LIMITED, host + "'s next turn at its"
+            + " net.rate (shared with the other workers) is further away than the " + TransferLimits.describe(
+            budget.left) + " left of the request's deadline; not asked", null);
+      }
+      try (HostLimits.Permit permit = turn.get()) {
+        // Another worker (or thread) may have been told to wait while this one waited for its turn.
+        Optional<Instant> parkedMeanwhile = waitedForPark ? Optional.empty() : limits.parkedUntil(host);
+        if (parkedMeanwhile.isPresent()) {
+          log.debug("GET {} not sent: {} was parked until {} meanwhile", logged, host, parkedMeanwhile.get());
+          return new Fetch.Failure(uri, clock.instant(), Fetch.Kind.RATE_LIMITED,
+              host + " is rate limited until " + parkedMeanwhile.get() + "; not asked", null);
+        }
+        sent = System.nanoTime();
+        f = exchange(uri, headers, sink, budget.left);
       }
       Instant now = clock.instant();
       Optional<Instant> parkUntil = f instanceof Fetch.Response r ? limits.parkAfter(host, r) : Optional.empty();

@@ -146,6 +146,11 @@ public final class EvidenceReader {
     });
   }
 
+  /** The park kept for {@code host} by any process (one short read), if any, even one that has ended. */
+  public Optional<Instant> park(String host) {
+    return db.inTransaction(c -> ParkRows.find(c, host));
+  }
+
   /** Every stored finding, first seen first. */
   public List<FindingRecord> findings() {
     return findings("select * from finding order by first_seen, id", null);

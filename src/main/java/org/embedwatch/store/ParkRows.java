@@ -60,6 +60,16 @@ final class ParkRows {
     }
   }
 
+  /** The time kept for {@code host}, if any. */
+  static java.util.Optional<Instant> find(Connection c, String host) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("select parked_until from host_park where host=?")) {
+      ps.setString(1, Sql.clip(host, HOST_WIDTH));
+      try (var rs = ps.executeQuery()) {
+        return rs.next() ? java.util.Optional.of(Sql.instant(rs, "parked_until")) : java.util.Optional.empty();
+      }
+    }
+  }
+
   private static boolean exists(Connection c, String host) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement("select 1 from host_park where host=?")) {
       ps.setString(1, host);

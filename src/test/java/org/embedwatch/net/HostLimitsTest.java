@@ -157,6 +157,32 @@ class HostLimitsTest {
     assertThat(limits.parkedUntil("b.example")).isEmpty();
   }
 
+  @Test
+  void aParkAnotherProcessStoredIsHonouredAndOneTooLongIsCutOnceAndToldAsACut() throws InterruptedException {
+    Map<String, Instant> stored = new java.util.concurrent.ConcurrentHashMap<>();
+    List<String> told = new ArrayList<>();
+    Settings.Politeness p = new Settings.Politeness(Settings.Rate.off(), Map.of(), 2, Map.of(), 2,
+        Duration.ofSeconds(1), Duration.ofSeconds(10), Duration.ofMinutes(15), Duration.ofDays(1));
+    HostLimits.ParkListener listener = HostLimits.ParkListener.of((h, u) -> told.add("parked " + h + " " + u),
+        (h, u) -> {
+          told.add("cut " + h + " " + u);
+          stored.put(h, u);
+        });
+    HostLimits limits = new HostLimits(p, clock, new HostLimits.Sharing(RequestSpacing.local(clock, waits::add),
+        listener, h -> java.util.Optional.ofNullable(stored.get(h))));
+    assertThat(limits.parkedUntil("a.example")).isEmpty();
+
+    stored.put("a.example", T0.plusSeconds(60));
+    stored.put("b.example", T0.plus(Duration.ofDays(365)));
+    assertThat(limits.parkedUntil("A.example")).contains(T0.plusSeconds(60));
+    assertThat(limits.parkedUntil("b.example")).contains(T0.plus(Duration.ofDays(1)));
+    clock.advance(Duration.ofHours(2));
+    assertThat(limits.parkedUntil("b.example")).as("the cut holds; not a day from the new now")
+        .contains(T0.plus(Duration.ofDays(1)));
+    assertThat(limits.parkedUntil("a.example")).isEmpty();
+    assertThat(told).containsExactly("cut b.example " + T0.plus(Duration.ofDays(1)));
+  }
+
   private static Fetch.Response response(int status, String... headerPairs) {
     List<Map.Entry<String, String>> headers = new ArrayList<>();
     for (int i = 0; i < headerPairs.length; i += 2) {
