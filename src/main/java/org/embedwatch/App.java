@@ -41,6 +41,9 @@ import org.embedwatch.platform.x.OEmbedClient;
 import org.embedwatch.platform.wayback.AvailabilityClient;
 import org.embedwatch.platform.wayback.CdxClient;
 import org.embedwatch.platform.wayback.MementoClient;
+import org.embedwatch.platform.wayback.WaybackClients;
+import org.embedwatch.schedule.WaybackLookups;
+import com.github.kagkarlsson.scheduler.task.Task;
 import org.embedwatch.platform.x.SyndicationClient;
 import org.embedwatch.platform.x.V1Client;
 import org.embedwatch.platform.x.V2Client;
@@ -78,6 +81,7 @@ public final class App implements AutoCloseable {
   private final Map<Platform, String> missingClients;
   private final ExecutorService checkThreads;
   private final TempSpace temp;
+  private final List<Task<?>> tasks;
 
   private App(Settings settings, Clock clock, Sleeper sleeper, DnsResolver dns, Database db) {
     this.settings = settings;
@@ -104,17 +108,14 @@ public final class App implements AutoCloseable {
         store.record(new EvidenceEvent.HostParkCut(host, kept));
       }
     });
-    List<PostEndpoint> endpoints = new ArrayList<>();
-    endpoints.add(new SyndicationClient(http, json));
-    endpoints.add(new OEmbedClient(http, json));
+    List<PostEndpoint> endpoints = new ArrayList<>(List.of(new SyndicationClient(http, json),
+        new OEmbedClient(http, json)));
     settings.xV1().ifPresent(credentials ->
         endpoints.add(new V1Client(credentials, settings.net(), http.routes(), http.limits(), warc, json,
             clock)));
     settings.xV2().ifPresent(token -> endpoints.add(new V2Client(token, http, json, clock)));
-    endpoints.add(new BlueskyClient(http, json));
-    endpoints.add(new MastodonClient(http, json));
-    endpoints.add(OEmbedEndpoint.youtube(http, json));
-    endpoints.add(OEmbedEndpoint.tiktok(http, json));
+    endpoints.addAll(List.of(new BlueskyClient(http, json), new MastodonClient(http, json),
+        OEmbedEndpoint.youtube(http, json), OEmbedEndpoint.tiktok(http, json)));
     Map<Platform, String> missing = new LinkedHashMap<>();
     settings.metaOEmbed().ifPresentOrElse(token -> {
       endpoints.add(OEmbedEndpoint.instagram(http, json, token.value()));
@@ -128,12 +129,13 @@ public final class App implements AutoCloseable {
     CheckPolicy policy = new CheckPolicy(new ConfirmationRule(settings.check().confirmChecks(),
         settings.check().confirmSpan(), settings.check().confirmEndpoints()), List.of(), settings.check().interval(),
         settings.check().refetchPhotos());
-    this.checker = CheckRunner.of(endpoints,
-        new MediaFetcher(http, new BlobStore(settings.archiveDir().resolve("media"), temp), sniffer,
-            settings.media().maxBytes(), settings.media().maxPerPost()),
-        evidence, store, new WaybackCorroboration(new CdxClient(http, json), new AvailabilityClient(http, json),
-            new MementoClient(http, json), store, evidence),
-        policy, clock, checkThreads);
+    WaybackCorroboration wayback = new WaybackCorroboration(new WaybackClients(new CdxClient(http, json),
+        new AvailabilityClient(http, json), new MementoClient(http, json)), store, evidence,
+        new WaybackLookups(db.dataSource()), clock);
+    this.tasks = List.of(WaybackLookups.task(wayback));
+    this.checker = CheckRunner.of(endpoints, new MediaFetcher(http, new BlobStore(settings.archiveDir()
+        .resolve("media"), temp), sniffer, settings.media(), clock), evidence, store, wayback, policy, clock,
+        checkThreads);
     this.inputs = new InputExpander(http, sniffer, settings.read().maxBytes(), clock);
     RemnantResolver remnants = new RemnantResolver(new CdxClient(http, json), new MementoClient(http, json),
         settings.xV2().map(token -> new V2Search(token, http, json)), store, clock);
@@ -324,12 +326,8 @@ public final class App implements AutoCloseable {
   }
 
   private static <T> String per(Map<String, T> hosts, java.util.function.Function<T, String> show) {
-    if (hosts.isEmpty()) {
-      return "";
-    }
-    List<String> out = new ArrayList<>();
-    new java.util.TreeMap<>(hosts).forEach((host, v) -> out.add(host + " " + show.apply(v)));
-    return " (" + String.join(", ", out) + ")";
+    return hosts.isEmpty() ? "" : new java.util.TreeMap<>(hosts).entrySet().stream().map(e -> e.getKey() + " "
+        + show.apply(e.getValue())).collect(java.util.stream.Collectors.joining(", ", " (", ")"));
   }
 
   public Settings settings() {
@@ -351,6 +349,11 @@ public final class App implements AutoCloseable {
 
   public CheckRunner checker() {
     return checker;
+  }
+
+  /** The scheduler's task kinds of this archive's work: {@code wayback-lookup} ({@link WaybackLookups}). */
+  public List<Task<?>> tasks() {
+    return tasks;
   }
 
   /**

@@ -317,6 +317,11 @@ public final class Database implements Closeable {
     return c.getMessage() == null ? c.toString() : c.getMessage().split("\n", 2)[0];
   }
 
+  /** The data source, for the scheduler's own table ({@code scheduled_tasks}); evidence is written through the store. */
+  public DataSource dataSource() {
+    return dataSource;
+  }
+
   /** The JDBC URL this database was opened with (it holds no password). */
   public String url() {
     return name;
