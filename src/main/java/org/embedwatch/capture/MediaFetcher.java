@@ -52,7 +52,7 @@ public final class MediaFetcher {
     this.media = media;
     this.sniffer = sniffer;
     this.maxBytes = limits.maxBytes();
-    this.recent = new RecentMedia(clock);
+    this.recent = new RecentMedia(clock, m -> Files.isRegularFile(media.pathOf(m.sha256())));
   }
 
   /**

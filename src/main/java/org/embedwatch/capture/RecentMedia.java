@@ -1,7 +1,5 @@
 package org.embedwatch.capture;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.embedwatch.evidence.Media;
 import org.embedwatch.evidence.MediaOutcome;
@@ -28,10 +27,13 @@ final class RecentMedia {
   private record Entry(Instant at, CompletableFuture<Media> media) {}
 
   private final Clock clock;
+  private final Predicate<Media> onDisk;
   private final Map<String, Entry> byUrl = new ConcurrentHashMap<>();
 
-  RecentMedia(Clock clock) {
+  /** @param onDisk whether stored media's blob is still in the store (else the URL is fetched again) */
+  RecentMedia(Clock clock, Predicate<Media> onDisk) {
     this.clock = clock;
+    this.onDisk = onDisk;
   }
 
   /**
@@ -70,16 +72,15 @@ final class RecentMedia {
   }
 
   /** The stored media of another caller's fetch of the URL, once done; empty when it did not store them. */
-  private static Optional<Media> reusable(Entry entry) {
+  private Optional<Media> reusable(Entry entry) {
     Media media;
     try {
       media = entry.media().join();
     } catch (RuntimeException ignored) {
       return Optional.empty(); // the other caller's failure, reported by that caller
     }
-    boolean onDisk = media.outcome() == MediaOutcome.STORED && media.path() != null
-        && Files.isRegularFile(Path.of(media.path()));
-    return onDisk ? Optional.of(media) : Optional.empty();
+    boolean stored = media.outcome() == MediaOutcome.STORED && media.sha256() != null && onDisk.test(media);
+    return stored ? Optional.of(media) : Optional.empty();
   }
 
   private void trim(Instant now) {
