@@ -49,7 +49,9 @@ final class RecentMedia {
       if (shared.isPresent()) {
         return shared.get();
       }
-      return fetch.get(); // the shared fetch failed: this caller's own attempt, not kept
+      // The shared fetch stored nothing, or its blob is gone: this caller fetches (and keeps) it anew.
+      byUrl.remove(url, entry);
+      return fetchOnce(url, fetch);
     }
     try {
       Media media = fetch.get();

@@ -1,6 +1,5 @@
 package org.embedwatch.schedule;
 
-import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.CompletionHandler;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.Priority;
@@ -8,8 +7,13 @@ import com.github.kagkarlsson.scheduler.task.TaskDescriptor;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
 import javax.sql.DataSource;
 import org.embedwatch.capture.WaybackCorroboration;
@@ -23,7 +27,7 @@ import org.slf4j.LoggerFactory;
  * The {@value #TASK} task kind: one low-priority task instance per post and URL form ({@code <post row id>:<form>},
  * e.g. {@code 42:twitter}) that asks the Wayback Machine's CDX server, through
  * {@link WaybackCorroboration#lookUp}, which captures of the post exist in that form; and the queue checks put them
- * in ({@code scheduled_tasks}, written through db-scheduler's own client, a lookup already queued left as it is). A
+ * in ({@code scheduled_tasks}, one row each as db-scheduler writes it, a lookup already queued left as it is). A
  * lookup answered before asks nothing; one the archive did not answer (429, 5xx, transport error) is tried again,
  * {@link #RETRY} later and doubling, {@link #MAX_ATTEMPTS} times at most (its data is the number of attempts made).
  * Thread-safe.
@@ -35,11 +39,16 @@ public final class WaybackLookups implements WaybackQueue {
   static final Duration RETRY = Duration.ofHours(1);
   static final int MAX_ATTEMPTS = 8;
 
-  private final SchedulerClient client;
+  /** One row as db-scheduler writes a new execution (as migration V16 does too), unless it is queued already. */
+  private static final String QUEUE = "insert into scheduled_tasks (task_name, task_instance, task_data,"
+      + " execution_time, picked, version, priority, consecutive_failures) select ?, ?, null, ?, false, 1, ?, 0"
+      + " where not exists (select 1 from scheduled_tasks where task_name = ? and task_instance = ?)";
+
+  private final DataSource dataSource;
 
   /** @param dataSource the evidence database, which holds {@code scheduled_tasks} (migration V16) */
   public WaybackLookups(DataSource dataSource) {
-    this.client = SchedulerClient.Builder.create(dataSource).enablePriority().build();
+    this.dataSource = dataSource;
   }
 
   /** The instance id of the lookup of post {@code postRef} (our row id) in {@code form}. */
@@ -47,13 +56,37 @@ public final class WaybackLookups implements WaybackQueue {
     return postRef + ":" + form.key();
   }
 
+  /**
+   * Queues the lookups in one transaction (one statement per form, inserting only where none is queued). A failure is
+   * logged, not thrown: the check that asks has been recorded, and a later check queues a lookup that is overdue.
+   */
   @Override
   public void lookUpLater(PostRecord post, List<UrlForm> forms, Instant at) {
-    for (UrlForm form : forms) {
-      TaskInstance<Integer> instance = DESCRIPTOR.instance(instance(post.id(), form)).priority(Priority.LOW).build();
-      if (client.scheduleIfNotExists(instance, at)) {
-        log.debug("{} {} queued for {}", TASK, instance.getId(), at);
+    try (Connection c = dataSource.getConnection()) {
+      boolean auto = c.getAutoCommit();
+      c.setAutoCommit(false);
+      try (PreparedStatement ps = c.prepareStatement(QUEUE)) {
+        for (UrlForm form : forms) {
+          String id = instance(post.id(), form);
+          ps.setString(1, TASK);
+          ps.setString(2, id);
+          ps.setObject(3, OffsetDateTime.ofInstant(at, ZoneOffset.UTC));
+          ps.setInt(4, Priority.LOW);
+          ps.setString(5, TASK);
+          ps.setString(6, id);
+          ps.addBatch();
+        }
+        ps.executeBatch();
+        c.commit();
+      } catch (SQLException e) {
+        c.rollback();
+        throw e;
+      } finally {
+        c.setAutoCommit(auto);
       }
+    } catch (SQLException e) {
+      log.warn("{} of {} {} not queued ({}): a later check queues it when overdue", TASK, post.platform().key(),
+          post.postId(), e.toString());
     }
   }
 
