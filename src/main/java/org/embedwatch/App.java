@@ -44,6 +44,9 @@ import org.embedwatch.platform.x.OEmbedClient;
 import org.embedwatch.platform.wayback.AvailabilityClient;
 import org.embedwatch.platform.wayback.CdxClient;
 import org.embedwatch.platform.wayback.MementoClient;
+import org.embedwatch.platform.wayback.WaybackClients;
+import org.embedwatch.schedule.WaybackLookups;
+import com.github.kagkarlsson.scheduler.task.Task;
 import org.embedwatch.platform.x.SyndicationClient;
 import org.embedwatch.platform.x.V1Client;
 import org.embedwatch.platform.x.V2Client;
@@ -83,6 +86,7 @@ public final class App implements AutoCloseable {
   private final ExecutorService checkThreads;
   private final TempSpace temp;
   private final AlertDispatcher alerts;
+  private final List<Task<?>> tasks;
 
   private App(Settings settings, Clock clock, Sleeper sleeper, DnsResolver dns, Database db) {
     this.settings = settings;
@@ -106,17 +110,14 @@ public final class App implements AutoCloseable {
         ? new HostLimits.Sharing(new SharedSpacing(SharedBuckets.on(db, clock), sleeper), parks, evidence::park)
         : HostLimits.Sharing.local(clock, sleeper, parks), dns);
     http.limits().restoreAll(evidence.parks(clock.instant()));
-    List<PostEndpoint> endpoints = new ArrayList<>();
-    endpoints.add(new SyndicationClient(http, json));
-    endpoints.add(new OEmbedClient(http, json));
+    List<PostEndpoint> endpoints = new ArrayList<>(List.of(new SyndicationClient(http, json),
+        new OEmbedClient(http, json)));
     settings.xV1().ifPresent(credentials ->
         endpoints.add(new V1Client(credentials, settings.net(), http.routes(), http.limits(), warc, json,
             clock)));
     settings.xV2().ifPresent(token -> endpoints.add(new V2Client(token, http, json, clock)));
-    endpoints.add(new BlueskyClient(http, json));
-    endpoints.add(new MastodonClient(http, json));
-    endpoints.add(OEmbedEndpoint.youtube(http, json));
-    endpoints.add(OEmbedEndpoint.tiktok(http, json));
+    endpoints.addAll(List.of(new BlueskyClient(http, json), new MastodonClient(http, json),
+        OEmbedEndpoint.youtube(http, json), OEmbedEndpoint.tiktok(http, json)));
     Map<Platform, String> missing = new LinkedHashMap<>();
     settings.metaOEmbed().ifPresentOrElse(token -> {
       endpoints.add(OEmbedEndpoint.instagram(http, json, token.value()));
@@ -130,12 +131,13 @@ public final class App implements AutoCloseable {
     CheckPolicy policy = new CheckPolicy(new ConfirmationRule(settings.check().confirmChecks(),
         settings.check().confirmSpan(), settings.check().confirmEndpoints()), List.of(), settings.check().interval(),
         settings.check().refetchPhotos());
-    this.checker = CheckRunner.of(endpoints,
-        new MediaFetcher(http, new BlobStore(settings.archiveDir().resolve("media"), temp), sniffer,
-            settings.media().maxBytes(), settings.media().maxPerPost()),
-        evidence, store, new WaybackCorroboration(new CdxClient(http, json), new AvailabilityClient(http, json),
-            new MementoClient(http, json), store, evidence),
-        policy, clock, checkThreads);
+    WaybackCorroboration wayback = new WaybackCorroboration(new WaybackClients(new CdxClient(http, json),
+        new AvailabilityClient(http, json), new MementoClient(http, json)), store, evidence,
+        new WaybackLookups(db.dataSource()), clock);
+    this.tasks = List.of(WaybackLookups.task(wayback));
+    this.checker = CheckRunner.of(endpoints, new MediaFetcher(http, new BlobStore(settings.archiveDir()
+        .resolve("media"), temp), sniffer, settings.media(), clock), evidence, store, wayback, policy, clock,
+        checkThreads);
     this.inputs = new InputExpander(http, sniffer, settings.read().maxBytes(), clock);
     RemnantResolver remnants = new RemnantResolver(new CdxClient(http, json), new MementoClient(http, json),
         settings.xV2().map(token -> new V2Search(token, http, json)), store, clock);
@@ -316,6 +318,11 @@ public final class App implements AutoCloseable {
 
   public CheckRunner checker() {
     return checker;
+  }
+
+  /** The scheduler's task kinds of this archive's work: {@code wayback-lookup} ({@link WaybackLookups}). */
+  public List<Task<?>> tasks() {
+    return tasks;
   }
 
   /**

@@ -78,9 +78,7 @@ final class CheckPipeline {
       return new CheckResult(post, fetches, now, recorded.number(), true, List.of(), via, MementoAttempt.notDue(),
           false, null);
     }
-    if (wayback.due(post, history)) {
-      wayback.corroborate(post);
-    }
+    wayback.afterCheck(post, history, fetches, state);
     MementoAttempt memento = wayback.recover(post, history, fetches);
     return new CheckResult(post, fetches, state, recorded.number(), false, recorded.discovered(), via, memento,
         captured, null);

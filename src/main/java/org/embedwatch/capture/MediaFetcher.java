@@ -7,12 +7,14 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalLong;
 import org.embedwatch.archive.BlobStore;
+import org.embedwatch.config.Settings;
 import org.embedwatch.net.Fetch;
 import org.embedwatch.net.HttpFetcher;
 import org.embedwatch.platform.PostContent;
@@ -24,7 +26,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Fetches one media item and stores its bytes content-addressed, with the content type Tika detects from the bytes
- * (never from the file name), and of an image its perceptual hash. The body is streamed to a temporary file, never held whole in memory, and moved into
+ * (never from the file name), and of an image its perceptual hash; a URL this run stored already is not fetched again
+ * ({@link RecentMedia}). The body is streamed to a temporary file, never held whole in memory, and moved into
  * the store; a body longer than {@code media.max-bytes} is not stored. Every fetch is in WARC, failed ones included.
  */
 public final class MediaFetcher {
@@ -37,18 +40,19 @@ public final class MediaFetcher {
   static final int MAX_URL = 4000;
   private final long maxBytes;
   private final int maxPerPost;
+  private final RecentMedia recent;
 
-  public MediaFetcher(HttpFetcher http, BlobStore media, ContentSniffer sniffer, long maxBytes) {
-    this(http, media, sniffer, maxBytes, 20);
-  }
-
-  /** @param maxPerPost how many media of one post are fetched at most ({@code media.max-per-post}) */
-  public MediaFetcher(HttpFetcher http, BlobStore media, ContentSniffer sniffer, long maxBytes, int maxPerPost) {
-    this.maxPerPost = maxPerPost;
+  /**
+   * @param limits {@code media.max-bytes} (a longer body is not stored) and {@code media.max-per-post}
+   * @param clock decides how long a fetch stands for its URL's bytes in this run (see {@link RecentMedia})
+   */
+  public MediaFetcher(HttpFetcher http, BlobStore media, ContentSniffer sniffer, Settings.Media limits, Clock clock) {
+    this.maxPerPost = limits.maxPerPost();
     this.http = http;
     this.media = media;
     this.sniffer = sniffer;
-    this.maxBytes = maxBytes;
+    this.maxBytes = limits.maxBytes();
+    this.recent = new RecentMedia(clock, m -> Files.isRegularFile(media.pathOf(m.sha256())));
   }
 
   /**
@@ -68,7 +72,17 @@ public final class MediaFetcher {
     return out;
   }
 
+  /**
+   * Fetches {@code ref} and stores its bytes, unless this run fetched and stored the same URL within
+   * {@link RecentMedia#KEEP}: then that fetch's blob and WARC record stand for it, and nothing is asked.
+   */
   Media fetch(PostContent.MediaRef ref) {
+    Media m = recent.fetchOnce(ref.url(), () -> fetchNow(ref));
+    return m.kind() == ref.kind() ? m : new Media(ref.kind(), m.sourceUrl(), m.outcome(), m.sha256(),
+        m.contentType(), m.byteLength(), m.path(), m.warc(), m.dhash());
+  }
+
+  private Media fetchNow(PostContent.MediaRef ref) {
     if (ref.url().length() > MAX_URL) {
       // Longer than the store keeps, and longer than any media URL a platform serves: not fetched.
       return new Media(ref.kind(), ref.url(), MediaOutcome.of(MediaOutcome.Kind.BAD_URL), null, null, 0, null, null);

@@ -317,14 +317,14 @@ public final class Database implements Closeable {
     return c.getMessage() == null ? c.toString() : c.getMessage().split("\n", 2)[0];
   }
 
+  /** The data source, for the scheduler's own table ({@code scheduled_tasks}); evidence is written through the store. */
+  public DataSource dataSource() {
+    return dataSource;
+  }
+
   /** The JDBC URL this database was opened with (it holds no password). */
   public String url() {
     return name;
-  }
-
-  /** The data source under this database, for db-scheduler, whose tasks live in the same database. */
-  public DataSource dataSource() {
-    return dataSource;
   }
 
   /** Which database product this is. */

@@ -18,8 +18,9 @@ import org.embedwatch.testsupport.SandboxedCli;
 
 /**
  * {@code archive} of one article citing {@code posts} X posts, through the real CLI against the sandbox, politeness
- * off: prints posts/s, and beside it the sandbox's own floor, the time of {@code posts} plain GETs of the syndication
- * endpoint on one HttpClient (no WARC, no store), so the figure can be judged.
+ * off: prints posts/s and requests per post (by host) of the archive (the first captures) and of a later check, and
+ * beside it the sandbox's own floor, the time of {@code posts} plain GETs of the syndication endpoint on one
+ * HttpClient (no WARC, no store), so the figure can be judged.
  */
 final class CaptureBenchmark {
   private CaptureBenchmark() {}
@@ -67,6 +68,12 @@ final class CaptureBenchmark {
       out.println("capture: requests by host " + byHost);
       out.printf("capture: archive %.2f s = %.0f posts/s (target: at least 200 posts/s)%n", archiveNanos / 1e9,
           posts / (archiveNanos / 1e9));
+      long distinctMedia = env.sandbox().requests().subList((int) floorRequests, (int) requests).stream()
+          .filter(r -> r.host().equals("pbs.twimg.com") || r.host().equals("video.twimg.com"))
+          .map(r -> r.hostPath()).distinct().count();
+      out.printf("capture: %d distinct media URLs (the scenario reuses three samples' media and authors under new"
+          + " ids, so a run fetches each once; real posts have their own photos)%n", distinctMedia);
+      laterCheck(env, posts, out);
       out.printf("capture: sandbox floor, %d plain syndication GETs on one HttpClient: %.2f s = %.0f requests/s%n",
           posts, floorNanos / 1e9, posts / (floorNanos / 1e9));
       double perPost = (double) (requests - floorRequests) / posts;
@@ -76,6 +83,23 @@ final class CaptureBenchmark {
     } finally {
       deleteTree(work);
     }
+  }
+
+  /** A day later, {@code check} of every post (nothing changed): posts/s and requests per post. */
+  private static void laterCheck(SandboxedCli env, int posts, PrintStream out) {
+    env.clock().advance(java.time.Duration.ofDays(1));
+    int before = env.sandbox().requests().size();
+    long start = System.nanoTime();
+    CliRunner.Run run = env.cli().run("check");
+    long nanos = System.nanoTime() - start;
+    if (run.exit() != 0) {
+      throw new IllegalStateException("check failed (exit " + run.exit() + "): " + run.err());
+    }
+    int requests = env.sandbox().requests().size() - before;
+    java.util.Map<String, Long> byHost = new java.util.TreeMap<>();
+    env.sandbox().requests().subList(before, before + requests).forEach(r -> byHost.merge(r.host(), 1L, Long::sum));
+    out.printf("capture: a later check of every post: %d sandbox requests (%.1f per post) %s, %.2f s = %.0f posts/s%n",
+        requests, (double) requests / posts, byHost, nanos / 1e9, posts / (nanos / 1e9));
   }
 
   /** Archives {@code many} from a fresh sandbox into a fresh archive, politeness off, and deletes it. */

@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.embedwatch.archive.BlobStore;
+import org.embedwatch.config.Settings;
 import org.embedwatch.archive.ExchangeRecorder;
 import org.embedwatch.config.SettingsLoader;
 import org.embedwatch.evidence.CapturedArticle;
@@ -40,6 +41,7 @@ import org.embedwatch.platform.PostKey;
 import org.embedwatch.platform.wayback.AvailabilityClient;
 import org.embedwatch.platform.wayback.CdxClient;
 import org.embedwatch.platform.wayback.MementoClient;
+import org.embedwatch.platform.wayback.WaybackClients;
 import org.embedwatch.read.ContentSniffer;
 import org.embedwatch.store.CheckReader;
 import org.embedwatch.store.Database;
@@ -113,9 +115,10 @@ class CheckRunnerTest {
   private CheckRunner runner(List<PostEndpoint> endpoints, ExecutorService threads) {
     ObjectMapper json = new ObjectMapper();
     return CheckRunner.of(endpoints, new MediaFetcher(http, new BlobStore(work.resolve("media")), new ContentSniffer(),
-            1_000_000),
-        reader, store, new WaybackCorroboration(new CdxClient(http, json), new AvailabilityClient(http, json),
-            new MementoClient(http, json), store, reader),
+            new Settings.Media(1_000_000), clock),
+        reader, store, new WaybackCorroboration(new WaybackClients(new CdxClient(http, json),
+            new AvailabilityClient(http, json), new MementoClient(http, json)), store, reader,
+            (post, forms, at) -> {}, clock),
         new CheckPolicy(new ConfirmationRule(3, Duration.ofHours(24), 2), List.of(), Duration.ofDays(1), false),
         clock, threads);
   }

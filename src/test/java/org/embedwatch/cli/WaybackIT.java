@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.embedwatch.sandbox.Change;
 import org.embedwatch.sandbox.Fault;
 import org.embedwatch.sandbox.MutableClock;
 import org.embedwatch.sandbox.Sandbox;
@@ -22,7 +23,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.netpreserve.jwarc.WarcReader;
 import org.netpreserve.jwarc.WarcResponse;
 
-/** Wayback corroboration end to end: mementos listed at first capture, stored once, never read as the post's state. */
+/**
+ * Wayback corroboration end to end: an available post is only queued for a later lookup; the check that first finds a
+ * post gone lists its mementos, once per URL form, never read as the post's state.
+ */
 class WaybackIT {
   @TempDir Path work;
   private SandboxedCli env;
@@ -57,12 +61,29 @@ class WaybackIT {
   }
 
   @Test
-  void archiveStoresTheListedMementosWithTheWarcRecordOfTheCdxExchange() throws IOException {
+  void anAvailablePostIsNotLookedUpAtItsFirstCaptureButQueuedForALowPriorityLookup() {
     assertThat(cli.run("archive", article.toString()).exit()).isZero();
 
-    // One CDX request per form: twitter.com and x.com list captures, the i/web form none.
+    assertThat(cdxRequests()).isZero();
+    assertThat(waybackObservations(Articles.PHOTO_POST)).isEmpty();
+    assertThat(cli.query("select count(*) n from scheduled_tasks where task_name = 'wayback-lookup'").get(0)
+        .get("n")).isEqualTo(6L);
+    assertThat(cli.run("status", Articles.PHOTO_POST).out()).contains("wayback: no mementos stored");
+  }
+
+  @Test
+  void theCheckThatFirstFindsAPostGoneListsItsMementosWithTheWarcRecordOfTheCdxExchange() throws IOException {
+    assertThat(cli.run("archive", article.toString()).exit()).isZero();
+    sandbox.apply(Articles.PHOTO_POST, Change.deleted());
+    clock.advance(Duration.ofDays(1));
+
+    assertThat(cli.run("check").exit()).isZero();
+
+    // One CDX request per form, for the post found gone only: twitter.com and x.com list captures, the i/web form
+    // none.
     assertThat(waybackObservations(Articles.PHOTO_POST)).containsExactly(
         "wayback-cdx AVAILABLE 200", "wayback-cdx AVAILABLE 200", "wayback-cdx NOT_FOUND 200");
+    assertThat(waybackObservations(Articles.VIDEO_POST)).isEmpty();
     List<Map<String, Object>> rows = mementos(Articles.PHOTO_POST);
     assertThat(rows).extracting(r -> r.get("status_code") + " " + r.get("original_url")).containsExactly(
         "200 https://twitter.com/SamuelSusla/status/" + Articles.PHOTO_POST,
@@ -86,8 +107,9 @@ class WaybackIT {
         assertThat(body).contains((String) m.get("memento_ts")).contains((String) m.get("original_url"));
       }
     }
+    // The mementos corroborate; the state is what the live endpoints said.
     assertThat(cli.query("select state from post where post_id = ?", Articles.PHOTO_POST).get(0).get("state"))
-        .isEqualTo("AVAILABLE");
+        .isEqualTo("SUSPECTED_UNAVAILABLE");
 
     CliRunner.Run status = cli.run("status", Articles.PHOTO_POST);
     assertThat(status.out()).contains("wayback: 3 mementos, ")
@@ -97,47 +119,50 @@ class WaybackIT {
   }
 
   @Test
-  void aSecondArchiveAndACheckDoNotDuplicateTheMementos() {
+  void eachFormIsAskedOnceLaterChecksAndArchivesDoNotAskAgainNorDuplicateTheMementos() {
     assertThat(cli.run("archive", article.toString()).exit()).isZero();
+    sandbox.apply(Articles.PHOTO_POST, Change.deleted());
+    clock.advance(Duration.ofDays(1));
+    assertThat(cli.run("check").exit()).isZero();
     int requests = cdxRequests();
+    assertThat(requests).isEqualTo(3);
     clock.advance(Duration.ofDays(2));
 
     assertThat(cli.run("archive", article.toString()).exit()).isZero();
-    assertThat(cli.run("check").exit()).isZero();
+    assertThat(cli.run("check", "--all").exit()).isZero();
 
     assertThat(mementos(Articles.PHOTO_POST)).hasSize(3);
-    assertThat(cli.query("select count(*) n from memento").get(0).get("n")).isEqualTo(6L);
-    // Once the CDX server has answered for a post, it is not asked again.
     assertThat(cdxRequests()).isEqualTo(requests);
   }
 
   @Test
-  void aRateLimitFromCdxLeavesTheStateAloneAndIsAskedAgainAtTheNextCheck() {
+  void aRateLimitFromCdxLeavesTheStateAloneAndIsAskedAgainAtTheNextCheckWhileTheFormIsUnanswered() {
+    assertThat(cli.run("archive", article.toString()).exit()).isZero();
+    sandbox.apply(Articles.PHOTO_POST, Change.deleted());
     sandbox.setWaybackFault(Fault.status(429));
+    clock.advance(Duration.ofDays(1));
 
-    CliRunner.Run run = cli.run("archive", article.toString());
+    CliRunner.Run run = cli.run("check");
 
     assertThat(run.exit()).isZero();
-    assertThat(run.out()).doesNotContain("wayback");
-    // The round stops at the first 429; the availability API (429 too) is the fallback. The two posts are checked
-    // at once, so the other post's 429 may have parked a host first: then the request is not sent (no status).
+    // The round stops at the first 429; the availability API (429 too, or not sent while the host is parked) is the
+    // fallback.
     assertThat(waybackObservations(Articles.PHOTO_POST))
         .extracting(o -> o.replaceAll(" (429|null)$", ""))
         .containsExactly("wayback-cdx RATE_LIMITED", "wayback-available RATE_LIMITED");
     assertThat(mementos(Articles.PHOTO_POST)).isEmpty();
-    assertThat(cli.query("select state from post where post_id = ?", Articles.PHOTO_POST).get(0).get("state"))
-        .isEqualTo("AVAILABLE");
-    assertThat(cli.query("select s.state from post_state s join post p on p.id = s.post_ref where p.post_id = ?",
-        Articles.PHOTO_POST)).extracting(r -> r.get("state")).containsExactly("AVAILABLE");
-    assertThat(cli.run("status", Articles.PHOTO_POST).out()).doesNotContain("could not reach")
-        .contains("wayback: no mementos stored");
+    assertThat(cli.query("select s.state from post_state s join post p on p.id = s.post_ref where p.post_id = ?"
+        + " order by s.id", Articles.PHOTO_POST)).extracting(r -> r.get("state"))
+        .containsExactly("AVAILABLE", "SUSPECTED_UNAVAILABLE");
 
     sandbox.setWaybackFault(Fault.none());
     clock.advance(Duration.ofDays(1));
     assertThat(cli.run("check").exit()).isZero();
     assertThat(mementos(Articles.PHOTO_POST)).hasSize(3);
-    assertThat(cli.query("select state from post where post_id = ?", Articles.PHOTO_POST).get(0).get("state"))
-        .isEqualTo("AVAILABLE");
+    assertThat(waybackObservations(Articles.PHOTO_POST)).filteredOn(o -> o.startsWith("wayback-cdx"))
+        .extracting(o -> o.replaceAll(" (429|null)$", ""))
+        .containsExactly("wayback-cdx RATE_LIMITED", "wayback-cdx AVAILABLE 200", "wayback-cdx AVAILABLE 200",
+            "wayback-cdx NOT_FOUND 200");
   }
 
   private int cdxRequests() {

@@ -161,6 +161,20 @@ public final class CliRunner implements AutoCloseable {
     return out;
   }
 
+  /**
+   * Opens the existing archive as {@code check} does (same settings, clock and name resolution; waits only
+   * recorded), for tests that drive the application layer, such as the scheduler's tasks, without the CLI.
+   */
+  public org.embedwatch.App openApp() {
+    List<String> overrides = new ArrayList<>();
+    List<String> args = settingArgs();
+    for (int i = 1; i < args.size(); i += 2) {
+      overrides.add(args.get(i));
+    }
+    Settings settings = new SettingsLoader(workDir, Map.of()).load(Optional.empty(), overrides);
+    return org.embedwatch.App.open(settings, clock, waits::add, dns);
+  }
+
   /** Opens the store the CLI runs with (migrated), for assertions on what was stored. */
   public Database database() {
     return Database.open(store());

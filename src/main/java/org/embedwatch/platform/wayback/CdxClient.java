@@ -12,7 +12,6 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.embedwatch.evidence.Outcome;
-import org.embedwatch.evidence.Platform;
 import org.embedwatch.net.Fetch;
 import org.embedwatch.net.HttpFetcher;
 import org.embedwatch.platform.PostKey;
@@ -44,15 +43,8 @@ public final class CdxClient {
 
   /** The URL patterns to query for a post: the twitter.com and x.com forms (with a handle) and the i/web form. */
   public static List<String> patterns(PostKey post) {
-    if (post.platform() != Platform.X) {
-      throw new IllegalArgumentException("only X posts have CDX patterns yet, not " + post.platform());
-    }
     List<String> out = new ArrayList<>();
-    if (post.handle() != null && post.handle().matches("[A-Za-z0-9_]{1,50}")) {
-      out.add("twitter.com/" + post.handle() + "/status/" + post.postId());
-      out.add("x.com/" + post.handle() + "/status/" + post.postId());
-    }
-    out.add("twitter.com/i/web/status/" + post.postId());
+    UrlForm.STATUS_PAGES.forEach(f -> f.pattern(post).ifPresent(out::add));
     return out;
   }
 
