@@ -19,11 +19,14 @@ import org.embedwatch.archive.PrivateFiles;
 import org.embedwatch.archive.TempSpace;
 import org.embedwatch.archive.ExchangeRecorder;
 import org.embedwatch.archive.WarcArchive;
+import org.embedwatch.archive.WarcinfoFields;
 import org.embedwatch.capture.CheckResult;
 import org.embedwatch.capture.CheckRunner;
 import org.embedwatch.capture.MediaFetcher;
 import org.embedwatch.capture.WaybackCorroboration;
+import org.embedwatch.evidence.Cadence;
 import org.embedwatch.evidence.CheckPolicy;
+import org.embedwatch.config.ScheduleSettings;
 import org.embedwatch.evidence.EvidenceEvent;
 import org.embedwatch.evidence.ConfirmationRule;
 import org.embedwatch.config.Settings;
@@ -48,7 +51,14 @@ import org.embedwatch.read.ContentSniffer;
 import org.embedwatch.read.InputExpander;
 import org.embedwatch.resolve.RemnantResolver;
 import org.embedwatch.platform.x.V2Search;
+import com.github.kagkarlsson.scheduler.task.Task;
+import org.embedwatch.schedule.CheckPostTask;
+import org.embedwatch.schedule.Daemon;
+import org.embedwatch.schedule.RunTally;
+import org.embedwatch.schedule.Worker;
 import org.embedwatch.store.Database;
+import org.embedwatch.store.ScheduledTasks;
+import org.embedwatch.store.SchedulerRuns;
 import org.embedwatch.store.EvidenceReader;
 import org.embedwatch.store.EvidenceStore;
 import org.embedwatch.store.UnusableArchiveException;
@@ -78,6 +88,8 @@ public final class App implements AutoCloseable {
   private final Map<Platform, String> missingClients;
   private final ExecutorService checkThreads;
   private final TempSpace temp;
+  private final RunTally tally = new RunTally();
+  private Daemon daemon; // built at first use (daemon, daemon --once, check), stopped at close
 
   private App(Settings settings, Clock clock, Sleeper sleeper, DnsResolver dns, Database db) {
     this.settings = settings;
@@ -125,20 +137,25 @@ public final class App implements AutoCloseable {
     });
     this.missingClients = Map.copyOf(missing);
     this.checkThreads = checkThreads(settings.check().concurrency());
-    CheckPolicy policy = new CheckPolicy(new ConfirmationRule(settings.check().confirmChecks(),
-        settings.check().confirmSpan(), settings.check().confirmEndpoints()), List.of(), settings.check().interval(),
-        settings.check().refetchPhotos());
+    ConfirmationRule rule = new ConfirmationRule(settings.check().confirmChecks(), settings.check().confirmSpan(),
+        settings.check().confirmEndpoints());
+    CheckPolicy policy = new CheckPolicy(rule, List.of(), "not checked yet", settings.check().refetchPhotos());
     this.checker = CheckRunner.of(endpoints,
         new MediaFetcher(http, new BlobStore(settings.archiveDir().resolve("media"), temp), sniffer,
             settings.media().maxBytes(), settings.media().maxPerPost()),
         evidence, store, new WaybackCorroboration(new CdxClient(http, json), new AvailabilityClient(http, json),
             new MementoClient(http, json), store, evidence),
-        policy, clock, checkThreads);
+        policy, cadence(settings.schedule(), rule), clock, checkThreads);
     this.inputs = new InputExpander(http, sniffer, settings.read().maxBytes(), clock);
     RemnantResolver remnants = new RemnantResolver(new CdxClient(http, json), new MementoClient(http, json),
         settings.xV2().map(token -> new V2Search(token, http, json)), store, clock);
     this.archiver = new Archiver(extractor, new BlobStore(settings.archiveDir().resolve("articles"), temp), store,
         checker, evidence, clock, remnants, inputs, settings.read().maxReferences());
+  }
+
+  /** When posts are checked: the decay curve, the confirmation interval {@code rule} needs, the retry backoff. */
+  static Cadence cadence(ScheduleSettings s, ConfirmationRule rule) {
+    return Cadence.of(s.postCadence(), s.postThen(), rule, s.retryFirst(), s.retryMax());
   }
 
   /** The threads posts are checked on: {@code check.concurrency} of them (0: as many as there are posts). */
@@ -213,6 +230,15 @@ public final class App implements AutoCloseable {
       return evidence;
     }
 
+    /** The scheduler's executions and recorded runs, read only. */
+    public ScheduledTasks tasks() {
+      return new ScheduledTasks(db);
+    }
+
+    public SchedulerRuns runs() {
+      return new SchedulerRuns(db);
+    }
+
     public Clock clock() {
       return clock;
     }
@@ -281,55 +307,44 @@ public final class App implements AutoCloseable {
     }
   }
 
-  /**
-   * The warcinfo fields: the software, the configuration's source and the settings that shape what was fetched and
-   * how (never a secret: for credentials only whether they were configured).
-   */
+  /** The warcinfo fields (see {@link WarcinfoFields}). */
   static Map<String, String> warcinfo(Settings s) {
-    Map<String, String> f = new LinkedHashMap<>();
-    f.put("software", SOFTWARE);
-    f.put("format", "WARC File Format 1.1");
-    f.put("conformsTo", "https://iipc.github.io/warc-specifications/specifications/warc-format/warc-1.1/");
-    f.put("configuration", s.source());
-    f.put("http-header-user-agent", s.net().userAgent());
-    if (!s.net().routes().isEmpty()) {
-      List<String> routes = new ArrayList<>();
-      s.net().routes().forEach((host, base) -> routes.add(host + " -> " + base));
-      f.put("embedwatch-routes", String.join(", ", routes));
-    }
-    if (!s.net().allowAddresses().entries().isEmpty()) {
-      // Internal addresses the operator opened (net.allow-addresses); every other one was refused.
-      f.put("embedwatch-allow-addresses", s.net().allowAddresses().toString());
-    }
-    Settings.Politeness p = s.net().politeness();
-    f.put("embedwatch-politeness", "rate " + rate(p.defaultRate()) + per(p.rates(), App::rate) + "; concurrency "
-        + limit(p.defaultConcurrency()) + per(p.concurrency(), App::limit) + "; retries " + p.retries() + " (backoff "
-        + p.retryBackoff() + ", at most " + p.retryMaxWait() + "); 429 park " + p.rateLimitPark());
-    f.put("embedwatch-limits", "net.connect-timeout " + s.net().connectTimeout() + ", net.read-timeout "
-        + s.net().readTimeout() + ", net.max-body-bytes " + s.net().maxBodyBytes() + ", media.max-bytes "
-        + s.media().maxBytes() + ", warc.max-file-bytes " + s.net().warcMaxFileBytes());
-    f.put("embedwatch-check", "interval " + s.check().interval() + ", concurrency " + limit(s.check().concurrency()));
-    f.put("embedwatch-credentials", "x.v1 " + (s.xV1().isPresent() ? "configured" : "none") + ", x.v2 "
-        + (s.xV2().isPresent() ? "configured" : "none") + ", meta.oembed " + (s.metaOEmbed().isPresent()
-        ? "configured" : "none") + " (values never recorded)");
-    return f;
+    return WarcinfoFields.of(s, SOFTWARE, cadence(s.schedule(), new ConfirmationRule(s.check().confirmChecks(),
+        s.check().confirmSpan(), s.check().confirmEndpoints())).describe());
   }
 
-  private static String rate(Settings.Rate r) {
-    return r.isOff() ? "off" : r.requests() + "/" + r.per();
+  /**
+   * The tasks this process's scheduler runs, one list for every task group: the lead adds the watch, alert and
+   * Wayback tasks here.
+   */
+  private List<Task<?>> tasks() {
+    ScheduleSettings s = settings.schedule();
+    List<Task<?>> tasks = new ArrayList<>();
+    tasks.add(new CheckPostTask(checker, tally, s.retryFirst(),
+        s.postCadence().isEmpty() ? s.postThen() : s.postCadence().get(0), clock).task());
+    return tasks;
   }
 
-  private static String limit(int n) {
-    return n == 0 ? "off" : Integer.toString(n);
-  }
-
-  private static <T> String per(Map<String, T> hosts, java.util.function.Function<T, String> show) {
-    if (hosts.isEmpty()) {
-      return "";
+  /**
+   * This process's scheduler run: a {@link Worker} named by host and pid on the store's database (lock-and-fetch on
+   * PostgreSQL), {@code check.concurrency} threads, recorded in {@code scheduler_run}.
+   */
+  public synchronized Daemon daemon() {
+    if (daemon == null) {
+      ScheduleSettings s = settings.schedule();
+      int threads = settings.check().concurrency() == 0 ? 16 : settings.check().concurrency();
+      ScheduledTasks scheduled = new ScheduledTasks(db);
+      Worker worker = Worker.of(db.dataSource(), tasks(), new Worker.Config(Worker.processName(), threads,
+          s.pollInterval(), s.heartbeat(), s.shutdownWait(), db.vendor() == Database.Vendor.POSTGRESQL), clock,
+          scheduled);
+      daemon = new Daemon(worker, tally, new SchedulerRuns(db), scheduled, s.summaryEvery(), clock);
     }
-    List<String> out = new ArrayList<>();
-    new java.util.TreeMap<>(hosts).forEach((host, v) -> out.add(host + " " + show.apply(v)));
-    return " (" + String.join(", ", out) + ")";
+    return daemon;
+  }
+
+  /** The results of the checks this process's scheduled tasks make, counted; commands listen to print them. */
+  public RunTally tally() {
+    return tally;
   }
 
   public Settings settings() {
@@ -383,6 +398,11 @@ public final class App implements AutoCloseable {
       throw new UncheckedIOException("cannot close the HTTP client", e);
     } finally {
       try {
+        synchronized (this) {
+          if (daemon != null) {
+            daemon.stop();
+          }
+        }
         checkThreads.shutdownNow();
         warc.close();
       } finally {

@@ -327,6 +327,14 @@ public final class Database implements Closeable {
     return vendor;
   }
 
+  /**
+   * The pool this store's connections come from, for the scheduler (db-scheduler), whose tasks live in this database
+   * and which runs its own statements on it.
+   */
+  public DataSource dataSource() {
+    return dataSource;
+  }
+
   /** A unit of work against one connection. */
   @FunctionalInterface
   public interface Work<T> {
