@@ -220,7 +220,7 @@ class EvidenceStoreTest {
   /** Records one check of {@code post} with one endpoint's observation (and {@code capture}, when not null). */
   private static long check(EvidenceStore store, long post, PostCapture capture, Instant nextDue) {
     CheckPolicy policy = new CheckPolicy(new ConfirmationRule(3, Duration.ofHours(24), 2), List.of("x-syndication"),
-        Duration.ofHours(24), false);
+        "cadence +PT24H", false);
     return store.record(new EvidenceEvent.CheckCompleted(new Check(post, Check.keyAfter(post, 0), T0, policy,
         List.of(), List.of(new CheckedEndpoint(observation(), capture, List.of(), List.of())), available(), nextDue)))
         .checkId();
