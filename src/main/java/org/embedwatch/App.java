@@ -20,7 +20,6 @@ import org.embedwatch.archive.TempSpace;
 import org.embedwatch.archive.ExchangeRecorder;
 import org.embedwatch.archive.WarcArchive;
 import org.embedwatch.archive.WarcinfoFields;
-import org.embedwatch.capture.CheckResult;
 import org.embedwatch.capture.CheckRunner;
 import org.embedwatch.capture.MediaFetcher;
 import org.embedwatch.capture.WaybackCorroboration;
@@ -55,7 +54,6 @@ import com.github.kagkarlsson.scheduler.task.Task;
 import org.embedwatch.schedule.CheckPostTask;
 import org.embedwatch.schedule.Daemon;
 import org.embedwatch.schedule.RunTally;
-import org.embedwatch.schedule.Worker;
 import org.embedwatch.store.Database;
 import org.embedwatch.store.ScheduledTasks;
 import org.embedwatch.store.SchedulerRuns;
@@ -145,17 +143,12 @@ public final class App implements AutoCloseable {
             settings.media().maxBytes(), settings.media().maxPerPost()),
         evidence, store, new WaybackCorroboration(new CdxClient(http, json), new AvailabilityClient(http, json),
             new MementoClient(http, json), store, evidence),
-        policy, cadence(settings.schedule(), rule), clock, checkThreads);
+        policy, Cadence.of(settings.schedule(), rule), clock, checkThreads);
     this.inputs = new InputExpander(http, sniffer, settings.read().maxBytes(), clock);
     RemnantResolver remnants = new RemnantResolver(new CdxClient(http, json), new MementoClient(http, json),
         settings.xV2().map(token -> new V2Search(token, http, json)), store, clock);
     this.archiver = new Archiver(extractor, new BlobStore(settings.archiveDir().resolve("articles"), temp), store,
         checker, evidence, clock, remnants, inputs, settings.read().maxReferences());
-  }
-
-  /** When posts are checked: the decay curve, the confirmation interval {@code rule} needs, the retry backoff. */
-  static Cadence cadence(ScheduleSettings s, ConfirmationRule rule) {
-    return Cadence.of(s.postCadence(), s.postThen(), rule, s.retryFirst(), s.retryMax());
   }
 
   /** The threads posts are checked on: {@code check.concurrency} of them (0: as many as there are posts). */
@@ -231,12 +224,8 @@ public final class App implements AutoCloseable {
     }
 
     /** The scheduler's executions and recorded runs, read only. */
-    public ScheduledTasks tasks() {
-      return new ScheduledTasks(db);
-    }
-
-    public SchedulerRuns runs() {
-      return new SchedulerRuns(db);
+    public Daemon.Reads schedule() {
+      return new Daemon.Reads(new ScheduledTasks(db), new SchedulerRuns(db));
     }
 
     public Clock clock() {
@@ -309,7 +298,7 @@ public final class App implements AutoCloseable {
 
   /** The warcinfo fields (see {@link WarcinfoFields}). */
   static Map<String, String> warcinfo(Settings s) {
-    return WarcinfoFields.of(s, SOFTWARE, cadence(s.schedule(), new ConfirmationRule(s.check().confirmChecks(),
+    return WarcinfoFields.of(s, SOFTWARE, Cadence.of(s.schedule(), new ConfirmationRule(s.check().confirmChecks(),
         s.check().confirmSpan(), s.check().confirmEndpoints())).describe());
   }
 
@@ -325,19 +314,10 @@ public final class App implements AutoCloseable {
     return tasks;
   }
 
-  /**
-   * This process's scheduler run: a {@link Worker} named by host and pid on the store's database (lock-and-fetch on
-   * PostgreSQL), {@code check.concurrency} threads, recorded in {@code scheduler_run}.
-   */
+  /** This process's scheduler run ({@link Daemon#of}), built at first use and stopped at close. */
   public synchronized Daemon daemon() {
     if (daemon == null) {
-      ScheduleSettings s = settings.schedule();
-      int threads = settings.check().concurrency() == 0 ? 16 : settings.check().concurrency();
-      ScheduledTasks scheduled = new ScheduledTasks(db);
-      Worker worker = Worker.of(db.dataSource(), tasks(), new Worker.Config(Worker.processName(), threads,
-          s.pollInterval(), s.heartbeat(), s.shutdownWait(), db.vendor() == Database.Vendor.POSTGRESQL), clock,
-          scheduled);
-      daemon = new Daemon(worker, tally, new SchedulerRuns(db), scheduled, s.summaryEvery(), clock);
+      daemon = Daemon.of(db, tasks(), settings, tally, clock);
     }
     return daemon;
   }

@@ -35,7 +35,7 @@ final class ScheduleCommand implements Callable<Integer> {
     PrintWriter out = Main.out(spec);
     try (App.ReadOnlyEvidence app = App.openReadOnly(main.settings(), main.clock())) {
       Instant now = app.clock().instant();
-      ScheduledTasks tasks = app.tasks();
+      ScheduledTasks tasks = app.schedule().tasks();
       Map<String, Integer> all = tasks.countByKind();
       Map<String, Integer> due = tasks.dueByKind(now);
       out.println("scheduled at " + now + ":");
@@ -53,7 +53,7 @@ final class ScheduleCommand implements Callable<Integer> {
         out.println("  " + e.due() + "  " + e.kind() + "  " + VisibleText.of(e.what())
             + (e.pickedBy() == null ? "" : "  (running on " + VisibleText.of(e.pickedBy()) + ")"));
       }
-      List<SchedulerRuns.Run> recent = app.runs().recent(runs);
+      List<SchedulerRuns.Run> recent = app.schedule().runs().recent(runs);
       out.println(recent.isEmpty() ? "no runs recorded" : "recent runs:");
       for (SchedulerRuns.Run r : recent) {
         out.println("  " + r.startedAt() + "  " + r.mode() + " on " + VisibleText.of(r.worker()) + ": checked "

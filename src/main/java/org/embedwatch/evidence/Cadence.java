@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import org.embedwatch.config.ScheduleSettings;
 
 /**
  * When a post is checked next: the decay curve (offsets from the post's first check, then a fixed interval), faster
@@ -52,6 +53,11 @@ public record Cadence(List<Duration> offsets, Duration then, Duration confirmEve
       Duration retryMax) {
     Duration every = rule.checks() <= 1 ? rule.span() : rule.span().dividedBy(rule.checks() - 1);
     return new Cadence(offsets, then, every.compareTo(SHORTEST) < 0 ? SHORTEST : every, retryFirst, retryMax);
+  }
+
+  /** The cadence of the {@code schedule.*} settings, with the confirmation interval {@code rule} needs. */
+  public static Cadence of(ScheduleSettings s, ConfirmationRule rule) {
+    return of(s.postCadence(), s.postThen(), rule, s.retryFirst(), s.retryMax());
   }
 
   /**

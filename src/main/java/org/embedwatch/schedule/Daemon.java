@@ -7,6 +7,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import com.github.kagkarlsson.scheduler.task.Task;
+import java.util.List;
+import org.embedwatch.config.ScheduleSettings;
+import org.embedwatch.config.Settings;
+import org.embedwatch.store.Database;
 import org.embedwatch.store.ScheduledTasks;
 import org.embedwatch.store.SchedulerRuns;
 import org.slf4j.Logger;
@@ -37,6 +42,24 @@ public final class Daemon {
     this.summaryEvery = summaryEvery;
     this.clock = clock;
   }
+
+  /**
+   * This process's scheduler run: a {@link Worker} named by host and pid on the store's database (lock-and-fetch on
+   * PostgreSQL) with {@code check.concurrency} threads (16 when unlimited) running {@code tasks}, its runs recorded in
+   * {@code scheduler_run}.
+   */
+  public static Daemon of(Database db, List<Task<?>> tasks, Settings settings, RunTally tally, Clock clock) {
+    ScheduleSettings s = settings.schedule();
+    int threads = settings.check().concurrency() == 0 ? 16 : settings.check().concurrency();
+    ScheduledTasks scheduled = new ScheduledTasks(db);
+    Worker worker = Worker.of(db.dataSource(), tasks, new Worker.Config(Worker.processName(), threads,
+        s.pollInterval(), s.heartbeat(), s.shutdownWait(), db.vendor() == Database.Vendor.POSTGRESQL), clock,
+        scheduled);
+    return new Daemon(worker, tally, new SchedulerRuns(db), scheduled, s.summaryEvery(), clock);
+  }
+
+  /** What {@code schedule} reads: the executions and the recorded runs. */
+  public record Reads(ScheduledTasks tasks, SchedulerRuns runs) {}
 
   /**
    * Runs everything due now, and what those runs make due now, then returns what it did.
