@@ -20,11 +20,13 @@ import org.embedwatch.archive.PrivateFiles;
 import org.embedwatch.archive.TempSpace;
 import org.embedwatch.archive.ExchangeRecorder;
 import org.embedwatch.archive.WarcArchive;
-import org.embedwatch.capture.CheckResult;
+import org.embedwatch.archive.WarcinfoFields;
 import org.embedwatch.capture.CheckRunner;
 import org.embedwatch.capture.MediaFetcher;
 import org.embedwatch.capture.WaybackCorroboration;
+import org.embedwatch.evidence.Cadence;
 import org.embedwatch.evidence.CheckPolicy;
+import org.embedwatch.config.ScheduleSettings;
 import org.embedwatch.evidence.EvidenceEvent;
 import org.embedwatch.evidence.EvidenceEvent.HostParked;
 import org.embedwatch.evidence.ConfirmationRule;
@@ -55,7 +57,16 @@ import org.embedwatch.read.InputExpander;
 import org.embedwatch.resolve.RemnantResolver;
 import org.embedwatch.platform.x.V2Search;
 import org.embedwatch.store.AlertRows;
+import com.github.kagkarlsson.scheduler.task.Task;
+import org.embedwatch.schedule.AlertDeliveries;
+import org.embedwatch.schedule.CheckPostTask;
+import org.embedwatch.schedule.Daemon;
+import org.embedwatch.schedule.RunTally;
+import org.embedwatch.schedule.WatchTasks;
+import org.embedwatch.store.WatchTable;
 import org.embedwatch.store.Database;
+import org.embedwatch.store.ScheduledTasks;
+import org.embedwatch.store.SchedulerRuns;
 import org.embedwatch.store.EvidenceReader;
 import org.embedwatch.store.EvidenceStore;
 import org.embedwatch.store.SharedBuckets;
@@ -86,7 +97,10 @@ public final class App implements AutoCloseable {
   private final ExecutorService checkThreads;
   private final TempSpace temp;
   private final AlertDispatcher alerts;
-  private final List<Task<?>> tasks;
+  private final Task<?> waybackLookups;
+  private final RunTally tally = new RunTally();
+  private Daemon daemon; // built at first use (daemon, daemon --once), stopped at close
+  private Daemon checks; // built at first use (check), stopped at close
 
   private App(Settings settings, Clock clock, Sleeper sleeper, DnsResolver dns, Database db) {
     this.settings = settings;
@@ -128,16 +142,16 @@ public final class App implements AutoCloseable {
     });
     this.missingClients = Map.copyOf(missing);
     this.checkThreads = checkThreads(settings.check().concurrency());
-    CheckPolicy policy = new CheckPolicy(new ConfirmationRule(settings.check().confirmChecks(),
-        settings.check().confirmSpan(), settings.check().confirmEndpoints()), List.of(), settings.check().interval(),
-        settings.check().refetchPhotos());
+    ConfirmationRule rule = new ConfirmationRule(settings.check().confirmChecks(), settings.check().confirmSpan(),
+        settings.check().confirmEndpoints());
+    CheckPolicy policy = new CheckPolicy(rule, List.of(), "not checked yet", settings.check().refetchPhotos());
     WaybackCorroboration wayback = new WaybackCorroboration(new WaybackClients(new CdxClient(http, json),
         new AvailabilityClient(http, json), new MementoClient(http, json)), store, evidence,
         new WaybackLookups(db.dataSource()), clock);
-    this.tasks = List.of(WaybackLookups.task(wayback));
+    this.waybackLookups = WaybackLookups.task(wayback);
     this.checker = CheckRunner.of(endpoints, new MediaFetcher(http, new BlobStore(settings.archiveDir()
-        .resolve("media"), temp), sniffer, settings.media(), clock), evidence, store, wayback, policy, clock,
-        checkThreads);
+        .resolve("media"), temp), sniffer, settings.media(), clock), evidence, store, wayback, policy,
+        Cadence.of(settings.schedule(), rule), clock, checkThreads);
     this.inputs = new InputExpander(http, sniffer, settings.read().maxBytes(), clock);
     RemnantResolver remnants = new RemnantResolver(new CdxClient(http, json), new MementoClient(http, json),
         settings.xV2().map(token -> new V2Search(token, http, json)), store, clock);
@@ -220,6 +234,11 @@ public final class App implements AutoCloseable {
       return evidence;
     }
 
+    /** The scheduler's executions and recorded runs, read only. */
+    public Daemon.Reads schedule() {
+      return new Daemon.Reads(new ScheduledTasks(db), new SchedulerRuns(db));
+    }
+
     public Clock clock() {
       return clock;
     }
@@ -293,11 +312,52 @@ public final class App implements AutoCloseable {
     }
   }
 
-  /** The warcinfo fields of a run: see {@link WarcInfo}. */
+  /** The warcinfo fields (see {@link WarcinfoFields}). */
   static Map<String, String> warcinfo(Settings s) {
-    return WarcInfo.of(s);
+    return WarcinfoFields.of(s, SOFTWARE, Cadence.of(s.schedule(), new ConfirmationRule(s.check().confirmChecks(),
+        s.check().confirmSpan(), s.check().confirmEndpoints())).describe());
   }
 
+  /**
+   * Every task kind this process's scheduler knows, in one list: {@code check-post}, the watch and article tasks
+   * ({@link WatchTasks}), {@code wayback-lookup} and {@code deliver-alerts}. Every worker knows every kind, so none is
+   * left unresolved.
+   */
+  public List<Task<?>> tasks() {
+    List<Task<?>> tasks = new ArrayList<>();
+    tasks.add(checkPostTask());
+    tasks.addAll(watchTasks());
+    tasks.add(waybackLookups);
+    tasks.add(new AlertDeliveries(alerts, settings.alerts().interval(), clock).task());
+    return tasks;
+  }
+
+  private Task<?> checkPostTask() {
+    ScheduleSettings s = settings.schedule();
+    return new CheckPostTask(checker, tally, s.retryFirst(),
+        s.postCadence().isEmpty() ? s.postThen() : s.postCadence().get(0), clock).task();
+  }
+
+  /** This process's scheduler, running every task kind ({@code daemon}), built at first use and stopped at close. */
+  public synchronized Daemon daemon() {
+    if (daemon == null) {
+      daemon = Daemon.of(db, tasks(), settings, tally, clock);
+    }
+    return daemon;
+  }
+
+  /** This process's scheduler for {@code check}: it runs the due {@code check-post} executions only. */
+  public synchronized Daemon checks() {
+    if (checks == null) {
+      checks = Daemon.of(db, List.of(checkPostTask()), settings, tally, clock);
+    }
+    return checks;
+  }
+
+  /** The results of the checks this process's scheduled tasks make, counted; commands listen to print them. */
+  public RunTally tally() {
+    return tally;
+  }
 
   public Settings settings() {
     return settings;
@@ -318,11 +378,6 @@ public final class App implements AutoCloseable {
 
   public CheckRunner checker() {
     return checker;
-  }
-
-  /** The scheduler's task kinds of this archive's work: {@code wayback-lookup} ({@link WaybackLookups}). */
-  public List<Task<?>> tasks() {
-    return tasks;
   }
 
   /**
@@ -357,8 +412,8 @@ public final class App implements AutoCloseable {
   }
 
   /** The task kinds of watches and articles, for the scheduler: poll-watch, archive-article, recapture, remnants. */
-  public List<com.github.kagkarlsson.scheduler.task.Task<?>> watchTasks() {
-    return new org.embedwatch.schedule.WatchTasks(archiver, inputs, evidence, new org.embedwatch.store.WatchTable(db),
+  public List<Task<?>> watchTasks() {
+    return new WatchTasks(archiver, inputs, evidence, new WatchTable(db),
         settings.schedule(), clock).tasks();
   }
 
@@ -371,6 +426,14 @@ public final class App implements AutoCloseable {
       throw new UncheckedIOException("cannot close the HTTP client", e);
     } finally {
       try {
+        synchronized (this) {
+          if (daemon != null) {
+            daemon.stop();
+          }
+          if (checks != null) {
+            checks.stop();
+          }
+        }
         checkThreads.shutdownNow();
         warc.close();
       } finally {

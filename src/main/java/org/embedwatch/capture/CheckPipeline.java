@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.embedwatch.evidence.Cadence;
 import org.embedwatch.evidence.CaptureRecord;
 import org.embedwatch.evidence.Check;
 import org.embedwatch.evidence.CheckPolicy;
@@ -35,16 +36,21 @@ final class CheckPipeline {
   private final EvidenceStore store;
   private final WaybackCorroboration wayback;
   private final CheckPolicy policy;
+  private final Cadence cadence;
   private final Clock clock;
 
-  /** @param policy the confirmation rule and cadence; its endpoints are set per platform here */
+  /**
+   * @param policy the confirmation rule; its endpoints are set per platform here, its cadence step per check
+   * @param cadence when each post is checked next
+   */
   CheckPipeline(PostObserver observer, EvidenceReader reader, EvidenceStore store, WaybackCorroboration wayback,
-      CheckPolicy policy, Clock clock) {
+      CheckPolicy policy, Cadence cadence, Clock clock) {
     this.observer = observer;
     this.reader = reader;
     this.store = store;
     this.wayback = wayback;
     this.policy = policy;
+    this.cadence = cadence;
     this.clock = clock;
   }
 
@@ -53,7 +59,11 @@ final class CheckPipeline {
     return policy.withEndpoints(observer.endpointsOf(post.platform()));
   }
 
-  CheckResult check(PostRecord post, Map<String, PostFetch> batched, String via) {
+  /**
+   * Checks {@code post} and records the check under {@code key}, or, when empty, under the key after its last check
+   * ({@link Check#keyAfter}); a check whose key is stored already is a duplicate and records nothing.
+   */
+  CheckResult check(PostRecord post, Map<String, PostFetch> batched, String via, Optional<String> key) {
     List<ObservationRecord> stored = reader.observations(post.id());
     List<CaptureRecord> captures = reader.capturesWithoutBodies(post.id());
     int number = lastCheck(stored) + 1;
@@ -63,13 +73,14 @@ final class CheckPipeline {
       return new CheckResult(post, List.of(), new DerivedState(post.state(), post.reason()), 0, false, List.of(), via,
           MementoAttempt.notDue(), false, null);
     }
-    CheckPolicy judged = policyFor(post);
     List<Observation> history = observations(stored, answers);
-    DerivedState state = StateFold.fold(history, judged);
+    DerivedState state = StateFold.fold(history, policyFor(post));
     Instant at = clock.instant();
+    Cadence.Step next = cadence.next(firstCheck(history, at), at, state.state(), unreachableInRow(history));
+    CheckPolicy judged = policyFor(post).withCadence(next.rule());
     List<CheckedEndpoint> checked = findings(post, answers, captures);
-    Check check = new Check(post.id(), Check.keyAfter(post.id(), number - 1), at, judged,
-        stored.stream().map(ObservationRecord::id).toList(), checked, state, at.plus(judged.interval()));
+    Check check = new Check(post.id(), key.orElse(Check.keyAfter(post.id(), number - 1)), at, judged,
+        stored.stream().map(ObservationRecord::id).toList(), checked, state, next.due());
     EvidenceStore.RecordedCheck recorded = store.record(new EvidenceEvent.CheckCompleted(check));
     List<PostFetch> fetches = answers.stream().map(PostObserver.Answer::fetch).toList();
     boolean captured = answers.stream().anyMatch(a -> a.capture() != null);
@@ -154,6 +165,30 @@ final class CheckPipeline {
       out.add(new CitationCheck.Cited(c, article.orElse(null)));
     }
     return out;
+  }
+
+  /** When the post was first checked: its earliest observation in a numbered check, else {@code now}. */
+  private static Instant firstCheck(List<Observation> history, Instant now) {
+    return history.stream().filter(o -> o.check() > 0).map(Observation::observedAt).min(Instant::compareTo)
+        .orElse(now);
+  }
+
+  /** How many of the latest checks in a row got no answer that is evidence (all transport errors, timeouts, 429s). */
+  static int unreachableInRow(List<Observation> history) {
+    java.util.TreeMap<Integer, Boolean> evidence = new java.util.TreeMap<>();
+    for (Observation o : history) {
+      if (o.check() > 0) {
+        evidence.merge(o.check(), o.outcome().isEvidence(), Boolean::logicalOr);
+      }
+    }
+    int n = 0;
+    for (boolean any : evidence.descendingMap().values()) {
+      if (any) {
+        break;
+      }
+      n++;
+    }
+    return n;
   }
 
   private static int lastCheck(List<ObservationRecord> stored) {

@@ -1,11 +1,8 @@
 package org.embedwatch.capture;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -17,9 +14,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import org.embedwatch.archive.ArchiveWriteException;
+import org.embedwatch.evidence.Cadence;
 import org.embedwatch.evidence.CheckPolicy;
 import org.embedwatch.evidence.Platform;
-import org.embedwatch.evidence.PostRecord;
 import org.embedwatch.evidence.PostRecord;
 import org.embedwatch.platform.BatchPostEndpoint;
 import org.embedwatch.platform.PostEndpoint;
@@ -38,23 +35,16 @@ import org.slf4j.LoggerFactory;
 public final class CheckRunner {
   private static final Logger log = LoggerFactory.getLogger(CheckRunner.class);
 
-  /**
-   * How long a claimed post is left to this process: longer than checking one batch takes, so that no other process
-   * claims it again before its check is recorded; a post whose check never comes (the process died) is due again after.
-   */
-  static final Duration CLAIM_LEASE = Duration.ofHours(1);
-  /** Posts claimed at a time: as many as one batch request (v1.1 statuses/lookup, v2 tweets) asks about. */
-  static final int CLAIM_BATCH = 100;
-
   private final List<PostEndpoint> endpoints;
   private final CheckPipeline pipeline;
-  private final EvidenceStore store;
+  private final EvidenceReader reader;
   private final Executor executor;
 
-  private CheckRunner(List<PostEndpoint> endpoints, CheckPipeline pipeline, EvidenceStore store, Executor executor) {
+  private CheckRunner(List<PostEndpoint> endpoints, CheckPipeline pipeline, EvidenceReader reader,
+      Executor executor) {
     this.endpoints = List.copyOf(endpoints);
     this.pipeline = pipeline;
-    this.store = store;
+    this.reader = reader;
     this.executor = executor;
   }
 
@@ -63,14 +53,16 @@ public final class CheckRunner {
    *
    * @param media fetches and stores each captured post's media
    * @param wayback asked after the live endpoints where due (see {@link WaybackCorroboration})
-   * @param policy the confirmation rule and cadence each check is judged by and stored with
+   * @param policy the confirmation rule each check is judged by and stored with
+   * @param cadence when each post is checked next
    * @param executor runs the checks of one round; the composition root owns and shuts it down
    */
   public static CheckRunner of(List<PostEndpoint> endpoints, MediaFetcher media, EvidenceReader reader,
-      EvidenceStore store, WaybackCorroboration wayback, CheckPolicy policy, Clock clock, Executor executor) {
+      EvidenceStore store, WaybackCorroboration wayback, CheckPolicy policy, Cadence cadence, Clock clock,
+      Executor executor) {
     PostObserver observer = new PostObserver(endpoints, media, policy.refetchPhotos());
-    return new CheckRunner(endpoints, new CheckPipeline(observer, reader, store, wayback, policy, clock), store,
-        executor);
+    return new CheckRunner(endpoints, new CheckPipeline(observer, reader, store, wayback, policy, cadence, clock),
+        reader, executor);
   }
 
   /**
@@ -89,21 +81,27 @@ public final class CheckRunner {
   }
 
   /**
-   * Checks the posts due at {@code now} that a client can observe, claiming them a batch at a time
-   * ({@link EvidenceStore#claimDue}), so that checks running at once in other processes on this archive check each
-   * due post once between them; then the posts their captures named.
-   *
-   * @param onEach told each post's result as it comes
+   * The check of one post for one due time of its scheduled task: recorded under the key {@code post 12 due
+   * 2026-12-08T01:00:00Z}, so that the task run twice for that due time (two workers, or a run cut off after the
+   * record) records one check; the second run is a duplicate ({@link CheckResult#duplicate()}). Isolated like the
+   * checks of a run: an exception is the post's failed result.
    */
-  public Summary checkDue(Instant now, Consumer<CheckResult> onEach) {
-    Set<Platform> supported = EnumSet.noneOf(Platform.class);
-    Arrays.stream(Platform.values()).filter(this::supports).forEach(supported::add);
-    Tally tally = new Tally(onEach);
-    List<PostRecord> batch;
-    while (!(batch = store.claimDue(now, CLAIM_LEASE, CLAIM_BATCH, supported)).isEmpty()) {
-      checkAll(batch, tally);
+  public CheckResult checkScheduled(PostRecord post, Instant due) {
+    String key = "post " + post.id() + " due " + due;
+    try {
+      return pipeline.check(post, Map.of(), null, java.util.Optional.of(key));
+    } catch (ArchiveWriteException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      log.warn("check of {} {} due {} failed, nothing of it recorded: {}", post.platform().key(), post.postId(), due,
+          e.toString(), e);
+      return CheckResult.failed(post, null, oneLine(e));
     }
-    return tally.summary();
+  }
+
+  /** The post as stored now (its next due time is the one its last recorded check set). */
+  public java.util.Optional<PostRecord> post(long postRef) {
+    return reader.post(postRef);
   }
 
   /** Checks {@code posts} (those a client can observe), claiming nothing: {@code check --all}. */
@@ -236,7 +234,7 @@ public final class CheckRunner {
   /** One post's check, isolated: an exception is this post's failure, never the run's. */
   private CheckResult checkOne(PostRecord post, Map<String, PostFetch> batched, String via) {
     try {
-      return pipeline.check(post, batched, via);
+      return pipeline.check(post, batched, via, java.util.Optional.empty());
     } catch (ArchiveWriteException e) {
       throw e; // the run's failure, not this post's
     } catch (RuntimeException e) {

@@ -13,6 +13,7 @@ import org.embedwatch.capture.StopToken;
 import org.embedwatch.evidence.Platform;
 import org.embedwatch.evidence.PostRecord;
 import org.embedwatch.evidence.PostState;
+import org.embedwatch.schedule.RunTally;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -46,9 +47,10 @@ final class CheckCommand implements Callable<Integer> {
   }
 
   /**
-   * Checks due posts (claimed, so that checks running at once in other processes each check a due post once between
-   * them) or, with {@code all}, every post, printing one line per post and a summary. With {@code all}, no new check
-   * starts once {@code stop} is requested (the summary then counts the checks done); {@code progress} is told each one.
+   * Checks due posts (their scheduled check-post tasks, so that checks running at once in other processes each check
+   * a due post once per due time between them) or, with {@code all}, every post, printing one line per post and a
+   * summary. With {@code all}, no new check starts once {@code stop} is requested (the summary then counts the checks
+   * done); {@code progress} is told each one.
    */
   static CheckRunner.Summary run(App app, boolean all, PrintWriter out, StopToken stop, CheckProgress progress) {
     List<PostRecord> candidates = all ? app.evidence().posts() : app.evidence().duePosts(app.clock().instant());
@@ -66,8 +68,7 @@ final class CheckCommand implements Callable<Integer> {
       progress.checked(result);
     };
     progress.start(candidates.size() - skipped.values().stream().mapToLong(Long::longValue).sum());
-    CheckRunner.Summary s = all ? app.checker().checkEach(candidates, stop, print)
-        : app.checker().checkDue(app.clock().instant(), print);
+    CheckRunner.Summary s = all ? app.checker().checkEach(candidates, stop, print) : due(app, print);
     progress.close(); // the display ends above the summary
     out.println("checked " + s.checked() + (s.checked() == 1 ? " post" : " posts") + ": " + s.flagged()
         + " flagged, " + s.unreachable() + " with an unreachable endpoint"
@@ -78,6 +79,26 @@ final class CheckCommand implements Callable<Integer> {
             .toList())));
     out.flush();
     return s;
+  }
+
+  /**
+   * Runs the due check-post tasks through this process's scheduler worker until none is due (as {@code daemon --once}
+   * does), so that a {@code check} and a daemon, or two {@code check}s, check a post once per due time between them.
+   */
+  private static CheckRunner.Summary due(App app, Consumer<CheckResult> print) {
+    Object lock = new Object();
+    Consumer<CheckResult> one = r -> {
+      synchronized (lock) {
+        print.accept(r); // the tasks run on several threads: one line at a time
+      }
+    };
+    app.tally().listen(one);
+    try {
+      RunTally.Snapshot s = app.checks().once("check");
+      return new CheckRunner.Summary(s.checked(), s.flagged(), s.unreachable(), s.failed());
+    } finally {
+      app.tally().stopListening(one);
+    }
   }
 
   /** {@code x 123 @handle: AVAILABLE -> SUSPECTED_UNAVAILABLE (deleted) — <each endpoint's answer>}. */

@@ -28,6 +28,8 @@ import picocli.CommandLine.Spec;
       ExtractCommand.class,
       ArchiveCommand.class,
       CheckCommand.class,
+      DaemonCommand.class,
+      ScheduleCommand.class,
       ResolveCommand.class,
       StatusCommand.class,
       ReportCommand.class,

@@ -43,12 +43,21 @@ public record ScheduleSettings(
     postCadence = List.copyOf(postCadence);
   }
 
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ScheduleSettings.class);
+  /** The single re-check interval before the decay cadence: still known, to say that it is ignored. */
+  static final String REPLACED_INTERVAL = "check.interval";
+
   /** The keys read here. */
-  static final Set<String> KEYS = Set.of("schedule.post-cadence", "schedule.post-then", "schedule.retry-first",
+  static final Set<String> KEYS = Set.of(REPLACED_INTERVAL, "schedule.post-cadence", "schedule.post-then", "schedule.retry-first",
       "schedule.retry-max", "schedule.article-daily-for", "schedule.article-then", "schedule.remnant-retry",
       "watch.every", "daemon.poll-interval", "daemon.heartbeat", "daemon.shutdown-wait", "daemon.summary-every");
 
   static ScheduleSettings read(Properties p, String source) {
+    if (p.containsKey(REPLACED_INTERVAL)) {
+      // An older configuration: the single re-check interval became the decay cadence (issue 13).
+      log.warn("{}={} in {} is replaced by schedule.post-cadence and schedule.post-then and is ignored; remove it",
+          REPLACED_INTERVAL, p.getProperty(REPLACED_INTERVAL), source);
+    }
     return new ScheduleSettings(
         cadence(p, "schedule.post-cadence", source),
         SettingsLoader.duration(p, "schedule.post-then", source),

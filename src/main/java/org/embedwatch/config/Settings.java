@@ -178,7 +178,6 @@ public record Settings(
   /**
    * Re-check settings.
    *
-   * @param interval a post is due for a re-check this long after its last check
    * @param concurrency how many posts are checked at once (0: one thread per post, no limit); each host's own
    *     {@code net.concurrency.*} limit still holds
    * @param confirmChecks how many unavailable checks confirm that a post is unavailable
@@ -187,7 +186,7 @@ public record Settings(
    * @param refetchPhotos whether a re-check fetches a post's photos again even when its content fingerprint is
    *     unchanged, so that a picture replaced under the same URL is seen (photos only; videos are not re-fetched)
    */
-  public record Check(Duration interval, int concurrency, int confirmChecks, Duration confirmSpan,
+  public record Check(int concurrency, int confirmChecks, Duration confirmSpan,
       int confirmEndpoints, boolean refetchPhotos) {}
 
   /**

@@ -38,7 +38,7 @@ public final class SettingsLoader {
       "archive.dir", "store.url", "store.user", "store.password", "net.user-agent", "net.connect-timeout", "net.read-timeout",
       "net.retries", "net.retry-backoff", "net.retry-max-wait", "net.rate-limit-park",
       "net.max-body-bytes", "net.only-routed", "net.allow-addresses", "net.request-deadline", "net.min-bytes-per-second",
-      "net.min-rate-window", "net.max-park", "net.max-parse-bytes", "warc.max-file-bytes", "check.interval", "check.concurrency", "check.confirm-checks", "check.confirm-span",
+      "net.min-rate-window", "net.max-park", "net.max-parse-bytes", "warc.max-file-bytes", "check.concurrency", "check.confirm-checks", "check.confirm-span",
       "check.confirm-endpoints", "check.refetch-photos", "read.max-bytes", "media.max-bytes",
       "media.max-per-post", "extract.max-references",
       "x.v1.consumer-key",
@@ -162,7 +162,7 @@ public final class SettingsLoader {
         bytesPerSecond(p, "net.min-bytes-per-second", source),
         duration(p, "net.min-rate-window", source),
         bytesAtMost(p, "net.max-parse-bytes", MAX_BODY_BYTES, source));
-    Settings.Check check = new Settings.Check(duration(p, "check.interval", source),
+    Settings.Check check = new Settings.Check(
         concurrencyLimit(p, "check.concurrency", source), count(p, "check.confirm-checks", 1, 100, source),
         duration(p, "check.confirm-span", source), count(p, "check.confirm-endpoints", 1, 10, source),
         bool(p, "check.refetch-photos", source));

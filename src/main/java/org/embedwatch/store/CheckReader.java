@@ -2,6 +2,7 @@ package org.embedwatch.store;
 
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -32,7 +33,7 @@ public final class CheckReader {
             CheckPolicy policy = new CheckPolicy(new ConfirmationRule(rs.getInt("confirm_checks"),
                 Duration.ofSeconds(rs.getLong("confirm_span_seconds")), rs.getInt("confirm_endpoints")),
                 endpoints.isEmpty() ? List.of() : Arrays.asList(endpoints.split(",")),
-                Duration.ofSeconds(rs.getLong("interval_seconds")), rs.getBoolean("refetch_photos"));
+                cadence(rs), rs.getBoolean("refetch_photos"));
             String reason = rs.getString("reason");
             out.add(new CheckRecord(rs.getLong("id"), postRef, rs.getInt("check_no"), rs.getString("check_key"),
                 Sql.instant(rs, "checked_at"), policy, PostState.valueOf(rs.getString("state")),
@@ -42,5 +43,11 @@ public final class CheckReader {
         return out;
       }
     });
+  }
+
+  /** The cadence step stored with a check; for a check recorded before V17, the interval it was given. */
+  private static String cadence(ResultSet rs) throws SQLException {
+    String step = rs.getString("cadence");
+    return step != null ? step : "interval " + Duration.ofSeconds(rs.getLong("interval_seconds"));
   }
 }

@@ -67,7 +67,7 @@ final class CheckRows {
   private static long insertCheck(Connection c, Check check, int number) throws SQLException {
     try (PreparedStatement ps = c.prepareStatement("insert into post_check(post_ref, check_no, check_key, checked_at,"
         + " state, reason, confirm_checks, confirm_span_seconds, confirm_endpoints, endpoints, interval_seconds,"
-        + " refetch_photos, next_check_at) values (?,?,?,?,?,?,?,?,?,?,?,?,?)", Statement.RETURN_GENERATED_KEYS)) {
+        + " refetch_photos, next_check_at, cadence) values (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", Statement.RETURN_GENERATED_KEYS)) {
       ps.setLong(1, check.postRef());
       ps.setInt(2, number);
       ps.setString(3, check.key());
@@ -78,9 +78,10 @@ final class CheckRows {
       ps.setLong(8, check.policy().confirmation().span().getSeconds());
       ps.setInt(9, check.policy().confirmation().endpoints());
       ps.setString(10, Sql.clip(String.join(",", check.policy().endpoints()), 1000));
-      ps.setLong(11, check.policy().interval().getSeconds());
+      ps.setLong(11, java.time.Duration.between(check.at(), check.nextDue()).getSeconds());
       ps.setBoolean(12, check.policy().refetchPhotos());
       ps.setObject(13, Sql.time(check.nextDue()));
+      ps.setString(14, Sql.clip(check.policy().cadence(), 200));
       return Sql.insert(ps);
     }
   }
@@ -167,6 +168,7 @@ final class CheckRows {
       ps.setLong(7, post.id());
       ps.executeUpdate();
     }
+    TaskRows.moveCheck(c, post.id(), check.nextDue());
     return changed;
   }
 }

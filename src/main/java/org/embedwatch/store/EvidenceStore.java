@@ -1,14 +1,10 @@
 package org.embedwatch.store;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.embedwatch.evidence.EvidenceEvent;
 import org.embedwatch.evidence.Finding;
-import org.embedwatch.evidence.Platform;
 import org.embedwatch.evidence.PostRecord;
 import org.embedwatch.extract.Reference;
 
@@ -160,19 +156,6 @@ public final class EvidenceStore {
       ParkRows.cut(c, e.host(), e.until());
       return null;
     });
-  }
-
-  /**
-   * Claims up to {@code limit} posts of {@code platforms} due at {@code now}, oldest due first, for this process to
-   * check: each claimed post's next check moves to {@code now + lease}, so that another process claiming (or a later
-   * run within the lease) skips it; recording its check then sets the real next check. A post another process claimed
-   * meanwhile is not returned. One short transaction per post claimed. A claim is not evidence: it is no event.
-   *
-   * @param lease how long the claim holds a post that is never checked (the process died): it is due again after
-   * @return the posts this call claimed, as stored after the claim
-   */
-  public List<PostRecord> claimDue(Instant now, Duration lease, int limit, Set<Platform> platforms) {
-    return DueClaims.claim(db, now, lease, limit, platforms);
   }
 
   /**

@@ -49,6 +49,7 @@ final class PostRows {
       ps.setObject(7, Sql.time(now));
       ps.setString(8, identity);
       long id = Sql.insert(ps);
+      TaskRows.scheduleCheck(c, id, now); // the post's check-post task, in the transaction that makes the post
       return EvidenceReader.post(c, id).orElseThrow();
     }
   }
@@ -63,7 +64,7 @@ final class PostRows {
   }
 
   /**
-   * A row for a post named by a captured post, pending and due now. Posts are checked concurrently, so another check
+   * A row for a post named by a captured post, pending and due now (with its check-post task). Posts are checked concurrently, so another check
    * may create the same row at once: the insert runs under a savepoint, and a unique-key violation means the other
    * check created it (and reports it as discovered): empty then.
    */
@@ -80,6 +81,7 @@ final class PostRows {
       ps.setObject(7, Sql.time(now));
       ps.setString(8, link.postId());
       long id = Sql.insert(ps);
+      TaskRows.scheduleCheck(c, id, now);
       c.releaseSavepoint(before);
       return EvidenceReader.post(c, id);
     } catch (SQLException e) {

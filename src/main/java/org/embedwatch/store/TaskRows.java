@@ -9,21 +9,44 @@ import java.util.Optional;
 
 /**
  * Rows of db-scheduler's {@code scheduled_tasks} table written in the store's own transactions, so that a row and the
- * task that goes with it (an article and its re-capture, a watch and its poll) commit together. Portable SQL (H2 and
- * PostgreSQL). A row db-scheduler has picked (a task running now) is never changed here: its run rewrites it when it
- * completes, under its version.
+ * task that goes with it commit together: a new post and its {@code check-post} task (then the move of that task to the
+ * next due time each recorded check sets; {@code post.next_check_at} is only a cache of it), an article and its
+ * re-capture, a watch and its poll. A row db-scheduler has picked (a task running now) is never changed here: its run
+ * rewrites it when it completes, under its version. Portable SQL (H2 and PostgreSQL).
  */
 final class TaskRows {
-  /** db-scheduler's {@code Priority.MEDIUM}, as V16 gives the check-post tasks. */
+  /** The name of the task that checks one post; its instance is the post's row id. */
+  static final String CHECK_POST = "check-post";
+  /** db-scheduler's {@code Priority.MEDIUM}, as V16 gives the check-post tasks: above Wayback look-ups. */
   private static final int PRIORITY = 50;
 
   private TaskRows() {}
+
+  /** Gives post {@code postRef} its check-post task, due at {@code due}; an existing task is left alone. */
+  static void scheduleCheck(Connection c, long postRef, Instant due) throws SQLException {
+    insert(c, CHECK_POST, Long.toString(postRef), due);
+  }
+
+  /**
+   * Moves post {@code postRef}'s check-post task to {@code due} unless a scheduler has picked it (its run then
+   * reschedules it when done, to the time stored with the check). The version moves on too, so that a scheduler that
+   * read the task as due before this commit cannot pick it any more. A post without a task gets one.
+   */
+  static void moveCheck(Connection c, long postRef, Instant due) throws SQLException {
+    if (!moveIfIdle(c, CHECK_POST, Long.toString(postRef), due)) {
+      scheduleCheck(c, postRef, due);
+    }
+  }
 
   /** Schedules {@code task}/{@code instance} without data at {@code at}, unless it is scheduled already. */
   static boolean insertIfAbsent(Connection c, String task, String instance, Instant at) throws SQLException {
     if (executionTime(c, task, instance).isPresent()) {
       return false;
     }
+    return insert(c, task, instance, at);
+  }
+
+  private static boolean insert(Connection c, String task, String instance, Instant at) throws SQLException {
     return InsertOrIgnore.run(c, () -> {
       try (PreparedStatement ps = c.prepareStatement("insert into scheduled_tasks(task_name, task_instance,"
           + " task_data, execution_time, picked, version, priority, consecutive_failures)"

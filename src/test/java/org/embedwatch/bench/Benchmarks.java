@@ -20,5 +20,8 @@ public final class Benchmarks {
       CaptureBenchmark.run(Integer.getInteger("bench.posts", 1000), Integer.getInteger("bench.capture-warmup", 500),
           System.out);
     }
+    if (which.equals("all") || which.equals("claims")) {
+      ClaimBenchmark.run(Integer.getInteger("bench.tracked-posts", 1_000_000), System.out);
+    }
   }
 }

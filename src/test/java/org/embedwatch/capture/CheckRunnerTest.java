@@ -22,6 +22,7 @@ import org.embedwatch.archive.ExchangeRecorder;
 import org.embedwatch.config.SettingsLoader;
 import org.embedwatch.evidence.CapturedArticle;
 import org.embedwatch.evidence.Check;
+import org.embedwatch.evidence.Cadence;
 import org.embedwatch.evidence.CheckPolicy;
 import org.embedwatch.evidence.CheckRecord;
 import org.embedwatch.evidence.CheckedEndpoint;
@@ -119,7 +120,9 @@ class CheckRunnerTest {
         reader, store, new WaybackCorroboration(new WaybackClients(new CdxClient(http, json),
             new AvailabilityClient(http, json), new MementoClient(http, json)), store, reader,
             (post, forms, at) -> {}, clock),
-        new CheckPolicy(new ConfirmationRule(3, Duration.ofHours(24), 2), List.of(), Duration.ofDays(1), false),
+        new CheckPolicy(new ConfirmationRule(3, Duration.ofHours(24), 2), List.of(), "not checked yet", false),
+        Cadence.of(List.of(Duration.ofDays(1)), Duration.ofDays(1), new ConfirmationRule(3, Duration.ofHours(24), 2),
+            Duration.ofMinutes(10), Duration.ofHours(6)),
         clock, threads);
   }
 

@@ -100,7 +100,8 @@ class CheckCommandIT {
     sandbox.apply(Articles.PHOTO_POST, Change.deleted());
     assertThat(cli.run("check").exit()).isZero();
 
-    clock.advance(Duration.ofDays(1));
+    // Three days after the archive both posts are due (the suspected one since 12 hours after its check).
+    clock.advance(Duration.ofDays(2));
     sandbox.setFault(Fault.status(503));
     CliRunner.Run outage = cli.run("check");
     clock.advance(Duration.ofDays(1));
@@ -142,11 +143,14 @@ class CheckCommandIT {
   @Test
   void checkWithoutAllSkipsPostsThatAreNotDue() {
     assertThat(cli.run("archive", article.toString()).exit()).isZero();
-    clock.advance(Duration.ofHours(1));
+    clock.advance(Duration.ofMinutes(59));
 
     CliRunner.Run run = cli.run("check");
 
     assertThat(run.out().strip()).isEqualTo("checked 0 posts: 0 flagged, 0 with an unreachable endpoint");
+    clock.advance(Duration.ofMinutes(1));
+    assertThat(cli.run("check").out()).as("the decay cadence's first check, an hour after the archive")
+        .contains("checked 2 posts: 0 flagged");
   }
 
   @Test

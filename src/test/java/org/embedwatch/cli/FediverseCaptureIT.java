@@ -126,7 +126,8 @@ class FediverseCaptureIT {
         .doesNotContain("no client yet");
     assertThat(state("mastodon")).isEqualTo("SUSPECTED_UNAVAILABLE/UNKNOWN");
 
-    env.clock().advance(Duration.ofHours(25));
+    // Three days after the archive: the available post's turn on the decay cadence, the suspected one's long since.
+    env.clock().advance(Duration.ofHours(47));
     env.sandbox().setFault(Fault.status(503));
     CliRunner.Run outage = cli.run("check");
 

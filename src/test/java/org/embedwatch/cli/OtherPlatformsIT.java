@@ -165,7 +165,8 @@ class OtherPlatformsIT {
         .containsExactly("facebook AVAILABLE null 200", "instagram NOT_FOUND UNKNOWN 400",
             "tiktok NOT_FOUND UNKNOWN 400", "youtube UNAVAILABLE UNKNOWN 401");
 
-    env.clock().advance(Duration.ofHours(25));
+    // Three days after the archive: the available post's turn on the decay cadence, the suspected ones' long since.
+    env.clock().advance(Duration.ofHours(47));
     env.sandbox().setFault(Fault.status(503));
     CliRunner.Run outage = cli.run("check");
 

@@ -106,7 +106,7 @@ class ReadOnlyCommandsIT {
     for (CliRunner.Run run : List.of(status, report)) {
       assertThat(run.exit()).isEqualTo(CliErrorHandler.OPERATIONAL);
       assertThat(run.err()).isEqualTo("error: the archive at " + cli.archiveDir() + " has schema version 13, older"
-          + " than this Embedwatch's 15: run 'embedwatch check' once to upgrade it ('archive' and 'resolve' upgrade"
+          + " than this Embedwatch's 17: run 'embedwatch check' once to upgrade it ('archive' and 'resolve' upgrade"
           + " it too; 'status' and 'report' never change an archive)" + System.lineSeparator());
     }
     CliRunner.Run check = cli.run("check");
@@ -156,5 +156,12 @@ class ReadOnlyCommandsIT {
     Map<String, Object> out = new LinkedHashMap<>();
     row.forEach((k, v) -> out.put(k, v instanceof byte[] b ? java.util.HexFormat.of().formatHex(b) : v));
     return out;
+  }
+
+  /** The newest migration's version on the classpath: what this Embedwatch migrates an archive to. */
+  private static int newestMigration() {
+    return java.util.Arrays.stream(Flyway.configure().dataSource("jdbc:h2:mem:versions", "sa", "")
+            .locations("classpath:org/embedwatch/store/migration").load().info().all())
+        .mapToInt(m -> Integer.parseInt(m.getVersion().getVersion().split("\\.")[0])).max().orElseThrow();
   }
 }

@@ -171,8 +171,10 @@ class TwitterV1LookupIT {
     CliRunner.Run check = cli.run("check");
 
     assertThat(check.exit()).as(check.err()).isZero();
-    assertThat(v1Requests(env.sandbox())).extracting(RecordedRequest::hostPath).containsExactly(LOOKUP_PATH,
-        LOOKUP_PATH, "/1.1/statuses/show/" + Articles.VIDEO_POST + ".json");
+    // The archive asks one lookup for its three posts; a scheduled check checks each post in its own check-post
+    // execution, so each asks a lookup of its own (executions picked together are not batched yet, issue 13).
+    assertThat(v1Requests(env.sandbox())).extracting(RecordedRequest::hostPath).containsExactlyInAnyOrder(LOOKUP_PATH,
+        LOOKUP_PATH, LOOKUP_PATH, LOOKUP_PATH, "/1.1/statuses/show/" + Articles.VIDEO_POST + ".json");
     assertThat(v1Observations(Articles.VIDEO_POST)).extracting(o -> o.get("outcome") + " " + o.get("reason"))
         .containsExactly("AVAILABLE null", "UNAVAILABLE SUSPENDED");
     assertThat(cli.query("select count(*) n from post_capture where endpoint = 'x-v1.1'").get(0).get("n"))

@@ -145,7 +145,8 @@ class TwoProcessesIT {
 
   @Test
   void twoChecksAtOnceCheckEachDuePostOnce() throws Exception {
-    // A check is held in the middle of its run, having claimed the due posts; a second check finds none left.
+    // A check is held in the middle of its run, its worker having picked the due executions; a second check finds
+    // none left.
     env.sandbox().setFault(SYNDICATION, Fault.slow(Duration.ofMinutes(10)));
     Process first = check("first");
     awaitHeld(first, "first");
@@ -159,10 +160,12 @@ class TwoProcessesIT {
     assertThat(firstRun.exit()).as(firstRun.err()).isZero();
     assertThat(firstRun.out()).contains("checked 2 posts");
 
-    // Due again, and two checks started at once: whichever claims a post checks it, the other skips it.
+    // Due again (the scheduler's check-post executions, of which post.next_check_at is a cache), and two checks
+    // started at once: whichever worker picks a post's execution checks it, the other skips it.
     try (Database db = cli.database()) {
       int updated = db.inTransaction(c -> {
-        try (java.sql.PreparedStatement ps = c.prepareStatement("update post set next_check_at = ?")) {
+        try (java.sql.PreparedStatement ps = c.prepareStatement("update scheduled_tasks set execution_time = ?"
+            + " where task_name = 'check-post'")) {
           ps.setObject(1, SandboxedCli.START.plus(Duration.ofDays(2)).atOffset(java.time.ZoneOffset.UTC));
           return ps.executeUpdate();
         }

@@ -23,7 +23,7 @@ class SettingsLoaderTest {
 
     assertThat(s.archiveDir()).isEqualTo(work.resolve("archive"));
     assertThat(s.store().url()).startsWith("jdbc:h2:file:" + work.resolve("archive").resolve("embedwatch"));
-    assertThat(s.check().interval()).isEqualTo(Duration.ofHours(24));
+    assertThat(s.schedule().postCadence()).startsWith(Duration.ofHours(1), Duration.ofHours(6), Duration.ofHours(24));
     assertThat(s.read().maxBytes()).isEqualTo(52_428_800L);
     assertThat(s.xV1()).isEmpty();
     assertThat(s.xV2()).isEmpty();
@@ -59,13 +59,20 @@ class SettingsLoaderTest {
   void theDefaultFileInTheWorkingDirectoryIsReadAndSetOverridesIt() throws IOException {
     Files.createDirectories(work.resolve("config"));
     Files.writeString(work.resolve("config/embedwatch.properties"),
-        "check.interval=PT6H\nnet.route.cdn.syndication.twimg.com=http://127.0.0.1:9/cdn/\n");
+        "check.concurrency=3\nnet.route.cdn.syndication.twimg.com=http://127.0.0.1:9/cdn/\n");
 
-    Settings s = new SettingsLoader(work).load(Optional.empty(), List.of("check.interval=P2D"));
+    Settings s = new SettingsLoader(work).load(Optional.empty(), List.of("check.concurrency=5"));
 
-    assertThat(s.check().interval()).isEqualTo(Duration.ofDays(2));
+    assertThat(s.check().concurrency()).isEqualTo(5);
     assertThat(s.net().routes()).containsEntry("cdn.syndication.twimg.com", URI.create("http://127.0.0.1:9/cdn"));
     assertThat(s.source()).endsWith("embedwatch.properties");
+  }
+
+  @Test
+  void anOldCheckIntervalIsIgnoredNotAnError() {
+    Settings s = new SettingsLoader(work).load(Optional.empty(), List.of("check.interval=6 hours"));
+
+    assertThat(s.schedule().postThen()).isEqualTo(Duration.ofDays(91));
   }
 
   @Test
@@ -74,8 +81,8 @@ class SettingsLoaderTest {
 
     assertThatThrownBy(() -> loader.load(Optional.empty(), List.of("check.intervall=PT1H")))
         .isInstanceOf(ConfigException.class).hasMessageStartingWith("unknown configuration key 'check.intervall'");
-    assertThatThrownBy(() -> loader.load(Optional.empty(), List.of("check.interval=6 hours")))
-        .hasMessageContaining("check.interval=6 hours").hasMessageContaining("ISO-8601 duration");
+    assertThatThrownBy(() -> loader.load(Optional.empty(), List.of("check.confirm-span=6 hours")))
+        .hasMessageContaining("check.confirm-span=6 hours").hasMessageContaining("ISO-8601 duration");
     assertThatThrownBy(() -> loader.load(Optional.empty(), List.of("net.route.x.com=ftp://mirror")))
         .hasMessageContaining("not an http(s) base URL");
     assertThatThrownBy(() -> loader.load(Optional.empty(), List.of("read.max-bytes=0")))

@@ -184,6 +184,45 @@ class EvidenceStoreTest {
     }
   }
 
+  @Test
+  void aNewPostGetsItsCheckTaskInItsTransactionAndACheckMovesItUnlessPicked(Database db) {
+    List<PostRecord> posts = posts(db, "101", "102");
+    List<Long> ids = posts.stream().map(PostRecord::id).toList();
+
+    assertThat(tasks(db)).as("one check-post execution per post, due when the post was stored")
+        .containsExactly("check-post " + ids.get(0) + " " + T0 + " false",
+            "check-post " + ids.get(1) + " " + T0 + " false");
+    posts(db, "101");
+    assertThat(tasks(db)).as("a post stored again keeps its one execution").hasSize(2);
+
+    Instant next = T0.plus(Duration.ofHours(1));
+    db.inTransaction(c -> c.createStatement().executeUpdate("update scheduled_tasks set picked = true"
+        + " where task_instance = '" + ids.get(1) + "'"));
+    check(new EvidenceStore(db), ids.get(0), null, next);
+    new EvidenceStore(db).record(new EvidenceEvent.CheckCompleted(new Check(ids.get(1), Check.keyAfter(ids.get(1), 0),
+        T0, new CheckPolicy(new ConfirmationRule(3, Duration.ofHours(24), 2), List.of("x-syndication"),
+        "cadence +PT1H", false), List.of(), List.of(new CheckedEndpoint(observation(), null, List.of(), List.of())),
+        available(), next)));
+
+    assertThat(tasks(db)).as("the unpicked execution moves with the check; a picked one is its run's to reschedule")
+        .containsExactly("check-post " + ids.get(0) + " " + next + " false",
+            "check-post " + ids.get(1) + " " + T0 + " true");
+  }
+
+  private static List<String> tasks(Database db) {
+    return db.inTransaction(c -> {
+      try (PreparedStatement ps = c.prepareStatement("select task_name, task_instance, execution_time, picked"
+          + " from scheduled_tasks order by cast(task_instance as bigint)"); ResultSet rs = ps.executeQuery()) {
+        List<String> out = new java.util.ArrayList<>();
+        while (rs.next()) {
+          out.add(rs.getString(1) + " " + rs.getString(2) + " "
+              + rs.getObject(3, java.time.OffsetDateTime.class).toInstant() + " " + rs.getBoolean(4));
+        }
+        return out;
+      }
+    });
+  }
+
   private static List<Long> ids(Database db, String sql) {
     return db.inTransaction(c -> {
       try (PreparedStatement ps = c.prepareStatement(sql); ResultSet rs = ps.executeQuery()) {
@@ -220,7 +259,7 @@ class EvidenceStoreTest {
   /** Records one check of {@code post} with one endpoint's observation (and {@code capture}, when not null). */
   private static long check(EvidenceStore store, long post, PostCapture capture, Instant nextDue) {
     CheckPolicy policy = new CheckPolicy(new ConfirmationRule(3, Duration.ofHours(24), 2), List.of("x-syndication"),
-        Duration.ofHours(24), false);
+        "cadence +PT24H", false);
     return store.record(new EvidenceEvent.CheckCompleted(new Check(post, Check.keyAfter(post, 0), T0, policy,
         List.of(), List.of(new CheckedEndpoint(observation(), capture, List.of(), List.of())), available(), nextDue)))
         .checkId();

@@ -1,4 +1,4 @@
-package org.embedwatch;
+package org.embedwatch.archive;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -6,17 +6,22 @@ import java.util.List;
 import java.util.Map;
 import org.embedwatch.config.Settings;
 
-/** The fields of the warcinfo record that opens every WARC file of a run. */
-final class WarcInfo {
-  private WarcInfo() {}
+/**
+ * The fields of every WARC file's warcinfo record: the software, the configuration's source and the settings that
+ * shape what was fetched and how (never a secret: for credentials only whether they were configured).
+ */
+public final class WarcinfoFields {
+  private WarcinfoFields() {}
 
   /**
-   * The warcinfo fields: the software, the configuration's source and the settings that shape what was fetched and
-   * how (never a secret: for credentials only whether they were configured).
+   * The fields for {@code s}.
+   *
+   * @param software the software name and version
+   * @param cadence the check cadence, described
    */
-  static Map<String, String> of(Settings s) {
+  public static Map<String, String> of(Settings s, String software, String cadence) {
     Map<String, String> f = new LinkedHashMap<>();
-    f.put("software", App.SOFTWARE);
+    f.put("software", software);
     f.put("format", "WARC File Format 1.1");
     f.put("conformsTo", "https://iipc.github.io/warc-specifications/specifications/warc-format/warc-1.1/");
     f.put("configuration", s.source());
@@ -31,13 +36,14 @@ final class WarcInfo {
       f.put("embedwatch-allow-addresses", s.net().allowAddresses().toString());
     }
     Settings.Politeness p = s.net().politeness();
-    f.put("embedwatch-politeness", "rate " + rate(p.defaultRate()) + per(p.rates(), WarcInfo::rate) + "; concurrency "
-        + limit(p.defaultConcurrency()) + per(p.concurrency(), WarcInfo::limit) + "; retries " + p.retries() + " (backoff "
+    f.put("embedwatch-politeness", "rate " + rate(p.defaultRate()) + per(p.rates(), WarcinfoFields::rate) + "; concurrency "
+        + limit(p.defaultConcurrency()) + per(p.concurrency(), WarcinfoFields::limit) + "; retries " + p.retries() + " (backoff "
         + p.retryBackoff() + ", at most " + p.retryMaxWait() + "); 429 park " + p.rateLimitPark());
     f.put("embedwatch-limits", "net.connect-timeout " + s.net().connectTimeout() + ", net.read-timeout "
         + s.net().readTimeout() + ", net.max-body-bytes " + s.net().maxBodyBytes() + ", media.max-bytes "
         + s.media().maxBytes() + ", warc.max-file-bytes " + s.net().warcMaxFileBytes());
-    f.put("embedwatch-check", "interval " + s.check().interval() + ", concurrency " + limit(s.check().concurrency()));
+    f.put("embedwatch-check", "cadence " + cadence + ", concurrency "
+        + limit(s.check().concurrency()));
     f.put("embedwatch-credentials", "x.v1 " + (s.xV1().isPresent() ? "configured" : "none") + ", x.v2 "
         + (s.xV2().isPresent() ? "configured" : "none") + ", meta.oembed " + (s.metaOEmbed().isPresent()
         ? "configured" : "none") + " (values never recorded)");
