@@ -182,7 +182,7 @@ public final class App implements AutoCloseable {
    * @throws EmbedwatchException when there is no archive at the configured place (saying what to run)
    */
   public static App open(Settings settings, Clock clock, Sleeper sleeper, DnsResolver dns) {
-    return start(settings, clock, sleeper, dns, usable(settings, Database::openExisting));
+    return start(settings, clock, sleeper, dns, ArchiveOpening.usable(settings, Database::openExisting));
   }
 
   /**
@@ -214,76 +214,7 @@ public final class App implements AutoCloseable {
    *     (saying what to run)
    */
   public static ReadOnlyEvidence openReadOnly(Settings settings, Clock clock) {
-    return new ReadOnlyEvidence(usable(settings, Database::openForReading), clock);
-  }
-
-  /** The stored evidence, opened for reading; closing it closes the database. */
-  public static final class ReadOnlyEvidence implements AutoCloseable {
-    private final Database db;
-    private final EvidenceReader evidence;
-    private final Clock clock;
-    private final ObjectMapper json = new ObjectMapper();
-
-    private ReadOnlyEvidence(Database db, Clock clock) {
-      this.db = db;
-      this.evidence = new EvidenceReader(db);
-      this.clock = clock;
-    }
-
-    public EvidenceReader evidence() {
-      return evidence;
-    }
-
-    /** The scheduler's executions and recorded runs, read only. */
-    public Daemon.Reads schedule() {
-      return new Daemon.Reads(new ScheduledTasks(db), new SchedulerRuns(db));
-    }
-
-    public Clock clock() {
-      return clock;
-    }
-
-    public ObjectMapper json() {
-      return json;
-    }
-
-    /** The alerts and their deliveries, for {@code alerts list}. */
-    public AlertRows alerts() {
-      return new AlertRows(db);
-    }
-
-    @Override
-    public void close() {
-      db.close();
-    }
-  }
-
-  /** Opens the database with {@code open}, saying in the operator's terms what to do when it cannot be used. */
-  private static Database usable(Settings settings, java.util.function.Function<Settings.Store, Database> open) {
-    try {
-      return open.apply(settings.store());
-    } catch (UnusableArchiveException e) {
-      throw new EmbedwatchException(unusable(settings, e), e);
-    }
-  }
-
-  private static String unusable(Settings settings, UnusableArchiveException e) {
-    boolean embedded = settings.store().url().equals(SettingsLoader.defaultDatabaseUrl(settings.archiveDir()));
-    String place = embedded ? settings.archiveDir().toAbsolutePath().normalize().toString()
-        : "store.url " + settings.store().url();
-    String elsewhere = embedded ? "point --set archive.dir=… at an existing archive"
-        : "set store.url to an existing archive";
-    return switch (e.reason()) {
-      case NO_DATABASE -> "no archive at " + place + (embedded ? " (no embedwatch.mv.db)" : "")
-          + ": run 'embedwatch archive <input>' first, or " + elsewhere;
-      case NO_SCHEMA -> "no archive at " + place + " (" + (embedded ? "embedwatch.mv.db" : "the database")
-          + " holds no Embedwatch schema): run 'embedwatch archive <input>' first, or " + elsewhere;
-      case OLDER_SCHEMA -> "the archive at " + place + " has schema version " + e.found()
-          + ", older than this Embedwatch's " + e.expected() + ": run 'embedwatch check' once to upgrade it"
-          + " ('archive' and 'resolve' upgrade it too; 'status' and 'report' never change an archive)";
-      case NEWER_SCHEMA -> "the archive at " + place + " has schema version " + e.found()
-          + ", newer than this Embedwatch's " + e.expected() + ": use the Embedwatch that wrote it, or a newer one";
-    };
+    return new ReadOnlyEvidence(ArchiveOpening.usable(settings, Database::openForReading), clock);
   }
 
   /**

@@ -51,6 +51,8 @@ public final class Archiver {
   private final RemnantResolver remnants;
   private final InputExpander inputs;
   private final int maxReferences;
+  /** Whether posts checked before are checked again when an article cites them (see {@link #leavingKnownPosts}). */
+  private final boolean checkKnownPosts;
 
   /**
    * @param remnants asked about each remnant of the article once its posts are captured
@@ -67,6 +69,13 @@ public final class Archiver {
   public Archiver(ReferenceExtractor extractor, BlobStore articleFiles, EvidenceStore store,
       CheckRunner checker, EvidenceReader reader, Clock clock, RemnantResolver remnants, InputExpander inputs,
       int maxReferences) {
+    this(extractor, articleFiles, store, checker, reader, clock, remnants, inputs, maxReferences, true);
+  }
+
+  private Archiver(ReferenceExtractor extractor, BlobStore articleFiles, EvidenceStore store,
+      CheckRunner checker, EvidenceReader reader, Clock clock, RemnantResolver remnants, InputExpander inputs,
+      int maxReferences, boolean checkKnownPosts) {
+    this.checkKnownPosts = checkKnownPosts;
     this.maxReferences = maxReferences;
     this.inputs = inputs;
     this.reader = reader;
@@ -186,6 +195,15 @@ public final class Archiver {
     return n;
   }
 
+  /**
+   * This archiver, checking only the posts of an article never checked before: for the scheduler's tasks
+   * ({@code archive-article}, {@code recapture-article}), where a known post keeps its own check-post cadence (a daily
+   * re-capture would otherwise check every cited post daily). Citations of known posts are still compared.
+   */
+  public Archiver leavingKnownPosts() {
+    return new Archiver(extractor, articleFiles, store, checker, reader, clock, remnants, inputs, maxReferences, false);
+  }
+
   /** Tries each remnant not resolved yet, capturing each post one resolves to. */
   public List<RemnantResult> resolveUnresolved() {
     return resolveRemnants(reader.unresolvedRemnants());
@@ -219,7 +237,9 @@ public final class Archiver {
     saved.references().forEach(ref -> ref.post().ifPresent(p -> posts.putIfAbsent(p.id(), p)));
     Map<Long, CheckResult> captures = new HashMap<>();
     List<CheckResult> related = new ArrayList<>();
-    checker.checkAll(List.copyOf(posts.values()), stop, r -> {
+    List<PostRecord> toCheck = posts.values().stream().filter(p -> checkKnownPosts || p.lastCheckedAt() == null)
+        .toList();
+    checker.checkAll(toCheck, stop, r -> {
       onCheck.accept(r);
       if (posts.containsKey(r.post().id())) {
         captures.put(r.post().id(), r);

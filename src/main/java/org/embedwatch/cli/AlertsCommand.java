@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.embedwatch.App;
+import org.embedwatch.ReadOnlyEvidence;
 import org.embedwatch.EmbedwatchException;
 import org.embedwatch.alert.AlertDispatcher;
 import org.embedwatch.alert.AlertStatus;
@@ -74,7 +75,7 @@ final class AlertsCommand implements Runnable {
       Main main = alerts.main;
       Settings settings = main.settings();
       PrintWriter out = Main.out(spec);
-      try (App.ReadOnlyEvidence app = App.openReadOnly(settings, main.clock())) {
+      try (ReadOnlyEvidence app = App.openReadOnly(settings, main.clock())) {
         AlertRows rows = app.alerts();
         List<AlertStatus> recent = AlertDispatcher.recent(rows, limit);
         List<String> sinks = sinkNames(settings.alerts());

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.embedwatch.App;
+import org.embedwatch.ReadOnlyEvidence;
 import org.embedwatch.EmbedwatchException;
 import org.embedwatch.report.AuditReport;
 import org.embedwatch.report.AuditReportBuilder;
@@ -32,7 +33,7 @@ final class ReportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    try (App.ReadOnlyEvidence app = App.openReadOnly(main.settings(), main.clock())) {
+    try (ReadOnlyEvidence app = App.openReadOnly(main.settings(), main.clock())) {
       AuditReport report = new AuditReportBuilder(app.evidence(), app.clock()).build();
       ReportWriter writer = new ReportWriter(app.json());
       if (outFile == null) {

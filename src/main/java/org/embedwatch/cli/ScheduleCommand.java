@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.embedwatch.App;
+import org.embedwatch.ReadOnlyEvidence;
 import org.embedwatch.report.VisibleText;
 import org.embedwatch.store.ScheduledTasks;
 import org.embedwatch.store.SchedulerRuns;
@@ -33,7 +34,7 @@ final class ScheduleCommand implements Callable<Integer> {
           "--next and --runs take 0 or more, got " + Math.min(next, runs));
     }
     PrintWriter out = Main.out(spec);
-    try (App.ReadOnlyEvidence app = App.openReadOnly(main.settings(), main.clock())) {
+    try (ReadOnlyEvidence app = App.openReadOnly(main.settings(), main.clock())) {
       Instant now = app.clock().instant();
       ScheduledTasks tasks = app.schedule().tasks();
       Map<String, Integer> all = tasks.countByKind();

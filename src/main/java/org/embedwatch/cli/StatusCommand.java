@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.embedwatch.App;
+import org.embedwatch.ReadOnlyEvidence;
 import org.embedwatch.EmbedwatchException;
 import org.embedwatch.extract.StatusUrls;
 import org.embedwatch.report.AuditReport;
@@ -31,7 +32,7 @@ final class StatusCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = Main.out(spec);
-    try (App.ReadOnlyEvidence app = App.openReadOnly(main.settings(), main.clock())) {
+    try (ReadOnlyEvidence app = App.openReadOnly(main.settings(), main.clock())) {
       AuditReportBuilder builder = new AuditReportBuilder(app.evidence(), app.clock());
       if (post == null) {
         var posts = app.evidence().posts();

@@ -124,7 +124,8 @@ final class Dispatcher implements HttpHandler {
           exchange.getRequestMethod(),
           exchange.getRequestURI().getRawPath(),
           exchange.getRequestURI().getRawQuery(),
-          exchange.getRequestHeaders());
+          exchange.getRequestHeaders(),
+          System.nanoTime());
       requests.add(request);
       synchronized (received) {
         received.notifyAll();

@@ -14,8 +14,10 @@ import java.util.TreeMap;
  * @param path the raw request path including the host segment, e.g. {@code /cdn.syndication.twimg.com/tweet-result}
  * @param query the raw query string, or "" when none
  * @param headers the request headers, names lower-cased
+ * @param receivedNanos when it was received, as {@link System#nanoTime()} (for measuring request rates)
  */
-public record RecordedRequest(String method, String path, String query, Map<String, List<String>> headers) {
+public record RecordedRequest(String method, String path, String query, Map<String, List<String>> headers,
+    long receivedNanos) {
 
   public RecordedRequest {
     query = query == null ? "" : query;

@@ -31,7 +31,7 @@ public final class WatchTasks {
   /** Six parts, each one App owns already; a record of them would only repeat App's fields. */
   public WatchTasks(Archiver archiver, InputExpander inputs, EvidenceReader evidence, WatchTable watches,
       ScheduleSettings schedule, Clock clock) {
-    this.archiver = archiver;
+    this.archiver = archiver.leavingKnownPosts(); // a known post keeps its own check-post cadence
     this.inputs = inputs;
     this.evidence = evidence;
     this.watches = watches;

@@ -2,25 +2,19 @@ package org.embedwatch.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.embedwatch.sandbox.Fault;
 import org.embedwatch.testsupport.ArchiveIntegrity;
 import org.embedwatch.testsupport.Articles;
 import org.embedwatch.testsupport.CliRunner;
+import org.embedwatch.testsupport.DaemonChild;
 import org.embedwatch.testsupport.SandboxedCli;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,7 +29,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DaemonIT {
   private static final Duration BOUND = Duration.ofSeconds(120);
-  private static final Pattern CYCLE = Pattern.compile("cycle \\d+: checked (\\d+),");
   private static final String SYNDICATION = "cdn.syndication.twimg.com";
 
   @TempDir Path work;
@@ -58,60 +51,12 @@ class DaemonIT {
     env.close();
   }
 
-  /** A running daemon child whose stderr lines are read as it writes them. */
-  private final class Daemon {
-    final Process process;
-    final BlockingQueue<String> err = new LinkedBlockingQueue<>();
-    final StringBuilder all = new StringBuilder();
-    final Path out;
-
-    Daemon(String name) throws IOException {
-      List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-          .toString(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
-          Main.class.getName(), "daemon"));
-      command.addAll(cli.settingArgs());
-      for (String s : List.of("daemon.poll-interval=PT1S", "daemon.heartbeat=PT1S", "daemon.summary-every=PT1S",
-          "daemon.shutdown-wait=PT5S", "check.concurrency=2", "net.rate.default=off", "net.read-timeout=PT5M")) {
-        command.addAll(List.of("--set", s));
-      }
-      out = work.resolve(name + ".out");
-      process = new ProcessBuilder(command).directory(work.toFile()).redirectOutput(out.toFile()).start();
-      started.add(process);
-      Thread reader = new Thread(() -> {
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(process.getErrorStream(),
-            StandardCharsets.UTF_8))) {
-          for (String l = r.readLine(); l != null; l = r.readLine()) {
-            err.add(l);
-          }
-        } catch (IOException ignored) {
-          // The child is gone: nothing more to read.
-        }
-      }, name + "-stderr");
-      reader.setDaemon(true);
-      reader.start();
-    }
-
-    /** Waits (bounded) until its summary lines have counted {@code n} checks in all. */
-    void awaitChecked(int n) throws InterruptedException {
-      long deadline = System.nanoTime() + BOUND.toNanos();
-      int checked = 0;
-      while (checked < n) {
-        String line = err.poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
-        assertThat(line).as("a summary line counting %d checks within %s; stderr so far:%n%s", n, BOUND, all)
-            .isNotNull();
-        all.append(line).append('\n');
-        Matcher m = CYCLE.matcher(line);
-        if (m.find()) {
-          checked += Integer.parseInt(m.group(1));
-        }
-      }
-    }
-
-    int terminate() throws InterruptedException {
-      process.destroy(); // SIGTERM
-      assertThat(process.waitFor(BOUND.toSeconds(), TimeUnit.SECONDS)).as("ended after SIGTERM").isTrue();
-      return process.exitValue();
-    }
+  private DaemonChild daemon(String name) throws java.io.IOException {
+    DaemonChild child = new DaemonChild(cli, work, name, List.of("daemon.poll-interval=PT1S", "daemon.heartbeat=PT1S",
+        "daemon.summary-every=PT1S", "daemon.shutdown-wait=PT5S", "check.concurrency=2", "net.rate.default=off",
+        "net.read-timeout=PT5M"), new Object());
+    started.add(child.process());
+    return child;
   }
 
   private long count(String sql) {
@@ -120,13 +65,13 @@ class DaemonIT {
 
   @Test
   void sigtermStopsTheDaemonWithExitZeroAndItsRunIsRecorded() throws Exception {
-    Daemon daemon = new Daemon("daemon");
+    DaemonChild daemon = daemon("daemon");
     daemon.awaitChecked(2);
 
     int exit = daemon.terminate();
 
-    assertThat(exit).as(String.join("\n", daemon.err)).isZero();
-    assertThat(Files.readString(daemon.out)).contains("stopped: checked 2, captured 0, flagged 0");
+    assertThat(exit).as(daemon.err()).isZero();
+    assertThat(Files.readString(daemon.out())).contains("stopped: checked 2, captured 0, flagged 0");
     List<Map<String, Object>> runs = cli.query("select mode, checked, ending, ended_at from scheduler_run");
     assertThat(runs).hasSize(1);
     assertThat(runs.get(0)).containsEntry("mode", "daemon").containsEntry("checked", 2)
@@ -138,16 +83,16 @@ class DaemonIT {
   @Test
   void executionsOfADaemonKilledMidBatchAreRunOnceByAnother() throws Exception {
     env.sandbox().setFault(SYNDICATION, Fault.slow(Duration.ofMinutes(10)));
-    Daemon killed = new Daemon("killed");
+    DaemonChild killed = daemon("killed");
     assertThat(env.sandbox().awaitHeldRequests(1, BOUND)).as("a check held mid-batch").isTrue();
-    killed.process.destroyForcibly(); // SIGKILL: no shutdown hook, no release
-    assertThat(killed.process.waitFor(BOUND.toSeconds(), TimeUnit.SECONDS)).isTrue();
+    killed.process().destroyForcibly(); // SIGKILL: no shutdown hook, no release
+    assertThat(killed.process().waitFor(DaemonChild.BOUND.toSeconds(), TimeUnit.SECONDS)).isTrue();
     assertThat(count("select count(*) n from scheduled_tasks where picked = true"))
         .as("the killed worker's picked executions").isBetween(1L, 2L);
     env.sandbox().setFault(SYNDICATION, Fault.none());
     env.sandbox().releaseHeldRequests();
 
-    Daemon after = new Daemon("after");
+    DaemonChild after = daemon("after");
     after.awaitChecked(2);
     assertThat(after.terminate()).isZero();
 

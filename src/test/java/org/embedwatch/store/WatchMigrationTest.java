@@ -66,8 +66,8 @@ class WatchMigrationTest {
       }
       return out;
     });
-    assertThat(tasks).containsExactly("recapture-article/" + id + " " + seen + " false",
-        "retry-remnant/all 2000-01-01T00:00:00Z false");
+    assertThat(tasks).containsExactly("deliver-alerts/all 2000-01-01T00:00:00Z false",
+        "recapture-article/" + id + " " + seen + " false", "retry-remnant/all 2000-01-01T00:00:00Z false");
     long watches = db.inTransaction(c -> {
       try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select count(*) from watch")) {
         rs.next();
