@@ -99,8 +99,7 @@ public final class App implements AutoCloseable {
   private final AlertDispatcher alerts;
   private final Task<?> waybackLookups;
   private final RunTally tally = new RunTally();
-  private Daemon daemon; // built at first use (daemon, daemon --once), stopped at close
-  private Daemon checks; // built at first use (check), stopped at close
+  private Daemon daemon; // built at first use (daemon, daemon --once, check), stopped at close
 
   private App(Settings settings, Clock clock, Sleeper sleeper, DnsResolver dns, Database db) {
     this.settings = settings;
@@ -269,20 +268,12 @@ public final class App implements AutoCloseable {
         s.postCadence().isEmpty() ? s.postThen() : s.postCadence().get(0), clock).task();
   }
 
-  /** This process's scheduler, running every task kind ({@code daemon}), built at first use and stopped at close. */
+  /** This process's scheduler, running every task kind, built at first use and stopped at close. */
   public synchronized Daemon daemon() {
     if (daemon == null) {
       daemon = Daemon.of(db, tasks(), settings, tally, clock);
     }
     return daemon;
-  }
-
-  /** This process's scheduler for {@code check}: it runs the due {@code check-post} executions only. */
-  public synchronized Daemon checks() {
-    if (checks == null) {
-      checks = Daemon.of(db, List.of(checkPostTask()), settings, tally, clock);
-    }
-    return checks;
   }
 
   /** The results of the checks this process's scheduled tasks make, counted; commands listen to print them. */
@@ -360,9 +351,6 @@ public final class App implements AutoCloseable {
         synchronized (this) {
           if (daemon != null) {
             daemon.stop();
-          }
-          if (checks != null) {
-            checks.stop();
           }
         }
         checkThreads.shutdownNow();

@@ -43,7 +43,7 @@ class TwoDaemonsIT {
     assumeTrue(PostgresServer.configured().isPresent(), "several workers share tasks and rates on PostgreSQL");
     ManyPosts many = ManyPosts.of(POSTS);
     try (SandboxedCli env = SandboxedCli.start(work, many.scenario(), Map.of("net.rate.default", "off",
-        "check.concurrency", "16"))) {
+        "check.concurrency", "16", "extract.max-references", "5000"))) {
       CliRunner cli = env.cli();
       Path article = Files.writeString(work.resolve("many.html"), many.article());
       CliRunner.Run archived = cli.run("archive", article.toString());
