@@ -122,6 +122,31 @@ class AlertsIT {
   }
 
   @Test
+  void theDaemonsDeliverAlertsTaskSendsWhatAManualCheckFoundOnceAndNothingAgain() throws Exception {
+    startCli(webhook());
+    deletionFoundByCheck();
+    List<String> expected = storedAlertIds();
+    assertThat(expected).isNotEmpty();
+
+    env.clock().advance(Duration.ofMinutes(1)); // the deliver-alerts task's turn (alert.interval), whatever check did
+    CliRunner.Run once = run("daemon", "--once");
+    assertThat(once.exit()).as(once.err()).isZero();
+    env.clock().advance(Duration.ofMinutes(1));
+    assertThat(run("daemon", "--once").exit()).isZero();
+
+    assertThat(receiver.received()).extracting(r -> r.header("X-Embedwatch-Alert"))
+        .as("every alert a manual check recorded, delivered once by the scheduled task")
+        .containsExactlyInAnyOrderElementsOf(expected);
+    assertThat(((Number) cli.query("select count(*) n from alert_delivery where delivered_at is not null").get(0)
+        .get("n")).longValue()).isEqualTo(expected.size());
+    Object next = cli.query("select execution_time from scheduled_tasks where task_name = 'deliver-alerts'").get(0)
+        .get("execution_time");
+    java.time.Instant at = next instanceof java.time.OffsetDateTime o ? o.toInstant()
+        : ((java.sql.Timestamp) next).toInstant();
+    assertThat(at).as("the task comes again after alert.interval").isAfter(env.clock().instant());
+  }
+
+  @Test
   void aDeletionIsPostedOnceSignedWithTheObservationsAsStored() throws Exception {
     startCli(webhook());
     deletionFoundByCheck();
