@@ -99,7 +99,8 @@ public final class App implements AutoCloseable {
   private final AlertDispatcher alerts;
   private final Task<?> waybackLookups;
   private final RunTally tally = new RunTally();
-  private Daemon daemon; // built at first use (daemon, daemon --once, check), stopped at close
+  private Daemon daemon; // built at first use (daemon, daemon --once), stopped at close
+  private Daemon checks; // built at first use (check), stopped at close
 
   private App(Settings settings, Clock clock, Sleeper sleeper, DnsResolver dns, Database db) {
     this.settings = settings;
@@ -276,6 +277,17 @@ public final class App implements AutoCloseable {
     return daemon;
   }
 
+  /** This process's scheduler for {@code check}: the due {@code check-post} executions only, the rest left alone. */
+  public synchronized Daemon checks() {
+    if (checks == null) {
+      java.util.Set<String> others = new java.util.HashSet<>();
+      tasks().forEach(t -> others.add(t.getName()));
+      others.remove(CheckPostTask.NAME);
+      checks = Daemon.of(db, List.of(checkPostTask()), others, settings, tally, clock);
+    }
+    return checks;
+  }
+
   /** The results of the checks this process's scheduled tasks make, counted; commands listen to print them. */
   public RunTally tally() {
     return tally;
@@ -351,6 +363,9 @@ public final class App implements AutoCloseable {
         synchronized (this) {
           if (daemon != null) {
             daemon.stop();
+          }
+          if (checks != null) {
+            checks.stop();
           }
         }
         checkThreads.shutdownNow();

@@ -94,7 +94,7 @@ final class CheckCommand implements Callable<Integer> {
     };
     app.tally().listen(one);
     try {
-      RunTally.Snapshot s = app.daemon().once("check");
+      RunTally.Snapshot s = app.checks().once("check");
       return new CheckRunner.Summary(s.checked(), s.flagged(), s.unreachable(), s.failed());
     } finally {
       app.tally().stopListening(one);

@@ -49,12 +49,22 @@ public final class Daemon {
    * {@code scheduler_run}.
    */
   public static Daemon of(Database db, List<Task<?>> tasks, Settings settings, RunTally tally, Clock clock) {
+    return of(db, tasks, java.util.Set.of(), settings, tally, clock);
+  }
+
+  /**
+   * As {@link #of(Database, List, Settings, RunTally, Clock)}, running only {@code tasks} and leaving the executions
+   * of the kinds named in {@code leftToOthers} alone, unfetched and unwarned about (for {@code check}, which runs the
+   * due {@code check-post} executions only).
+   */
+  public static Daemon of(Database db, List<Task<?>> tasks, java.util.Set<String> leftToOthers, Settings settings,
+      RunTally tally, Clock clock) {
     ScheduleSettings s = settings.schedule();
     int threads = settings.check().concurrency() == 0 ? 16 : settings.check().concurrency();
     ScheduledTasks scheduled = new ScheduledTasks(db);
     Worker worker = Worker.of(db.dataSource(), tasks, new Worker.Config(Worker.processName(), threads,
         s.pollInterval(), s.heartbeat(), s.shutdownWait(), db.vendor() == Database.Vendor.POSTGRESQL), clock,
-        scheduled);
+        scheduled, leftToOthers);
     return new Daemon(worker, tally, new SchedulerRuns(db), scheduled, s.summaryEvery(), clock);
   }
 

@@ -113,10 +113,14 @@ public final class Worker extends Scheduler {
    * @param clock the time the worker reads for due times and heart-beats (a settable clock in tests)
    */
   public static Worker of(DataSource dataSource, List<Task<?>> known, Config config, Clock clock,
-      ScheduledTasks tasks) {
+      ScheduledTasks tasks, Set<String> leftToOthers) {
     com.github.kagkarlsson.scheduler.Clock time = clock::instant;
     SchedulerListeners listeners = new SchedulerListeners(new ArrayList<SchedulerListener>());
     TaskResolver resolver = new TaskResolver(listeners, time, known);
+    // Kinds this worker leaves to others are excluded from its fetches from the start (db-scheduler would otherwise
+    // warn about each as an unknown kind when it first met it).
+    leftToOthers.forEach(kind -> resolver.resolve(com.github.kagkarlsson.scheduler.Resolvable.of(kind, clock.instant()),
+        true));
     AutodetectJdbcCustomization jdbc = new AutodetectJdbcCustomization(dataSource, true);
     SchedulerName name = new SchedulerName.Fixed(config.name());
     JdbcTaskRepository scheduler = new JdbcTaskRepository(dataSource, true, jdbc, "scheduled_tasks", resolver, name,
