@@ -9,9 +9,17 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class StopToken {
   private final AtomicReference<String> reason = new AtomicReference<>();
+  private final Runnable onRequest;
 
   /** A token nobody has asked to stop yet. */
-  public StopToken() {}
+  public StopToken() {
+    this(() -> { });
+  }
+
+  /** A token nobody has asked to stop yet, which runs {@code onRequest} at the first request (a daemon's wake-up). */
+  public StopToken(Runnable onRequest) {
+    this.onRequest = onRequest;
+  }
 
   /**
    * Asks the run to stop; the first reason given is kept.
@@ -20,7 +28,11 @@ public final class StopToken {
    * @return true when this was the first request
    */
   public boolean request(String why) {
-    return reason.compareAndSet(null, why);
+    boolean first = reason.compareAndSet(null, why);
+    if (first) {
+      onRequest.run();
+    }
+    return first;
   }
 
   /** True once a stop was requested. */

@@ -1,11 +1,10 @@
 package org.embedwatch.cli;
 
 import java.io.PrintWriter;
-import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.embedwatch.App;
+import org.embedwatch.capture.StopToken;
 import org.embedwatch.schedule.RunTally;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -36,33 +35,17 @@ final class DaemonCommand implements Callable<Integer> {
         return s.failed() == 0 ? 0 : CliErrorHandler.OPERATIONAL;
       }
     }
+    // SIGTERM and Ctrl-C are handled, not left to a shutdown hook (H2's own hook would close the database under the
+    // tasks still running): the scheduler stops, running tasks finish within daemon.shutdown-wait, the run is
+    // recorded, and the daemon exits 0. A second signal quits at once (what is committed is kept).
     CountDownLatch stop = new CountDownLatch(1);
-    CountDownLatch stopped = new CountDownLatch(1);
-    Duration wait = main.settings().schedule().shutdownWait();
-    // SIGTERM and Ctrl-C start the JVM's shutdown: the hook lets the scheduler stop and the run be recorded, then
-    // ends the process with 0 (a signalled JVM would otherwise exit 143 or 130).
-    Thread hook = new Thread(() -> {
-      stop.countDown();
-      try {
-        stopped.await(wait.multipliedBy(2).plusSeconds(30).toMillis(), TimeUnit.MILLISECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      Runtime.getRuntime().halt(stopped.getCount() == 0 ? 0 : CliErrorHandler.OPERATIONAL);
-    }, "daemon-shutdown");
-    Runtime.getRuntime().addShutdownHook(hook);
-    try (App app = App.open(main.settings(), main.clock(), main.sleeper(), main.dns())) {
+    StopToken token = new StopToken(stop::countDown);
+    try (StopOnSignal signals = StopOnSignal.install(token, spec.commandLine().getErr());
+        App app = App.open(main.settings(), main.clock(), main.sleeper(), main.dns())) {
       RunTally.Snapshot s = app.daemon().runUntil(stop, "stopped by SIGTERM or Ctrl-C");
       out.println(line("stopped", s));
       out.flush();
       return 0;
-    } finally {
-      stopped.countDown();
-      try {
-        Runtime.getRuntime().removeShutdownHook(hook);
-      } catch (IllegalStateException ignored) {
-        // The JVM is shutting down (the signal came): the hook is running and ends the process.
-      }
     }
   }
 
