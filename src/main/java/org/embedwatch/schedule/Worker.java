@@ -123,10 +123,13 @@ public final class Worker extends Scheduler {
         true));
     AutodetectJdbcCustomization jdbc = new AutodetectJdbcCustomization(dataSource, true);
     SchedulerName name = new SchedulerName.Fixed(config.name());
+    // Due executions in priority order on PostgreSQL only: H2 cannot use the (priority, execution_time) index for a
+    // range of due times and sorts every due row (112 ms per claim among 200,000 posts, 8 ms by due time alone).
+    boolean priority = config.lockAndFetch();
     JdbcTaskRepository scheduler = new JdbcTaskRepository(dataSource, true, jdbc, "scheduled_tasks", resolver, name,
-        Serializer.DEFAULT_JAVA_SERIALIZER, true, time);
+        Serializer.DEFAULT_JAVA_SERIALIZER, priority, time);
     JdbcTaskRepository client = new JdbcTaskRepository(dataSource, true, jdbc, "scheduled_tasks", resolver, name,
-        Serializer.DEFAULT_JAVA_SERIALIZER, true, time);
+        Serializer.DEFAULT_JAVA_SERIALIZER, priority, time);
     return new Worker(clock, scheduler, client, resolver, listeners, config, tasks,
         known.stream().map(Task::getName).collect(Collectors.toUnmodifiableSet()));
   }

@@ -257,6 +257,18 @@ public final class ChildCli {
         .redirectOutput(out.toFile()).start();
     StringBuilder err = new StringBuilder();
     boolean again = false;
+    // Bounds the reading of stderr below: a child that never acknowledges (or never ends) is killed at the timeout.
+    Thread watchdog = new Thread(() -> {
+      try {
+        if (!child.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+          child.destroyForcibly();
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }, "child-watchdog");
+    watchdog.setDaemon(true);
+    watchdog.start();
     try {
       await(child, before + requests, out);
       signal(child, signal);
@@ -279,6 +291,24 @@ public final class ChildCli {
     }
     assertThat(again).as("the child acknowledged the first signal (%s)%n%s", acknowledged, err).isTrue();
     return new Run(child.exitValue(), Files.readString(out), err.toString());
+  }
+
+  /**
+   * Whether this process ignores signal {@code number} (2 for SIGINT), as a child it starts then does too: a shell
+   * without job control starts its background commands so (the JVM then leaves the signal ignored). Read from
+   * {@code /proc/self/status}; false where that cannot be read.
+   */
+  public static boolean ignoredHere(int number) {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+        if (line.startsWith("SigIgn:")) {
+          return (Long.parseUnsignedLong(line.substring("SigIgn:".length()).trim(), 16) & (1L << (number - 1))) != 0;
+        }
+      }
+    } catch (IOException | NumberFormatException e) {
+      return false;
+    }
+    return false;
   }
 
   /** Sends {@code signal} to {@code child} with {@code kill}. */
