@@ -106,8 +106,8 @@ class ReadOnlyCommandsIT {
     for (CliRunner.Run run : List.of(status, report)) {
       assertThat(run.exit()).isEqualTo(CliErrorHandler.OPERATIONAL);
       assertThat(run.err()).isEqualTo("error: the archive at " + cli.archiveDir() + " has schema version 13, older"
-          + " than this Embedwatch's " + newestMigration() + ": run 'embedwatch check' once to upgrade it ('archive' and 'resolve' upgrade"
-          + " it too; 'status' and 'report' never change an archive)" + System.lineSeparator());
+          + " than this Embedwatch's " + newestMigration() + ": run 'embedwatch check' once to upgrade it ('archive'"
+          + " and 'resolve' upgrade it too; 'status' and 'report' never change an archive)" + System.lineSeparator());
     }
     CliRunner.Run check = cli.run("check");
     assertThat(check.exit()).as(check.err()).isZero();

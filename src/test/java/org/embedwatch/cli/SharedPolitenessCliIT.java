@@ -19,6 +19,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.embedwatch.testsupport.ArrivalTimes;
 import org.embedwatch.testsupport.ChildCli;
 import org.embedwatch.testsupport.CliRunner;
 import org.embedwatch.testsupport.PageServer;
@@ -39,7 +40,7 @@ class SharedPolitenessCliIT {
   private static final int RATE = 10;
   private static final int EACH = 50;
   /** How much later than its turn a request may reach the server, beyond another's (see SharedRateIT). */
-  private static final long JITTER_MILLIS = 100;
+  private static final long JITTER_MILLIS = 250;
 
   @TempDir Path work;
 
@@ -68,13 +69,14 @@ class SharedPolitenessCliIT {
       double overlap = (Math.min(Collections.max(a), Collections.max(b))
           - Math.max(Collections.min(a), Collections.min(b))) / 1e9;
       String figures = String.format("two archive processes, %d requests: together %.1f/s (most in any 1 s: %d),"
-          + " a %.1f/s, b %.1f/s, overlapping %.1f s; configured %d/s", both.size(), rate(both),
-          most(both, 1_000), rate(a), rate(b), overlap, RATE);
+          + " a %.1f/s, b %.1f/s, overlapping %.1f s; configured %d/s", both.size(), new ArrivalTimes(both).perSecond(),
+          new ArrivalTimes(both).mostWithin(1_000), new ArrivalTimes(a).perSecond(), new ArrivalTimes(b).perSecond(),
+          overlap, RATE);
       log.info("measured: {}", figures);
       assertThat(both).hasSize(2 * EACH);
       assertThat(overlap).as(figures + ": the two ran at the same time").isGreaterThan(3.0);
       for (long millis : new long[] {1_000, 3_000}) {
-        assertThat(most(both, millis)).as(figures + "; window " + millis + " ms")
+        assertThat(new ArrivalTimes(both).mostWithin(millis)).as(figures + "; window " + millis + " ms")
             .isLessThanOrEqualTo((int) (RATE * (millis + JITTER_MILLIS) / 1_000) + 1);
       }
       try (Stream<Path> files = Files.list(cli.archiveDir().resolve("warc"))) {
@@ -110,21 +112,5 @@ class SharedPolitenessCliIT {
     }
   }
 
-  private static int most(List<Long> sorted, long millis) {
-    List<Long> times = new ArrayList<>(sorted);
-    Collections.sort(times);
-    long window = TimeUnit.MILLISECONDS.toNanos(millis);
-    int most = 0;
-    for (int first = 0, last = 0; first < times.size(); first++) {
-      while (last < times.size() && times.get(last) - times.get(first) < window) {
-        last++;
-      }
-      most = Math.max(most, last - first);
-    }
-    return most;
-  }
 
-  private static double rate(List<Long> times) {
-    return (times.size() - 1) * 1e9 / (Collections.max(times) - Collections.min(times));
-  }
 }

