@@ -20,7 +20,12 @@ final class SandboxClient {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  /**
+   * Never follows a redirect: the sandbox's answers name real hosts (a Wayback replay's {@code Location} is
+   * {@code https://web.archive.org/…}), and a test reads them as text; every request goes to the sandbox only.
+   */
+  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+      .followRedirects(HttpClient.Redirect.NEVER).build();
   private final Sandbox sandbox;
 
   SandboxClient(Sandbox sandbox) {

@@ -346,7 +346,8 @@ public final class ChildCli {
    * {@code java <jvmOptions> -cp <this JVM's class path> org.embedwatch.cli.Main <args> --set …} (the runner's
    * settings).
    */
-  private List<String> command(List<String> jvmOptions, List<String> args) {
+  /** The command line of a child running {@code embedwatch <args>} on the runner's archive. */
+  List<String> command(List<String> jvmOptions, List<String> args) {
     List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         // A child lives a few seconds: C1 only and the serial collector start it sooner on a small machine.
         "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));

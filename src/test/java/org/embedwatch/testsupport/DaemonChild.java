@@ -14,7 +14,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.embedwatch.cli.Main;
 
 /**
  * A {@code daemon} running in a child JVM on a test's archive (its settings from the {@link CliRunner}), under the
@@ -40,12 +39,9 @@ public final class DaemonChild implements AutoCloseable {
   public DaemonChild(CliRunner cli, Path work, String name, List<String> settings, Object signal)
       throws IOException {
     this.signal = signal;
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-        .toString(), "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"),
-        Main.class.getName(), "daemon"));
-    command.addAll(cli.settingArgs());
+    List<String> command = new ArrayList<>(new ChildCli(cli, null).command(List.of(), List.of("daemon")));
     for (String s : settings) {
-      command.addAll(List.of("--set", s));
+      command.addAll(List.of("--set", s)); // after the runner's own, so that these win
     }
     out = work.resolve(name + ".out");
     process = new ProcessBuilder(command).directory(work.toFile()).redirectOutput(out.toFile()).start();
