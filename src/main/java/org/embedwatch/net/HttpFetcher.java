@@ -89,6 +89,12 @@ public final class HttpFetcher implements Closeable {
    */
   public HttpFetcher(Settings.Net settings, ExchangeRecorder warc, Clock clock, Sleeper sleeper,
       HostLimits.Sharing sharing, DnsResolver dns) {
+    this(settings, warc, clock, sleeper, sharing, dns, System::nanoTime);
+  }
+
+  /** As above, its deadline and minimum rate read from {@code nanos} (monotonic; a test moves them by hand). */
+  HttpFetcher(Settings.Net settings, ExchangeRecorder warc, Clock clock, Sleeper sleeper, HostLimits.Sharing sharing,
+      DnsResolver dns, java.util.function.LongSupplier nanos) {
     this.settings = settings;
     this.routes = new Routes(settings.routes());
     this.warc = warc;
@@ -97,7 +103,7 @@ public final class HttpFetcher implements Closeable {
     this.limits = new HostLimits(settings.politeness(), clock, sharing);
     this.transport = new Transport(settings, dns);
     this.transfer = new TransferLimits(settings.requestDeadline(), settings.minBytesPerSecond(),
-        settings.minRateWindow());
+        settings.minRateWindow(), nanos);
   }
 
   /** The routing table in use, for clients that build their own transport (Twitter4J). */
@@ -243,13 +249,13 @@ public final class HttpFetcher implements Closeable {
           return new Fetch.Failure(uri, clock.instant(), Fetch.Kind.RATE_LIMITED,
               host + " is rate limited until " + parkedMeanwhile.get() + "; not asked", null);
         }
-        sent = System.nanoTime();
+        sent = transfer.now();
         f = exchange(uri, headers, sink, budget.left);
       }
       Instant now = clock.instant();
       Optional<Instant> parkUntil = f instanceof Fetch.Response r ? limits.parkAfter(host, r) : Optional.empty();
       Optional<Duration> wait = RetryPolicy.retryWait(polite, f, attempt, now, parkUntil);
-      budget.left = budget.left.minusNanos(System.nanoTime() - sent);
+      budget.left = budget.left.minusNanos(transfer.now() - sent);
       if (attempt >= polite.retries() || wait.isEmpty() || budget.left.compareTo(Duration.ofMillis(1)) < 0) {
         return f;
       }

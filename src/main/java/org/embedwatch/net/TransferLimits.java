@@ -27,7 +27,12 @@ final class TransferLimits implements AutoCloseable {
   private final ScheduledExecutorService timer;
 
   TransferLimits(Duration deadline, long minBytesPerSecond, Duration window) {
-    this(deadline, minBytesPerSecond, window, System::nanoTime, Executors.newSingleThreadScheduledExecutor(r -> {
+    this(deadline, minBytesPerSecond, window, System::nanoTime);
+  }
+
+  /** Limits read from {@code nanos} (a test moves it by hand), checked by a timer of their own. */
+  TransferLimits(Duration deadline, long minBytesPerSecond, Duration window, LongSupplier nanos) {
+    this(deadline, minBytesPerSecond, window, nanos, Executors.newSingleThreadScheduledExecutor(r -> {
       Thread t = new Thread(r, "transfer-limits");
       t.setDaemon(true);
       return t;
@@ -42,6 +47,11 @@ final class TransferLimits implements AutoCloseable {
     this.windowNanos = window.toNanos();
     this.nanos = nanos;
     this.timer = timer;
+  }
+
+  /** Now, on the monotonic time the limits are read from (nanoseconds). */
+  long now() {
+    return nanos.getAsLong();
   }
 
   /** The whole budget of one request, its retries included. */

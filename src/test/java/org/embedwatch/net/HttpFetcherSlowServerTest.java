@@ -29,8 +29,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A server that drips its answer or stalls (slow-loris) is cut off by the total deadline or the minimum rate, not
- * waited for read timeout after read timeout, and its retries share the one deadline. The limits are wall-clock, so
- * these tests take real time: limits of a second or so keep each one short.
+ * waited for read timeout after read timeout, and its retries share the one deadline. The limits read a moved clock
+ * (the server moves it as it drips or stalls); their timer still looks at it every tick, so a test takes up to a
+ * second or so of real time, and sleeps none.
  */
 class HttpFetcherSlowServerTest {
   private static final URI SLOW = URI.create("https://slow.example/status");
@@ -41,18 +42,66 @@ class HttpFetcherSlowServerTest {
   private final PageServer server = PageServer.start();
   private WarcArchive warc;
   private HttpFetcher http;
+  /**
+   * The moved clock the limits read. A dripping server waits, after each chunk, until the fetcher has read the clock
+   * again (its read loop checks the limits at every read), so that the clock never runs ahead of what the fetcher saw.
+   */
+  private final class ObservedNanos implements java.util.function.LongSupplier {
+    private final java.util.concurrent.atomic.AtomicLong value = new java.util.concurrent.atomic.AtomicLong();
+    private boolean read;
+
+    @Override
+    public synchronized long getAsLong() {
+      read = true;
+      notifyAll();
+      return value.get();
+    }
+
+    long get() {
+      return value.get();
+    }
+
+    void add(Duration d) {
+      value.addAndGet(d.toNanos());
+    }
+
+    /** Waits until the clock is read after this call, or the test is over. */
+    synchronized void awaitRead() throws InterruptedException {
+      read = false;
+      while (!read && testOver.getCount() > 0) {
+        wait();
+      }
+    }
+
+    synchronized void release() {
+      notifyAll();
+    }
+  }
+
+  private final ObservedNanos observed = new ObservedNanos();
+
+  /** Released when a test ends: a stalled exchange is held until then. */
+  private final java.util.concurrent.CountDownLatch testOver = new java.util.concurrent.CountDownLatch(1);
 
   private void start(String... settings) {
+    start(System::nanoTime, settings);
+  }
+
+  /** As {@link #start(String...)}, the deadline and the rate read from {@code nanos}. */
+  private void start(java.util.function.LongSupplier nanos, String... settings) {
     List<String> sets = new ArrayList<>(List.of("net.route.slow.example=" + server.url(""), "net.rate.default=off",
         "net.only-routed=true", "net.read-timeout=PT30S"));
     sets.addAll(List.of(settings));
     Settings.Net net = new SettingsLoader(work).load(Optional.empty(), sets).net();
     warc = new WarcArchive(work.resolve("warc"), net.warcMaxFileBytes(), Map.of("software", "test"), clock);
-    http = new HttpFetcher(net, warc, clock, waits::add);
+    http = new HttpFetcher(net, warc, clock, waits::add, HostLimits.Sharing.local(clock, waits::add,
+        HostLimits.ParkListener.none()), org.apache.hc.client5.http.SystemDefaultDnsResolver.INSTANCE, nanos);
   }
 
   @AfterEach
   void stop() throws IOException {
+    testOver.countDown();
+    observed.release();
     if (http != null) {
       http.close();
       warc.close();
@@ -60,43 +109,49 @@ class HttpFetcherSlowServerTest {
     server.close();
   }
 
-  /** Announces {@code length} bytes and sends {@code chunk} of them every {@code every}, for at most 20 s. */
-  private static PageServer.Behaviour drip(int length, int chunk, Duration every) {
+  /**
+   * Announces {@code length} bytes and sends {@code chunk} of them every {@code every} of the moved clock: after each
+   * chunk it moves the clock on and waits until the fetcher has read it.
+   */
+  private PageServer.Behaviour drip(int length, int chunk, Duration every) {
     return exchange -> {
       exchange.getResponseHeaders().set("Content-Type", "application/json");
       exchange.sendResponseHeaders(200, length);
       try (OutputStream out = exchange.getResponseBody()) {
-        long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        for (int sent = 0; sent < length && System.nanoTime() < end; sent += chunk) {
+        for (int sent = 0; sent < length && testOver.getCount() > 0; sent += chunk) {
           out.write(new byte[chunk]);
           out.flush();
-          pause(every);
+          observed.add(every);
+          observed.awaitRead();
         }
       } catch (IOException expected) {
         // The client hung up: what the test wants.
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
       }
     };
   }
 
-  private static void pause(Duration d) throws IOException {
-    try {
-      Thread.sleep(d.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IOException("interrupted", e);
-    }
+  /**
+   * Sends the head and a few bytes, moves {@code nanos} 20 s on (the answer stalls that long), then holds the exchange
+   * until the test ends.
+   */
+  private PageServer.Behaviour stall(java.util.concurrent.atomic.AtomicLong nanos) {
+    return exchange -> {
+      exchange.sendResponseHeaders(200, 1000);
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write("{\"id\":".getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        nanos.addAndGet(Duration.ofSeconds(20).toNanos());
+        testOver.await();
+      } catch (IOException expected) {
+        // The client hung up.
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    };
   }
 
-  private static void stall(HttpExchange exchange) throws IOException {
-    exchange.sendResponseHeaders(200, 1000);
-    try (OutputStream out = exchange.getResponseBody()) {
-      out.write("{\"id\":".getBytes(StandardCharsets.US_ASCII));
-      out.flush();
-      pause(Duration.ofSeconds(20));
-    } catch (IOException expected) {
-      // The client hung up.
-    }
-  }
 
   private long requests() {
     return server.requested().stream().filter(p -> p.equals("/status")).count();
@@ -104,12 +159,12 @@ class HttpFetcherSlowServerTest {
 
   @Test
   void aServerDrippingItsAnswerFailsAsATimeoutAtTheTotalDeadlineAndIsNotAskedAgain() throws IOException {
-    start("net.request-deadline=PT1.5S", "net.min-bytes-per-second=off");
+    start(observed, "net.request-deadline=PT1.5S", "net.min-bytes-per-second=off");
     server.behaviour("/status", drip(100_000, 1, Duration.ofMillis(50)));
 
-    long t0 = System.nanoTime();
+    long t0 = observed.get();
     Fetch f = http.get(SLOW, Map.of());
-    Duration took = Duration.ofNanos(System.nanoTime() - t0);
+    Duration took = Duration.ofNanos(observed.get() - t0);
 
     assertThat(f).isInstanceOfSatisfying(Fetch.Failure.class, failure -> {
       assertThat(failure.kind()).isEqualTo(Fetch.Kind.TIMEOUT);
@@ -123,22 +178,24 @@ class HttpFetcherSlowServerTest {
 
   @Test
   void redirectsShareTheOneDeadlineInsteadOfEachHopGettingItsOwn() {
-    start("net.request-deadline=PT1S", "net.min-bytes-per-second=off");
-    // Each hop answers a redirect after 400 ms: five hops would take 2 s if each had its own deadline.
+    java.util.concurrent.atomic.AtomicLong nanos = new java.util.concurrent.atomic.AtomicLong();
+    start(nanos::get, "net.request-deadline=PT1S", "net.min-bytes-per-second=off");
+    // Each hop answers a redirect 400 ms later (on the moved clock): five hops would take 2 s if each had its own
+    // deadline.
     for (int i = 0; i < 5; i++) {
       String next = "/hop" + (i + 1);
       server.behaviour("/hop" + i, exchange -> {
-        pause(Duration.ofMillis(400));
+        nanos.addAndGet(Duration.ofMillis(400).toNanos());
         exchange.getResponseHeaders().set("Location", next);
         exchange.sendResponseHeaders(302, -1);
       });
     }
     server.page("/hop5", "{}".getBytes(StandardCharsets.UTF_8), Map.of("Content-Type", "application/json"));
 
-    long t0 = System.nanoTime();
+    long t0 = nanos.get();
     Fetch f = http.get(URI.create("https://slow.example/hop0"), Map.of());
 
-    assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofMillis(1900));
+    assertThat(Duration.ofNanos(nanos.get() - t0)).isLessThan(Duration.ofMillis(1900));
     assertThat(f).isInstanceOfSatisfying(Fetch.Failure.class, failure -> {
       assertThat(failure.kind()).isEqualTo(Fetch.Kind.TIMEOUT);
       assertThat(failure.message()).startsWith("total deadline of 1 s passed");
@@ -148,8 +205,9 @@ class HttpFetcherSlowServerTest {
 
   @Test
   void aServerThatSendsItsHeadAndThenNothingIsCutOffAtTheDeadlineNotAfterTheReadTimeout() {
-    start("net.request-deadline=PT1S");
-    server.behaviour("/status", HttpFetcherSlowServerTest::stall);
+    java.util.concurrent.atomic.AtomicLong nanos = new java.util.concurrent.atomic.AtomicLong();
+    start(nanos::get, "net.request-deadline=PT1S");
+    server.behaviour("/status", stall(nanos));
 
     long t0 = System.nanoTime();
     Fetch f = http.get(SLOW, Map.of());
@@ -161,13 +219,13 @@ class HttpFetcherSlowServerTest {
 
   @Test
   void aTransferSlowerThanTheMinimumRateIsAbortedAndItsRetriesShareTheOneDeadline() {
-    start("net.request-deadline=PT2S", "net.min-bytes-per-second=1000", "net.min-rate-window=PT0.5S",
+    start(observed, "net.request-deadline=PT2S", "net.min-bytes-per-second=1000", "net.min-rate-window=PT0.5S",
         "net.retries=5", "net.retry-backoff=PT0.01S");
     server.behaviour("/status", drip(100_000, 20, Duration.ofMillis(50)));
 
-    long t0 = System.nanoTime();
+    long t0 = observed.get();
     Fetch f = http.get(SLOW, Map.of());
-    Duration took = Duration.ofNanos(System.nanoTime() - t0);
+    Duration took = Duration.ofNanos(observed.get() - t0);
 
     assertThat(f).isInstanceOfSatisfying(Fetch.Failure.class, failure -> {
       assertThat(failure.kind()).isEqualTo(Fetch.Kind.TIMEOUT);
